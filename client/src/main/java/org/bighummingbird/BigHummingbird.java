@@ -1,0 +1,283 @@
+package org.bighummingbird;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bighummingbird.core.BhbException;
+import org.bighummingbird.core.Names;
+import org.bighummingbird.internal.export.Exporter;
+import org.bighummingbird.internal.export.ExporterOptions;
+import org.bighummingbird.internal.export.StoreSink;
+import org.bighummingbird.internal.fingerprint.AppClasses;
+import org.bighummingbird.internal.fingerprint.CallSite;
+import org.bighummingbird.internal.fingerprint.Fingerprinter;
+import org.bighummingbird.internal.fingerprint.SourceFiles;
+import org.bighummingbird.internal.trace.ModelHandle;
+import org.bighummingbird.internal.trace.TracedFn0;
+import org.bighummingbird.internal.trace.TracedFn1;
+import org.bighummingbird.internal.trace.TracedFn2;
+import org.bighummingbird.internal.trace.TracedFn3;
+import org.bighummingbird.internal.trace.Tracer;
+import org.bighummingbird.spi.RunSink;
+import org.bighummingbird.store.Store;
+
+/**
+ * A project's tracker: wrap models with {@code trace(...)}, and every call becomes a run, every
+ * change of the model's code a new version.
+ *
+ * <pre>{@code
+ * try (var bhb = BigHummingbird.local("Concept Project", Path.of("bhb-home"))) {
+ *     var model = bhb.trace("model", (Integer a, Integer b) -> a + b);
+ *     model.apply(1, 2);                          // a run
+ *     String tag = ((Traced) model).tag();        // "model:v1"
+ * }
+ * }</pre>
+ *
+ * <p>{@code trace()} fingerprints the model at once, on the calling thread; calls of the traced
+ * model do no I/O: runs go to a background exporter that writes them to the store in batches and
+ * spools them to disk when the store is away. {@link #close()} delivers what is left (for up to
+ * 30 s by default); a shutdown hook does the same on JVM exit. Thread-safe.
+ */
+public final class BigHummingbird implements AutoCloseable {
+    private final String project;
+    private final Exporter exporter;
+    private final Tracer tracer;
+    private final Thread shutdownHook;
+
+    /**
+     * Opens a project: on the server at {@code BHB_URL} when that is set, else on the embedded
+     * store under {@code BHB_HOME} (default {@code ~/.bighummingbird}).
+     *
+     * @param projectName the project, found or created by name
+     * @param apiKey the server's API key; unused by the embedded store, may be null
+     * @throws org.bighummingbird.core.InvalidName when the project name breaks the naming rules
+     * @throws org.bighummingbird.store.StoreException when the embedded store cannot be opened
+     */
+    public BigHummingbird(String projectName, String apiKey) {
+        this(fromEnvironment(projectName));
+    }
+
+    private static Builder fromEnvironment(String projectName) {
+        String url = Settings.get("bhb.url", "BHB_URL");
+        if (url != null) {
+            throw new BhbException("BHB_URL is set to " + url + ", but this SDK build has no server client yet;"
+                    + " unset BHB_URL to use the embedded store under BHB_HOME");
+        }
+        return builder(projectName);
+    }
+
+    private BigHummingbird(Builder b) {
+        this.project = Names.requireValid("project name", b.project);
+        RunSink sink = b.sink;
+        if (sink == null) {
+            Store store = Store.openLocal(b.home);
+            store.project(Store.DEFAULT_WORKSPACE, project);
+            sink = new StoreSink(b.home, store);
+        }
+        ExporterOptions options = new ExporterOptions(b.queueCapacity, ExporterOptions.defaults().batchSize(),
+                b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff,
+                ExporterOptions.defaults().maxRetryBackoff());
+        this.exporter = new Exporter(project, sink, b.home.resolve("spool"), options);
+        this.tracer = new Tracer(new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of(""))),
+                exporter, b.tagTimeout);
+        exporter.start();
+        this.shutdownHook = new Thread(exporter::close, "bhb-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Opens a project on the embedded store under {@code home}, whatever {@code BHB_URL} says.
+     *
+     * @throws org.bighummingbird.store.StoreException when the store cannot be opened: a directory
+     *     that is not writable, a file that is not a database
+     */
+    public static BigHummingbird local(String project, Path home) {
+        return builder(project).home(home).build();
+    }
+
+    /** A builder for the embedded store, with defaults from the environment. */
+    public static Builder builder(String project) {
+        return new Builder(project);
+    }
+
+    /** The project's name. */
+    public String project() {
+        return project;
+    }
+
+    /**
+     * Traces a model of no arguments.
+     *
+     * @param name the model's name: 1–200 letters, digits, spaces and {@code _ - .}
+     * @param fn a lambda or method reference
+     * @return a function that calls {@code fn} and records each call; it also implements {@link Traced}
+     * @throws IllegalArgumentException when fn is null or not a lambda or method reference
+     * @throws org.bighummingbird.core.InvalidName when the name is not valid
+     */
+    public <R> Fn0<R> trace(String name, Fn0<R> fn) {
+        return new TracedFn0<>(fn, model(name, fn));
+    }
+
+    /** Traces a model of one argument; see {@link #trace(String, Fn0)}. */
+    public <A, R> Fn1<A, R> trace(String name, Fn1<A, R> fn) {
+        return new TracedFn1<>(fn, model(name, fn));
+    }
+
+    /** Traces a model of two arguments; see {@link #trace(String, Fn0)}. */
+    public <A, B, R> Fn2<A, B, R> trace(String name, Fn2<A, B, R> fn) {
+        return new TracedFn2<>(fn, model(name, fn));
+    }
+
+    /** Traces a model of three arguments; see {@link #trace(String, Fn0)}. */
+    public <A, B, C, R> Fn3<A, B, C, R> trace(String name, Fn3<A, B, C, R> fn) {
+        return new TracedFn3<>(fn, model(name, fn));
+    }
+
+    /**
+     * Traces a method reference, naming the model after the method ({@code Models::add} is
+     * {@code add}). A lambda has no name: it is an {@link IllegalArgumentException}.
+     */
+    public <R> Fn0<R> trace(Fn0<R> methodRef) {
+        return new TracedFn0<>(methodRef, methodModel(methodRef));
+    }
+
+    /** Traces a method reference of one argument; see {@link #trace(Fn0)}. */
+    public <A, R> Fn1<A, R> trace(Fn1<A, R> methodRef) {
+        return new TracedFn1<>(methodRef, methodModel(methodRef));
+    }
+
+    /** Traces a method reference of two arguments; see {@link #trace(Fn0)}. */
+    public <A, B, R> Fn2<A, B, R> trace(Fn2<A, B, R> methodRef) {
+        return new TracedFn2<>(methodRef, methodModel(methodRef));
+    }
+
+    /** Traces a method reference of three arguments; see {@link #trace(Fn0)}. */
+    public <A, B, C, R> Fn3<A, B, C, R> trace(Fn3<A, B, C, R> methodRef) {
+        return new TracedFn3<>(methodRef, methodModel(methodRef));
+    }
+
+    private ModelHandle model(String name, java.io.Serializable fn) {
+        if (name == null) {
+            throw new IllegalArgumentException("model name must not be null; trace(methodRef) names a model after"
+                    + " its method");
+        }
+        return tracer.model(name, fn, CallSite.current(BigHummingbird.class));
+    }
+
+    private ModelHandle methodModel(java.io.Serializable methodRef) {
+        return tracer.model(null, methodRef, CallSite.current(BigHummingbird.class));
+    }
+
+    /**
+     * Waits until every run recorded so far is in the store or the spool.
+     *
+     * @return false when that did not happen within {@code timeout}
+     */
+    public boolean flush(Duration timeout) {
+        return exporter.flush(timeout);
+    }
+
+    /** Runs dropped because the in-memory queue was full and even the disk spool could not keep up. */
+    public long droppedRuns() {
+        return exporter.dropped();
+    }
+
+    /**
+     * Delivers what is queued and replays the spool for up to the close timeout (30 s by default),
+     * leaving the rest in the spool for the next process. Idempotent.
+     */
+    @Override
+    public void close() {
+        exporter.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running or has run
+        }
+    }
+
+    /** Options for {@link BigHummingbird}; every setter validates at once. Not thread-safe. */
+    public static final class Builder {
+        private final String project;
+        private Path home = Settings.home();
+        private List<String> appPackages = Settings.appPackages();
+        private int queueCapacity = ExporterOptions.defaults().queueCapacity();
+        private Duration closeTimeout = ExporterOptions.defaults().closeTimeout();
+        private Duration tagTimeout = Duration.ofSeconds(10);
+        private Duration retryBackoff = ExporterOptions.defaults().retryBackoff();
+        private RunSink sink;
+
+        private Builder(String project) {
+            this.project = project;
+        }
+
+        /** The embedded store's directory; default {@code BHB_HOME}, else {@code ~/.bighummingbird}. */
+        public Builder home(Path home) {
+            this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /** Packages whose classes count as application code even inside jars; default {@code BHB_APP_PACKAGES}. */
+        public Builder appPackages(List<String> packages) {
+            this.appPackages = new ArrayList<>(Objects.requireNonNull(packages, "packages"));
+            return this;
+        }
+
+        /** Runs held in memory before calls start dropping them; default 131,072. */
+        public Builder queueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("queueCapacity must be positive, got " + capacity);
+            }
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /** How long {@link #close()} keeps delivering; default 30 s. */
+        public Builder closeTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("closeTimeout must not be negative, got " + timeout);
+            }
+            this.closeTimeout = timeout;
+            return this;
+        }
+
+        /** How long {@link Traced#tag()} waits for registration; default 10 s. */
+        public Builder tagTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("tagTimeout must not be negative, got " + timeout);
+            }
+            this.tagTimeout = timeout;
+            return this;
+        }
+
+        /** First wait before retrying a store that failed; doubles up to 5 s. Default 100 ms. */
+        public Builder retryBackoff(Duration backoff) {
+            if (backoff.isNegative() || backoff.isZero()) {
+                throw new IllegalArgumentException("retryBackoff must be positive, got " + backoff);
+            }
+            this.retryBackoff = backoff;
+            return this;
+        }
+
+        /**
+         * Delivers runs to this sink instead of the embedded store (tests, benchmarks, custom
+         * back-ends). The spool still lives under {@link #home(Path)}.
+         */
+        public Builder sink(RunSink sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /**
+         * Opens the project.
+         *
+         * @throws org.bighummingbird.core.InvalidName when the project name is not valid
+         * @throws org.bighummingbird.store.StoreException when the store cannot be opened
+         */
+        public BigHummingbird build() {
+            return new BigHummingbird(this);
+        }
+    }
+}

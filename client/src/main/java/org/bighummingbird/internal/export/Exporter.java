@@ -1,0 +1,442 @@
+package org.bighummingbird.internal.export;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.bighummingbird.core.RunRecord;
+import org.bighummingbird.core.Tag;
+import org.bighummingbird.core.VersionRegistration;
+import org.bighummingbird.spi.RunSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves runs from the calling threads to a {@link RunSink} on one background thread. The hot path,
+ * {@link #offer}, only puts an event into a bounded queue. The exporter thread registers versions,
+ * serialises runs in batches and writes them to the sink; when the sink fails or falls behind it
+ * appends them to the disk {@link Spool} instead, and replays the spool when the sink is back. Only
+ * when the queue is full are runs dropped, counted and logged.
+ */
+public final class Exporter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
+    private static final long IDLE_POLL_MS = 20;
+    private static final long DROP_REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final String project;
+    private final RunSink sink;
+    private final Spool spool;
+    private final ExporterOptions options;
+    private final ArrayBlockingQueue<RunEvent> queue;
+    private final ConcurrentLinkedQueue<PendingVersion> incoming = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicReference<Throwable> hotPathFault = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean closing;
+    private volatile long deadlineNanos;
+    private volatile String sinkProblem;
+
+    // exporter thread only
+    private final Map<String, VersionRegistration> built = new HashMap<>();
+    private final Map<String, PendingVersion> unregistered = new LinkedHashMap<>();
+    private final Set<String> confirmed = new java.util.HashSet<>();
+    private boolean sinkDown;
+    private long retryAtNanos;
+    private long backoffNanos;
+    private long droppedReported;
+    private long lastDropReportNanos;
+    private boolean faultReported;
+
+    public Exporter(String project, RunSink sink, Path spoolDir, ExporterOptions options) {
+        this.project = project;
+        this.sink = sink;
+        this.spool = new Spool(spoolDir, options.maxSpoolBytes());
+        this.options = options;
+        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.thread = new Thread(this::run, "bhb-exporter");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the background thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /** Hands a finished run over; never blocks. False when it was dropped (queue full or closed). */
+    public boolean offer(RunEvent event) {
+        if (!closing && queue.offer(event)) {
+            accepted.increment();
+            return true;
+        }
+        dropped.increment();
+        return false;
+    }
+
+    /** Queues a version for registration in the background. */
+    public void register(PendingVersion version) {
+        incoming.add(version);
+    }
+
+    /** Records a fault on a calling thread; the exporter logs the first one, once. */
+    public void fault(Throwable t) {
+        hotPathFault.compareAndSet(null, t);
+    }
+
+    /** Runs dropped so far because the queue was full, the spool budget spent or the exporter closed. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    /** Why the sink is away, or null when it is not known to be. */
+    public String sinkProblem() {
+        return sinkProblem;
+    }
+
+    /**
+     * Waits until every run accepted before the call is delivered or spooled.
+     *
+     * @return whether that happened within the timeout
+     */
+    public boolean flush(Duration timeout) {
+        long target = accepted.sum();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (completed.get() < target || !incoming.isEmpty()) {
+            if (System.nanoTime() > end || !thread.isAlive()) {
+                return false;
+            }
+            sleep(1);
+        }
+        return true;
+    }
+
+    private void run() {
+        List<RunEvent> batch = new ArrayList<>(options.batchSize());
+        try {
+            while (!closing) {
+                handleVersions();
+                queue.drainTo(batch, options.batchSize());
+                if (batch.isEmpty()) {
+                    if (!(sinkUsable() && replayOne())) {
+                        RunEvent first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                        if (first != null) {
+                            batch.add(first);
+                            queue.drainTo(batch, options.batchSize() - 1);
+                        }
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    deliver(batch);
+                    batch.clear();
+                }
+                reportProblems();
+            }
+            finish(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finishQuietly(batch);
+        } catch (Throwable t) {
+            LOG.error("BigHummingbird exporter failed; runs traced from now on are dropped", t);
+            finishQuietly(batch);
+        }
+    }
+
+    /** On close: deliver what is queued, then replay the spool while time is left. */
+    private void finish(List<RunEvent> batch) throws IOException {
+        while (!queue.isEmpty() || !incoming.isEmpty() || !batch.isEmpty()) {
+            handleVersions();
+            queue.drainTo(batch, options.batchSize());
+            if (!batch.isEmpty()) {
+                deliver(batch);
+                batch.clear();
+            }
+        }
+        while (!pastDeadline() && (spool.hasData() || !unregistered.isEmpty())) {
+            if (!sinkUsable()) {
+                sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(retryAtNanos - System.nanoTime()) + 1,
+                        TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) + 1));
+                continue;
+            }
+            handleVersions();
+            if (!replayOne() && !spool.hasData()) {
+                break;
+            }
+        }
+        reportProblems();
+        spool.close();
+        closeSink();
+    }
+
+    private void finishQuietly(List<RunEvent> batch) {
+        try {
+            queue.drainTo(batch);
+            spoolRuns(serialize(batch));
+            spool.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("BigHummingbird could not spool {} runs while stopping", batch.size(), e);
+        }
+        closeSink();
+    }
+
+    private void closeSink() {
+        try {
+            sink.close();
+        } catch (Exception e) {
+            LOG.warn("BigHummingbird could not close its sink cleanly", e);
+        }
+    }
+
+    /**
+     * Builds registrations handed over by trace(). trace() queues a version before any call of the
+     * model can queue a run, so after draining runs, this finds every version they name.
+     */
+    private void acceptVersions() {
+        PendingVersion v;
+        while ((v = incoming.poll()) != null) {
+            VersionRegistration reg = build(v);
+            if (reg != null && !built.containsKey(v.key())) {
+                built.put(v.key(), reg);
+                unregistered.put(v.key(), v);
+            }
+        }
+    }
+
+    private void handleVersions() {
+        acceptVersions();
+        if (unregistered.isEmpty() || !sinkUsable()) {
+            return;
+        }
+        for (Iterator<PendingVersion> it = unregistered.values().iterator(); it.hasNext(); ) {
+            PendingVersion pending = it.next();
+            try {
+                Tag tag = sink.register(project, built.get(pending.key()));
+                confirmed.add(pending.key());
+                pending.tag().complete(tag);
+                it.remove();
+                sinkUp();
+            } catch (Exception e) {
+                pending.failed(e.toString());
+                sinkDown(e);
+                return;
+            }
+        }
+    }
+
+    private static VersionRegistration build(PendingVersion v) {
+        try {
+            return v.build().get();
+        } catch (RuntimeException e) {
+            v.failed("could not build the registration: " + e);
+            LOG.error("BigHummingbird could not build the registration of version {}; its runs cannot be stored",
+                    v.key(), e);
+            return null;
+        }
+    }
+
+    private void deliver(List<RunEvent> events) throws IOException {
+        acceptVersions();
+        List<RunRecord> records = serialize(events);
+        // a sink that falls behind lets the queue fill: spool to make room rather than drop later
+        boolean fallingBehind = queue.remainingCapacity() < options.queueCapacity() / 4;
+        if (sinkUsable() && !fallingBehind && !pastDeadline()) {
+            try {
+                ensureRegistered(records);
+                sink.write(project, records);
+                sinkUp();
+                completed.addAndGet(records.size());
+                return;
+            } catch (Exception e) {
+                sinkDown(e);
+            }
+        }
+        spoolRuns(records);
+    }
+
+    private static List<RunRecord> serialize(List<RunEvent> events) {
+        List<RunRecord> records = new ArrayList<>(events.size());
+        for (RunEvent e : events) {
+            records.add(RunSerializer.toRecord(e));
+        }
+        return records;
+    }
+
+    private void ensureRegistered(List<RunRecord> records) throws Exception {
+        for (String key : keys(records)) {
+            if (confirmed.add(key)) {
+                VersionRegistration reg = built.get(key);
+                if (reg == null) {
+                    confirmed.remove(key);
+                    throw new IllegalStateException("version " + key + " has no registration to send");
+                }
+                try {
+                    Tag tag = sink.register(project, reg);
+                    PendingVersion pending = unregistered.remove(key);
+                    if (pending != null) {
+                        pending.tag().complete(tag);
+                    }
+                } catch (Exception e) {
+                    confirmed.remove(key);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Set<String> keys(List<RunRecord> records) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (RunRecord r : records) {
+            keys.add(r.versionKey());
+        }
+        return keys;
+    }
+
+    private void spoolRuns(List<RunRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<VersionRegistration> registrations = new ArrayList<>();
+        for (String key : keys(records)) {
+            VersionRegistration reg = built.get(key);
+            if (reg != null) {
+                registrations.add(reg);
+            }
+        }
+        try {
+            if (!spool.append(project, registrations, records)) {
+                dropped.add(records.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            dropped.add(records.size());
+            LOG.error("BigHummingbird could not spool {} runs to disk; they are lost", records.size(), e);
+        }
+        completed.addAndGet(records.size());
+    }
+
+    /** Replays one spool file into the sink. False when there was nothing to replay. */
+    private boolean replayOne() throws IOException {
+        if (!spool.hasData()) {
+            return false;
+        }
+        Path claimed = spool.claim();
+        if (claimed == null) {
+            return false;
+        }
+        try {
+            Map<String, List<RunRecord>> byProject = new LinkedHashMap<>();
+            for (SpoolLine line : Spool.read(claimed)) {
+                if (line.v() != null) {
+                    sink.register(line.p(), line.v());
+                } else if (line.r() != null) {
+                    List<RunRecord> runs = byProject.computeIfAbsent(line.p(), p -> new ArrayList<>());
+                    runs.add(line.r());
+                    if (runs.size() >= options.batchSize()) {
+                        sink.write(line.p(), runs);
+                        runs.clear();
+                    }
+                }
+            }
+            for (Map.Entry<String, List<RunRecord>> e : byProject.entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    sink.write(e.getKey(), e.getValue());
+                }
+            }
+            spool.done(claimed);
+            sinkUp();
+        } catch (Exception e) {
+            sinkDown(e);
+            spool.release(claimed);
+        }
+        return true;
+    }
+
+    private boolean sinkUsable() {
+        return !sinkDown || System.nanoTime() - retryAtNanos >= 0;
+    }
+
+    private void sinkDown(Exception e) {
+        confirmed.clear();
+        sinkProblem = e.toString();
+        long initial = options.retryBackoff().toNanos();
+        backoffNanos = backoffNanos == 0 ? initial : Math.min(backoffNanos * 2, options.maxRetryBackoff().toNanos());
+        retryAtNanos = System.nanoTime() + backoffNanos;
+        if (!sinkDown) {
+            sinkDown = true;
+            LOG.warn("BigHummingbird cannot deliver to its store; runs are kept in the spool until it is back", e);
+        }
+    }
+
+    private void sinkUp() {
+        if (sinkDown) {
+            LOG.info("BigHummingbird's store is back; replaying the spool");
+        }
+        sinkDown = false;
+        sinkProblem = null;
+        backoffNanos = 0;
+    }
+
+    private void reportProblems() {
+        Throwable fault = hotPathFault.get();
+        if (fault != null && !faultReported) {
+            faultReported = true;
+            LOG.error("BigHummingbird failed to record a run; the model's results are unaffected", fault);
+        }
+        long now = System.nanoTime();
+        long total = dropped.sum();
+        if (total > droppedReported && (closing || now - lastDropReportNanos > DROP_REPORT_NANOS)) {
+            LOG.warn("BigHummingbird dropped {} runs so far: the queue of {} was full and the spool could not keep up",
+                    total, options.queueCapacity());
+            droppedReported = total;
+            lastDropReportNanos = now;
+        }
+    }
+
+    private boolean pastDeadline() {
+        return closing && System.nanoTime() - deadlineNanos > 0;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops accepting runs, delivers what is queued and replays the spool for up to the close
+     * timeout, then leaves the rest in the spool. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        deadlineNanos = System.nanoTime() + options.closeTimeout().toNanos();
+        closing = true;
+        try {
+            thread.join(options.closeTimeout().toMillis() + 10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("BigHummingbird's exporter did not stop in time; undelivered runs stay in the spool");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.bighummingbird.internal.export;
+
+import java.time.Duration;
+
+/**
+ * Exporter settings.
+ *
+ * @param queueCapacity runs held in memory before the hot path drops (and counts) them
+ * @param batchSize most runs per sink write
+ * @param closeTimeout how long close() keeps delivering before leaving the rest in the spool
+ * @param maxSpoolBytes disk budget of the spool directory
+ * @param retryBackoff first wait after the sink failed; doubles up to {@code maxRetryBackoff}
+ * @param maxRetryBackoff longest wait between attempts on a sink that is away
+ */
+public record ExporterOptions(int queueCapacity, int batchSize, Duration closeTimeout, long maxSpoolBytes,
+        Duration retryBackoff, Duration maxRetryBackoff) {
+    /** The defaults: 131,072 runs, batches of 2,048, 30 s on close, a 1 GiB spool, 100 ms to 5 s backoff. */
+    public static ExporterOptions defaults() {
+        return new ExporterOptions(131_072, 2_048, Duration.ofSeconds(30), 1L << 30, Duration.ofMillis(100),
+                Duration.ofSeconds(5));
+    }
+
+    public ExporterOptions {
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queueCapacity must be positive, got " + queueCapacity);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        if (closeTimeout.isNegative()) {
+            throw new IllegalArgumentException("closeTimeout must not be negative, got " + closeTimeout);
+        }
+        if (maxSpoolBytes < 0) {
+            throw new IllegalArgumentException("maxSpoolBytes must not be negative, got " + maxSpoolBytes);
+        }
+    }
+}

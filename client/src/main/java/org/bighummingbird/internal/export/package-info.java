@@ -1,0 +1,8 @@
+/**
+ * The way a run leaves the calling thread: {@link org.bighummingbird.internal.export.Exporter}
+ * drains a bounded queue of {@link org.bighummingbird.internal.export.RunEvent}s in batches,
+ * serialises them ({@link org.bighummingbird.internal.export.RunSerializer}) and hands them to a
+ * {@link org.bighummingbird.spi.RunSink}, moving them to the disk
+ * {@link org.bighummingbird.internal.export.Spool} when the sink is slow or away.
+ */
+package org.bighummingbird.internal.export;

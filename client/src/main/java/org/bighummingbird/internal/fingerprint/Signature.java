@@ -1,0 +1,24 @@
+package org.bighummingbird.internal.fingerprint;
+
+import java.util.List;
+
+/**
+ * A model's declared signature: parameter and return types with generics when they could be found.
+ *
+ * @param parameterTypes Java type names of the parameters
+ * @param returnType Java type name of the output
+ * @param source where the generic types came from: {@code method} (the referenced method's
+ *     Signature attribute), {@code local} (the generic type of the variable trace()'s result went
+ *     into), {@code source} (the lambda's source text) or {@code erased}
+ * @param erased whether the types are erased ones, generics unknown
+ */
+public record Signature(List<String> parameterTypes, String returnType, String source, boolean erased) {
+    public Signature {
+        parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    /** The part of the version key the signature contributes. */
+    String keyText() {
+        return String.join(",", parameterTypes) + "->" + returnType;
+    }
+}

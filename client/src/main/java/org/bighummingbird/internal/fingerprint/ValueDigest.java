@@ -1,0 +1,114 @@
+package org.bighummingbird.internal.fingerprint;
+
+import java.io.Serializable;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a captured or constant value into a token for the fingerprint. Plain values (primitives,
+ * strings, enums, records and collections of those) are covered by content; serializable lambdas by
+ * their own fingerprint; anything else by its type only (documented: its state is not covered).
+ */
+final class ValueDigest {
+    private static final int MAX_DEPTH = 32;
+
+    private final Function<Serializable, String> lambdaFingerprint;
+
+    ValueDigest(Function<Serializable, String> lambdaFingerprint) {
+        this.lambdaFingerprint = lambdaFingerprint;
+    }
+
+    String of(Object value) {
+        return of(value, 0, new IdentityHashMap<>());
+    }
+
+    private String of(Object v, int depth, IdentityHashMap<Object, Boolean> seen) {
+        if (v == null) {
+            return "null";
+        }
+        if (depth > MAX_DEPTH || seen.containsKey(v)) {
+            return "opaque:" + v.getClass().getName();
+        }
+        if (v instanceof String s) {
+            return "str:" + s;
+        }
+        if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
+            if (v instanceof BigDecimal || v instanceof BigInteger || v.getClass().getName().startsWith("java.lang.")) {
+                return v.getClass().getSimpleName() + ":" + v;
+            }
+            return "opaque:" + v.getClass().getName();
+        }
+        if (v instanceof Enum<?> e) {
+            return "enum:" + e.getDeclaringClass().getName() + "." + e.name();
+        }
+        if (v instanceof Class<?> c) {
+            return "class:" + c.getName();
+        }
+        if (isLambda(v)) {
+            return "lambda:" + lambdaFingerprint.apply((Serializable) v);
+        }
+        seen.put(v, Boolean.TRUE);
+        try {
+            if (v instanceof Record r) {
+                return record(r, depth, seen);
+            }
+            if (v instanceof Map<?, ?> m) {
+                List<String> entries = new ArrayList<>();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    entries.add(of(e.getKey(), depth + 1, seen) + "=" + of(e.getValue(), depth + 1, seen));
+                }
+                entries.sort(null);
+                return "map" + entries;
+            }
+            if (v instanceof Collection<?> c) {
+                List<String> items = new ArrayList<>();
+                for (Object item : c) {
+                    items.add(of(item, depth + 1, seen));
+                }
+                if (v instanceof Set<?>) {
+                    items.sort(null);
+                    return "set" + items;
+                }
+                return "list" + items;
+            }
+            if (v.getClass().isArray()) {
+                List<String> items = new ArrayList<>();
+                for (int i = 0, n = Array.getLength(v); i < n; i++) {
+                    items.add(of(Array.get(v, i), depth + 1, seen));
+                }
+                return "array:" + v.getClass().getComponentType().getName() + items;
+            }
+            return "opaque:" + v.getClass().getName();
+        } finally {
+            seen.remove(v);
+        }
+    }
+
+    private String record(Record r, int depth, IdentityHashMap<Object, Boolean> seen) {
+        StringBuilder out = new StringBuilder("record:").append(r.getClass().getSimpleName()).append('(');
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object component;
+            try {
+                c.getAccessor().setAccessible(true);
+                component = c.getAccessor().invoke(r);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return "opaque:" + r.getClass().getName();
+            }
+            out.append(c.getName()).append('=').append(of(component, depth + 1, seen)).append(',');
+        }
+        return out.append(')').toString();
+    }
+
+    static boolean isLambda(Object v) {
+        return v instanceof Serializable && v.getClass().isSynthetic() && v.getClass().getName().contains("$$Lambda");
+    }
+}

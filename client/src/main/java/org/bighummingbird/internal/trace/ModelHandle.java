@@ -1,0 +1,106 @@
+package org.bighummingbird.internal.trace;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bighummingbird.TagUnavailable;
+import org.bighummingbird.core.RunIds;
+import org.bighummingbird.internal.export.Exporter;
+import org.bighummingbird.internal.export.ModelIdentity;
+import org.bighummingbird.internal.export.PendingVersion;
+import org.bighummingbird.internal.export.RunEvent;
+import org.bighummingbird.internal.export.Snapshots;
+
+/**
+ * One traced model: the hot path of every call. {@link #begin} and {@link #end} do no I/O, never
+ * throw and take no lock but the exporter queue's; a fault is handed to the exporter to be logged
+ * once, and the model's result goes back to the caller regardless.
+ */
+public final class ModelHandle {
+    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
+    private static final Object[] NO_INPUTS = new Object[0];
+
+    private final ModelIdentity identity;
+    private final PendingVersion version;
+    private final Exporter exporter;
+    private final WallClock clock;
+    private final long tagTimeoutMs;
+
+    ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock, long tagTimeoutMs) {
+        this.identity = identity;
+        this.version = version;
+        this.exporter = exporter;
+        this.clock = clock;
+        this.tagTimeoutMs = tagTimeoutMs;
+    }
+
+    /** The model's name. */
+    public String name() {
+        return identity.name();
+    }
+
+    /** Starts a call: snapshots inputs and makes it the current call of this thread. Null on a fault. */
+    Call begin(Object... inputs) {
+        try {
+            Object[] snapshots = inputs.length == 0 ? NO_INPUTS : inputs;
+            for (int i = 0; i < snapshots.length; i++) {
+                snapshots[i] = Snapshots.of(snapshots[i]);
+            }
+            long start = System.nanoTime();
+            UUID id = RunIds.at(clock.epochMillis(start));
+            Call call = new Call(id, CURRENT.get(), start, snapshots);
+            CURRENT.set(call);
+            return call;
+        } catch (Throwable t) {
+            exporter.fault(t);
+            return null;
+        }
+    }
+
+    /** Ends a call: restores the enclosing call and hands the run to the exporter. */
+    void end(Call call, Object output, Throwable error) {
+        long end = System.nanoTime();
+        if (call == null) {
+            return;
+        }
+        try {
+            if (call.parent == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(call.parent);
+            }
+            exporter.offer(new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
+                    call.rootId(), clock.epochNanos(call.startNanos), end - call.startNanos,
+                    Thread.currentThread().getName(), call.inputs, error == null ? Snapshots.of(output) : null,
+                    error));
+        } catch (Throwable t) {
+            exporter.fault(t);
+        }
+    }
+
+    /** The version's tag, waiting for registration up to the configured timeout. */
+    String tag() {
+        try {
+            return version.tag().get(tagTimeoutMs, TimeUnit.MILLISECONDS).toString();
+        } catch (TimeoutException e) {
+            throw new TagUnavailable(unavailable(), e);
+        } catch (ExecutionException e) {
+            throw new TagUnavailable(unavailable(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TagUnavailable("interrupted while waiting for the tag of model \"" + name() + "\"", e);
+        }
+    }
+
+    private String unavailable() {
+        String why = version.lastFailure() != null ? version.lastFailure() : exporter.sinkProblem();
+        return "model \"" + name() + "\" has no tag yet: registration did not finish within " + tagTimeoutMs + " ms"
+                + (why != null ? "; the store failed: " + why : "; it is still running in the background");
+    }
+
+    @Override
+    public String toString() {
+        return "traced model " + name();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * BigHummingbird's public API: open a project with {@link org.bighummingbird.BigHummingbird}, wrap
+ * models ({@link org.bighummingbird.Fn0} … {@link org.bighummingbird.Fn3}) with
+ * {@code trace(...)}, and read their tags through {@link org.bighummingbird.Traced}.
+ */
+package org.bighummingbird;

@@ -1,0 +1,24 @@
+package org.bighummingbird.spi;
+
+import java.util.List;
+import org.bighummingbird.core.RunRecord;
+import org.bighummingbird.core.Tag;
+import org.bighummingbird.core.VersionRegistration;
+
+/**
+ * Where the exporter delivers versions and runs. Called from the exporter's one background thread
+ * only, so implementations need not be thread-safe. A method that throws marks the sink away: the
+ * exporter spools what it could not deliver and tries again later, so every method must be
+ * idempotent (runs are keyed by id, versions by key).
+ */
+public interface RunSink extends AutoCloseable {
+    /** Registers a model version in a project (found or created by name) and returns its tag. */
+    Tag register(String project, VersionRegistration registration) throws Exception;
+
+    /** Stores runs of versions already registered through this sink. */
+    void write(String project, List<RunRecord> runs) throws Exception;
+
+    /** Releases the sink's resources; the default does nothing. */
+    @Override
+    default void close() throws Exception {}
+}

@@ -1,0 +1,46 @@
+package org.bighummingbird.core;
+
+import java.util.Objects;
+
+/**
+ * One run as it travels from the exporter to a store, the spool or the server: every value already
+ * serialised. The version is named by its identity key, so a run can be written before its
+ * version's number is known.
+ *
+ * @param id UUIDv7 string, the idempotency key
+ * @param modelName the model's name
+ * @param versionKey the version's identity key
+ * @param parentId id of the traced call this one ran inside, or null
+ * @param rootId id of the outermost traced call of the tree, or null for a root run
+ * @param startedAtMicros start time, microseconds since the epoch
+ * @param latencyNs wall time of the call in nanoseconds
+ * @param thread name of the calling thread
+ * @param inputsJson JSON object of the inputs by parameter name
+ * @param outputJson JSON of the output, or null when the call threw
+ * @param outputShapeJson JSON of the output's runtime shape, or null when the call threw
+ * @param errorType class name of the exception the call threw, or null
+ * @param errorMessage its message, or null
+ * @param errorStack its stack trace, or null
+ */
+public record RunRecord(
+        String id,
+        String modelName,
+        String versionKey,
+        String parentId,
+        String rootId,
+        long startedAtMicros,
+        long latencyNs,
+        String thread,
+        String inputsJson,
+        String outputJson,
+        String outputShapeJson,
+        String errorType,
+        String errorMessage,
+        String errorStack) {
+    public RunRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(versionKey, "versionKey");
+        Objects.requireNonNull(inputsJson, "inputsJson");
+    }
+}

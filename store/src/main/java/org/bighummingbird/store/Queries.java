@@ -1,0 +1,146 @@
+package org.bighummingbird.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bighummingbird.core.Tag;
+import org.bighummingbird.core.TagReference;
+
+/** The read side: versions and runs of a project. */
+final class Queries {
+    private static final String VERSION_COLUMNS = "m.name, v.version, v.version_key, v.code_fingerprint,"
+            + " v.signature, v.created_at, (SELECT COUNT(*) FROM runs r WHERE r.model_version_id = v.id)";
+    private static final String RUN_COLUMNS = "r.id, m.name, v.version, r.parent_run_id, r.root_run_id,"
+            + " r.started_at, r.latency_ns, r.thread, r.inputs, r.output, r.output_shape, r.error_type,"
+            + " r.error_message, r.error_stack, r.score, r.passed";
+    private static final int MAX_SHAPES = 20;
+
+    private final Database db;
+
+    Queries(Database db) {
+        this.db = db;
+    }
+
+    List<ModelVersionInfo> versions(ProjectRef project) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS
+                    + " FROM model_versions v JOIN models m ON m.id = v.model_id"
+                    + " WHERE m.project_id = ? ORDER BY m.name, v.version")) {
+                ps.setString(1, project.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ModelVersionInfo> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(versionInfo(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    Optional<ModelVersionDetail> version(ProjectRef project, TagReference tag) throws SQLException {
+        return db.read(c -> {
+            String versionFilter = tag.isLatest()
+                    ? "v.version = (SELECT MAX(version) FROM model_versions WHERE model_id = m.id)"
+                    : "v.version = ?";
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS
+                    + ", v.code, v.code_kind, v.metadata, v.id FROM model_versions v JOIN models m ON m.id = v.model_id"
+                    + " WHERE m.project_id = ? AND m.name = ? AND " + versionFilter)) {
+                ps.setString(1, project.id());
+                ps.setString(2, tag.name());
+                if (!tag.isLatest()) {
+                    ps.setInt(3, tag.version());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    ModelVersionInfo info = versionInfo(rs);
+                    String code = rs.getString(8);
+                    String kind = rs.getString(9);
+                    String metadata = rs.getString(10);
+                    String versionId = rs.getString(11);
+                    return Optional.of(new ModelVersionDetail(info, code, kind, metadata, shapes(c, versionId)));
+                }
+            }
+        });
+    }
+
+    private static List<ModelVersionDetail.ShapeCount> shapes(java.sql.Connection c, String versionId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT output_shape, COUNT(*) AS n FROM runs"
+                + " WHERE model_version_id = ? AND output_shape IS NOT NULL"
+                + " GROUP BY output_shape ORDER BY n DESC, output_shape LIMIT " + MAX_SHAPES)) {
+            ps.setString(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ModelVersionDetail.ShapeCount> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new ModelVersionDetail.ShapeCount(rs.getString(1), rs.getLong(2)));
+                }
+                return out;
+            }
+        }
+    }
+
+    List<RunView> runs(ProjectRef project, RunQuery query) throws SQLException {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS
+                    + " FROM runs r JOIN model_versions v ON v.id = r.model_version_id"
+                    + " JOIN models m ON m.id = v.model_id WHERE r.project_id = ?");
+            TagReference model = query.model();
+            if (model != null) {
+                sql.append(" AND m.name = ? AND v.version = ");
+                sql.append(model.isLatest() ? "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)" : "?");
+            }
+            sql.append(" ORDER BY r.started_at DESC, r.id DESC LIMIT ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setString(i++, project.id());
+                if (model != null) {
+                    ps.setString(i++, model.name());
+                    if (!model.isLatest()) {
+                        ps.setInt(i++, model.version());
+                    }
+                }
+                ps.setInt(i, query.limit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<RunView> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(runView(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    long countRuns(ProjectRef project) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM runs WHERE project_id = ?")) {
+                ps.setString(1, project.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static ModelVersionInfo versionInfo(ResultSet rs) throws SQLException {
+        return new ModelVersionInfo(new Tag(rs.getString(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getLong(6), rs.getLong(7));
+    }
+
+    private static RunView runView(ResultSet rs) throws SQLException {
+        double score = rs.getDouble(15);
+        Double boxedScore = rs.wasNull() ? null : score;
+        boolean passed = rs.getBoolean(16);
+        Boolean boxedPassed = rs.wasNull() ? null : passed;
+        return new RunView(rs.getString(1), new Tag(rs.getString(2), rs.getInt(3)), rs.getString(4),
+                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), boxedScore, boxedPassed);
+    }
+}

@@ -1,0 +1,213 @@
+package org.bighummingbird.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.bighummingbird.core.Names;
+import org.bighummingbird.core.RunRecord;
+import org.bighummingbird.core.TagReference;
+import org.bighummingbird.core.VersionRegistration;
+
+/**
+ * The store: projects, model versions and runs in SQLite or PostgreSQL. Thread-safe; calls are
+ * serialised on one connection. Open with {@link #openLocal(Path)} or {@link #open(String)}.
+ */
+public final class Store implements AutoCloseable {
+    /** The workspace of the embedded store. */
+    public static final String DEFAULT_WORKSPACE = "default";
+    /** The database file's name inside a BigHummingbird home. */
+    public static final String DB_FILE = "bhb.db";
+
+    private final Database db;
+    private final String description;
+    private final Path file;
+    private final Projects projects;
+    private final VersionRegistry versions;
+    private final RunWriter runWriter;
+    private final Queries queries;
+
+    private Store(Database db, String description, Path file) {
+        this.db = db;
+        this.description = description;
+        this.file = file;
+        this.projects = new Projects(db);
+        this.versions = new VersionRegistry(db);
+        this.runWriter = new RunWriter(db, versions);
+        this.queries = new Queries(db);
+    }
+
+    /**
+     * Opens (creating when missing) the embedded store {@code home/bhb.db}, migrated to the newest
+     * schema. Fails fast: a home that cannot be created or written, or a file that is not a
+     * database, is an exception here rather than a lost run later.
+     *
+     * @throws StoreUnavailable when {@code home} cannot be created or written
+     * @throws StoreCorrupt when {@code home/bhb.db} is not a readable database
+     */
+    public static Store openLocal(Path home) {
+        Path dir = home.toAbsolutePath().normalize();
+        requireWritableDirectory(dir);
+        Path file = dir.resolve(DB_FILE);
+        String url = "jdbc:sqlite:" + file;
+        // Processes opening one fresh store at once would race on the schema; one at a time.
+        synchronized (Store.class) {
+            try (FileChannel channel = FileChannel.open(dir.resolve(".bhb.lock"),
+                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                return open(url, "store " + file, file);
+            } catch (IOException e) {
+                throw new StoreUnavailable("cannot lock the store at " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Opens the store at a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}), migrated
+     * to the newest schema.
+     */
+    public static Store open(String jdbcUrl) {
+        return open(jdbcUrl, "store " + jdbcUrl, null);
+    }
+
+    private static Store open(String url, String description, Path file) {
+        Database db;
+        try {
+            db = Database.connect(url);
+        } catch (SQLException e) {
+            throw new StoreUnavailable("cannot open the " + description + ": " + e.getMessage(), e);
+        }
+        try {
+            checkReadable(db, description);
+            Migrations.migrate(url);
+            return new Store(db, description, file);
+        } catch (RuntimeException e) {
+            closeQuietly(db, e);
+            throw e;
+        }
+    }
+
+    private static void checkReadable(Database db, String description) {
+        try {
+            db.read(c -> {
+                try (var s = c.createStatement()) {
+                    s.execute(db.dialect() == Dialect.SQLITE ? "PRAGMA schema_version" : "SELECT 1");
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreCorrupt("the " + description + " is not a database SQLite can read (" + e.getMessage()
+                    + "); move the file away to start a new store", e);
+        }
+    }
+
+    private static void requireWritableDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StoreUnavailable("the store directory " + dir + " is not writable: " + e, e);
+        }
+    }
+
+    private static void closeQuietly(Database db, Exception cause) {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The database this store runs on. */
+    public Dialect dialect() {
+        return db.dialect();
+    }
+
+    /** The database file of an embedded store, if this is one. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** Finds the project, creating it (and its workspace) when missing. */
+    public ProjectRef project(String workspace, String name) {
+        Names.requireValid("workspace name", workspace);
+        Names.requireValid("project name", name);
+        return call(() -> projects.findOrCreate(workspace, name));
+    }
+
+    /** Finds a project without creating it. */
+    public Optional<ProjectRef> findProject(String workspace, String name) {
+        return call(() -> projects.find(workspace, name));
+    }
+
+    /**
+     * Registers a model version: the existing tag when the key was seen for this model, else the
+     * next version number. Atomic with any number of threads, processes and server instances.
+     */
+    public RegisteredVersion register(ProjectRef project, VersionRegistration registration) {
+        return call(() -> versions.register(project, registration));
+    }
+
+    /**
+     * Stores runs whose versions are registered, in one transaction, ignoring ids already stored.
+     *
+     * @return how many runs were new
+     * @throws NotFound when a run names a version key that was never registered
+     */
+    public int insertRuns(ProjectRef project, List<RunRecord> runs) {
+        return call(() -> runWriter.insert(project, runs));
+    }
+
+    /** Every version of every model in the project, by name then version. */
+    public List<ModelVersionInfo> versions(ProjectRef project) {
+        return call(() -> queries.versions(project));
+    }
+
+    /** One version with its code, metadata and output shapes. */
+    public Optional<ModelVersionDetail> version(ProjectRef project, TagReference tag) {
+        return call(() -> queries.version(project, tag));
+    }
+
+    /** Runs of the project, newest first. */
+    public List<RunView> runs(ProjectRef project, RunQuery query) {
+        return call(() -> queries.runs(project, query));
+    }
+
+    /** How many runs the project holds. */
+    public long countRuns(ProjectRef project) {
+        return call(() -> queries.countRuns(project));
+    }
+
+    private <T> T call(SqlCall<T> work) {
+        try {
+            return work.call();
+        } catch (SQLException e) {
+            throw new StoreUnavailable("the " + description + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreUnavailable("cannot close the " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+}
