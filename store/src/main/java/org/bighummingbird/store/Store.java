@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public final class Store implements AutoCloseable {
     private final Database db;
     private final String description;
     private final Path file;
+    private final Object fileKey;
     private final Projects projects;
     private final VersionRegistry versions;
     private final RunWriter runWriter;
@@ -36,6 +38,7 @@ public final class Store implements AutoCloseable {
         this.db = db;
         this.description = description;
         this.file = file;
+        this.fileKey = file == null ? null : fileKey(file);
         this.projects = new Projects(db);
         this.versions = new VersionRegistry(db);
         this.runWriter = new RunWriter(db, versions);
@@ -80,6 +83,9 @@ public final class Store implements AutoCloseable {
         try {
             db = Database.connect(url);
         } catch (SQLException e) {
+            if (isCorrupt(e)) {
+                throw corrupt(description, e);
+            }
             throw new StoreUnavailable("cannot open the " + description + ": " + e.getMessage(), e);
         }
         try {
@@ -101,9 +107,18 @@ public final class Store implements AutoCloseable {
                 return null;
             });
         } catch (SQLException e) {
-            throw new StoreCorrupt("the " + description + " is not a database SQLite can read (" + e.getMessage()
-                    + "); move the file away to start a new store", e);
+            throw corrupt(description, e);
         }
+    }
+
+    /** SQLite's result codes for a file that is not a database (26) or is damaged (11). */
+    private static boolean isCorrupt(SQLException e) {
+        return e.getErrorCode() == 26 || e.getErrorCode() == 11;
+    }
+
+    private static StoreCorrupt corrupt(String description, SQLException e) {
+        return new StoreCorrupt("the " + description + " is not a database SQLite can read (" + e.getMessage()
+                + "); move the file away to start a new store", e);
     }
 
     private static void requireWritableDirectory(Path dir) {
@@ -132,6 +147,24 @@ public final class Store implements AutoCloseable {
     /** The database file of an embedded store, if this is one. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /**
+     * Whether the database file is still the one this store opened. A file deleted or replaced
+     * while open is not: SQLite would go on writing into the unlinked file, and every write would be
+     * lost. Always true for a server database.
+     */
+    public boolean fileIntact() {
+        return file == null || (fileKey != null && fileKey.equals(fileKey(file)));
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.isRegularFile() ? attributes.fileKey() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Finds the project, creating it (and its workspace) when missing. */

@@ -3,8 +3,10 @@ package org.bighummingbird.internal.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,13 +59,15 @@ public final class Exporter implements AutoCloseable {
     // exporter thread only
     private final Map<String, VersionRegistration> built = new HashMap<>();
     private final Map<String, PendingVersion> unregistered = new LinkedHashMap<>();
-    private final Set<String> confirmed = new java.util.HashSet<>();
+    private final Set<String> confirmed = new HashSet<>();
     private boolean sinkDown;
     private long retryAtNanos;
     private long backoffNanos;
     private long droppedReported;
     private long lastDropReportNanos;
     private boolean faultReported;
+    private boolean spoolFailing;
+    private final ArrayDeque<List<RunRecord>> held = new ArrayDeque<>();
 
     public Exporter(String project, RunSink sink, Path spoolDir, ExporterOptions options) {
         this.project = project;
@@ -132,14 +136,19 @@ public final class Exporter implements AutoCloseable {
         try {
             while (!closing) {
                 handleVersions();
+                if (!retryHeld()) {
+                    // neither the sink nor the disk takes runs: stop draining, so the queue absorbs
+                    // calls until it is full, and only then are runs dropped
+                    sleep(IDLE_POLL_MS);
+                    reportProblems();
+                    continue;
+                }
                 queue.drainTo(batch, options.batchSize());
-                if (batch.isEmpty()) {
-                    if (!(sinkUsable() && replayOne())) {
-                        RunEvent first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
-                        if (first != null) {
-                            batch.add(first);
-                            queue.drainTo(batch, options.batchSize() - 1);
-                        }
+                if (batch.isEmpty() && !(sinkUsable() && replayOne())) {
+                    RunEvent first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, options.batchSize() - 1);
                     }
                 }
                 if (!batch.isEmpty()) {
@@ -151,17 +160,21 @@ public final class Exporter implements AutoCloseable {
             finish(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finishQuietly(batch);
+            abandon(batch);
         } catch (Throwable t) {
             LOG.error("BigHummingbird exporter failed; runs traced from now on are dropped", t);
-            finishQuietly(batch);
+            abandon(batch);
         }
     }
 
-    /** On close: deliver what is queued, then replay the spool while time is left. */
+    /** On close: deliver what is queued, then replay the spool, while the close timeout lasts. */
     private void finish(List<RunEvent> batch) throws IOException {
-        while (!queue.isEmpty() || !incoming.isEmpty() || !batch.isEmpty()) {
+        while (!pastDeadline() && (!queue.isEmpty() || !incoming.isEmpty() || !held.isEmpty())) {
             handleVersions();
+            if (!retryHeld()) {
+                sleep(IDLE_POLL_MS);
+                continue;
+            }
             queue.drainTo(batch, options.batchSize());
             if (!batch.isEmpty()) {
                 deliver(batch);
@@ -179,19 +192,30 @@ public final class Exporter implements AutoCloseable {
                 break;
             }
         }
-        reportProblems();
-        spool.close();
-        closeSink();
+        abandon(batch);
     }
 
-    private void finishQuietly(List<RunEvent> batch) {
+    /** Puts whatever is still in memory into the spool, counting what even the disk refuses. */
+    private void abandon(List<RunEvent> batch) {
         try {
             queue.drainTo(batch);
-            spoolRuns(serialize(batch));
+            acceptVersions();
+            List<RunRecord> rest = serialize(batch);
+            batch.clear();
+            for (List<RunRecord> records : held) {
+                rest.addAll(records);
+            }
+            held.clear();
+            if (!rest.isEmpty() && !spoolRuns(rest)) {
+                dropped.add(rest.size());
+                LOG.error("BigHummingbird lost {} runs: neither the store nor the spool under {} took them",
+                        rest.size(), spool);
+            }
             spool.close();
         } catch (IOException | RuntimeException e) {
-            LOG.error("BigHummingbird could not spool {} runs while stopping", batch.size(), e);
+            LOG.error("BigHummingbird could not close its spool cleanly", e);
         }
+        reportProblems();
         closeSink();
     }
 
@@ -250,9 +274,28 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    private void deliver(List<RunEvent> events) throws IOException {
+    private void deliver(List<RunEvent> events) {
         acceptVersions();
         List<RunRecord> records = serialize(events);
+        if (!place(records)) {
+            held.add(records);
+        }
+    }
+
+    /** Delivers held runs first, in order. False when some are still held. */
+    private boolean retryHeld() {
+        while (!held.isEmpty()) {
+            List<RunRecord> records = held.peek();
+            if (!place(records)) {
+                return false;
+            }
+            held.poll();
+        }
+        return true;
+    }
+
+    /** Writes runs to the sink, else to the spool. False when neither took them. */
+    private boolean place(List<RunRecord> records) {
         // a sink that falls behind lets the queue fill: spool to make room rather than drop later
         boolean fallingBehind = queue.remainingCapacity() < options.queueCapacity() / 4;
         if (sinkUsable() && !fallingBehind && !pastDeadline()) {
@@ -261,12 +304,16 @@ public final class Exporter implements AutoCloseable {
                 sink.write(project, records);
                 sinkUp();
                 completed.addAndGet(records.size());
-                return;
+                return true;
             } catch (Exception e) {
                 sinkDown(e);
             }
         }
-        spoolRuns(records);
+        if (spoolRuns(records)) {
+            completed.addAndGet(records.size());
+            return true;
+        }
+        return false;
     }
 
     private static List<RunRecord> serialize(List<RunEvent> events) {
@@ -307,10 +354,8 @@ public final class Exporter implements AutoCloseable {
         return keys;
     }
 
-    private void spoolRuns(List<RunRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
+    /** Appends runs to the spool. False when the disk refused them or the spool budget is spent. */
+    private boolean spoolRuns(List<RunRecord> records) {
         List<VersionRegistration> registrations = new ArrayList<>();
         for (String key : keys(records)) {
             VersionRegistration reg = built.get(key);
@@ -319,14 +364,21 @@ public final class Exporter implements AutoCloseable {
             }
         }
         try {
-            if (!spool.append(project, registrations, records)) {
-                dropped.add(records.size());
+            if (spool.append(project, registrations, records)) {
+                spoolFailing = false;
+                return true;
+            }
+            if (!spoolFailing) {
+                LOG.warn("BigHummingbird's spool is full ({} bytes); runs wait in memory", options.maxSpoolBytes());
             }
         } catch (IOException | RuntimeException e) {
-            dropped.add(records.size());
-            LOG.error("BigHummingbird could not spool {} runs to disk; they are lost", records.size(), e);
+            if (!spoolFailing) {
+                LOG.error("BigHummingbird cannot write its spool; runs wait in memory until the store or the disk"
+                        + " takes them", e);
+            }
         }
-        completed.addAndGet(records.size());
+        spoolFailing = true;
+        return false;
     }
 
     /** Replays one spool file into the sink. False when there was nothing to replay. */

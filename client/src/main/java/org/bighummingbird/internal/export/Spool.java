@@ -230,4 +230,9 @@ final class Spool implements AutoCloseable {
     public void close() throws IOException {
         closeSegment();
     }
+
+    @Override
+    public String toString() {
+        return dir.toString();
+    }
 }

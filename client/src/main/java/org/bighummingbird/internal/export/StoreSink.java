@@ -1,6 +1,5 @@
 package org.bighummingbird.internal.export;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -44,13 +43,13 @@ public final class StoreSink implements RunSink {
     }
 
     private Store open() {
-        if (store != null && store.file().map(Files::exists).orElse(true)) {
+        if (store != null && store.fileIntact()) {
             return store;
         }
         if (store != null) {
             Path gone = store.file().orElseThrow();
             closeQuietly();
-            throw new StoreUnavailable("the store file " + gone + " was removed while in use", null);
+            throw new StoreUnavailable("the store file " + gone + " was removed or replaced while in use", null);
         }
         store = Store.openLocal(home);
         projects.clear();
