@@ -1,0 +1,65 @@
+package org.bighummingbird.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.ModelVersionDetail;
+import org.bighummingbird.store.ModelVersionDetail.ShapeCount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code bhb models show TAG}: one version with its signature, output shapes, code and metadata. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        customSynopsis = "bhb models show TAG --project=PROJECT [--json] [--home=DIR] [--verbose]",
+        description = "Shows one model version: signature, output shapes seen, code, metadata and run count.")
+final class ModelShowCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TAG", converter = TagArgument.class,
+            description = "name:vN, or name:latest for the highest version.")
+    TagReference tag;
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    ModelsCommand parent;
+
+    @Override
+    public Integer call() {
+        try (StoreAccess access = StoreAccess.open(options.orElse(parent.options))) {
+            ModelVersionDetail detail = access.store().version(access.project(), tag)
+                    .orElseThrow(() -> access.noVersion(tag));
+            if (json) {
+                JsonOutput.print(spec.commandLine().getOut(), toJson(detail));
+            } else {
+                new VersionReport(detail).print(spec.commandLine().getOut());
+            }
+        }
+        return 0;
+    }
+
+    static ObjectNode toJson(ModelVersionDetail detail) {
+        ObjectNode node = ModelsCommand.toJson(detail.info());
+        node.put("code", detail.code());
+        node.put("codeKind", detail.codeKind());
+        node.set("metadata", JsonOutput.parse(detail.metadataJson()));
+        ArrayNode shapes = node.putArray("outputShapes");
+        for (ShapeCount shape : detail.outputShapes()) {
+            ObjectNode entry = shapes.addObject();
+            entry.set("shape", JsonOutput.parse(shape.shapeJson()));
+            entry.put("runs", shape.runs());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,63 @@
+package org.bighummingbird.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bighummingbird.store.ModelVersionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bhb models}: every version of every model in a project, by name then version. */
+@Command(name = "models", mixinStandardHelpOptions = true, subcommands = ModelShowCommand.class,
+        customSynopsis = {"bhb models --project=PROJECT [--json] [--home=DIR] [--verbose]",
+            "       bhb models show TAG --project=PROJECT [--json] [--home=DIR] [--verbose]"},
+        description = "Lists the model versions of a project: tag, runs, when first seen, fingerprint.")
+final class ModelsCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--json", description = "Print one JSON array instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (StoreAccess access = StoreAccess.open(options)) {
+            List<ModelVersionInfo> versions = access.store().versions(access.project());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.printArray(out, versions, ModelsCommand::toJson);
+            } else if (versions.isEmpty()) {
+                spec.commandLine().getErr().println("no models in project \"" + options.project() + "\" yet");
+            } else {
+                Table table = Table.withHeader("TAG", "RUNS", "CREATED", "FINGERPRINT");
+                for (ModelVersionInfo v : versions) {
+                    table.row(v.tag().toString(), Long.toString(v.runCount()),
+                            Text.humanInstant(v.createdAtMicros()), Text.shortFingerprint(v.versionKey()));
+                }
+                table.print(out);
+            }
+        }
+        return 0;
+    }
+
+    /** The listing fields of a version, shared by {@code models} and {@code models show}. */
+    static ObjectNode toJson(ModelVersionInfo v) {
+        ObjectNode node = JsonOutput.object();
+        node.put("tag", v.tag().toString());
+        node.put("name", v.tag().name());
+        node.put("version", v.tag().version());
+        node.put("fingerprint", v.versionKey());
+        node.put("codeFingerprint", v.codeFingerprint());
+        node.set("signature", JsonOutput.parse(v.signatureJson()));
+        node.put("runs", v.runCount());
+        node.put("createdAt", Text.isoInstant(v.createdAtMicros()));
+        return node;
+    }
+}

@@ -1,0 +1,113 @@
+package org.bighummingbird.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.RunQuery;
+import org.bighummingbird.store.RunView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bhb runs}: the newest runs of a project, or of one model version. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        customSynopsis = {"bhb runs --project=PROJECT [--model=TAG] [--limit=N] [--json]",
+            "                [--home=DIR] [--verbose]"},
+        description = "Lists runs, newest first: inputs, output or error, latency, start time.")
+final class RunsCommand implements Callable<Integer> {
+    static final int DEFAULT_LIMIT = 20;
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--model", paramLabel = "TAG", converter = TagArgument.class,
+            description = "Only runs of this version: name:vN, or name:latest.")
+    TagReference model;
+
+    @Option(names = "--json", description = "Print one JSON array instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private long limit = DEFAULT_LIMIT;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT,
+            description = "The most runs to print, 1 or more; default ${DEFAULT-VALUE}.")
+    void limit(long value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 1 or more, got " + value);
+        }
+        this.limit = value;
+    }
+
+    @Override
+    public Integer call() {
+        try (StoreAccess access = StoreAccess.open(options)) {
+            List<RunView> runs = newest(access);
+            if (runs.isEmpty() && model != null) {
+                requireVersion(access);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.printArray(out, runs, RunsCommand::toJson);
+            } else if (runs.isEmpty()) {
+                spec.commandLine().getErr().println("no runs in project \"" + options.project() + "\""
+                        + (model == null ? "" : " for " + model) + " yet");
+            } else {
+                RunTable.print(runs, out);
+            }
+        }
+        return 0;
+    }
+
+    // The store answers any limit in one query; only beyond what a Java list can hold would that
+    // cut the answer short, so say so rather than print fewer runs than asked for without a word.
+    private List<RunView> newest(StoreAccess access) {
+        if (limit > Integer.MAX_VALUE && access.store().countRuns(access.project()) > Integer.MAX_VALUE) {
+            throw new CommandFailure("cannot list more than " + Integer.MAX_VALUE + " runs at once; pass a smaller"
+                    + " --limit or --model");
+        }
+        return access.store().runs(access.project(), new RunQuery(model, (int) Math.min(limit, Integer.MAX_VALUE)));
+    }
+
+    // Only asked when nothing came back: tells a typo in --model from a version without runs.
+    private void requireVersion(StoreAccess access) {
+        boolean known = access.store().versions(access.project()).stream()
+                .anyMatch(v -> v.tag().name().equals(model.name())
+                        && (model.isLatest() || v.tag().version() == model.version()));
+        if (!known) {
+            throw access.noVersion(model);
+        }
+    }
+
+    static ObjectNode toJson(RunView run) {
+        ObjectNode node = JsonOutput.object();
+        node.put("id", run.id());
+        node.put("modelTag", run.modelTag().toString());
+        node.put("parentId", run.parentId());
+        node.put("rootId", run.rootId());
+        node.put("startedAt", Text.isoInstant(run.startedAtMicros()));
+        node.put("latencyNs", run.latencyNs());
+        node.put("thread", run.thread());
+        node.set("inputs", JsonOutput.parse(run.inputsJson()));
+        node.set("output", JsonOutput.parse(run.outputJson()));
+        node.set("outputShape", JsonOutput.parse(run.outputShapeJson()));
+        if (run.errorType() == null) {
+            node.putNull("error");
+        } else {
+            ObjectNode error = node.putObject("error");
+            error.put("type", run.errorType());
+            error.put("message", run.errorMessage());
+            error.put("stack", run.errorStack());
+        }
+        node.put("score", run.score());
+        node.put("passed", run.passed());
+        return node;
+    }
+}

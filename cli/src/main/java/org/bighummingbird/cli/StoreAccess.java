@@ -1,0 +1,57 @@
+package org.bighummingbird.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.ProjectRef;
+import org.bighummingbird.store.Store;
+
+/**
+ * A project opened for reading. Opening never creates a store: a home without {@code bhb.db} is a
+ * {@link CommandFailure}, as is a project the store does not hold. Close it when done.
+ *
+ * @param store the open store
+ * @param project the project found in it
+ * @param home the store's directory
+ */
+record StoreAccess(Store store, ProjectRef project, Path home) implements AutoCloseable {
+
+    /**
+     * Opens the store under the options' home and finds the project.
+     *
+     * @throws CommandFailure when nothing has been traced under the home, or the project is unknown
+     * @throws org.bighummingbird.store.StoreException when the store cannot be opened or read
+     */
+    static StoreAccess open(StoreOptions options) {
+        String name = options.project();
+        Path home = options.home();
+        Path file = home.resolve(Store.DB_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new CommandFailure("nothing has been traced under " + home + " yet: there is no "
+                    + Store.DB_FILE + " (pass --home DIR, or set bhb.home or BHB_HOME, to read another store)");
+        }
+        Store store = Store.openLocal(home);
+        try {
+            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, name)
+                    .orElseThrow(() -> new CommandFailure("no project \"" + name + "\" in the store at " + home));
+            return new StoreAccess(store, project, home);
+        } catch (RuntimeException e) {
+            try {
+                store.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The failure for a version this project does not hold. */
+    CommandFailure noVersion(TagReference tag) {
+        return new CommandFailure("no version " + tag + " in project \"" + project.name() + "\"");
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
