@@ -20,5 +20,5 @@ public interface RunSink extends AutoCloseable {
 
     /** Releases the sink's resources; the default does nothing. */
     @Override
-    default void close() throws Exception {}
+    default void close() {}
 }

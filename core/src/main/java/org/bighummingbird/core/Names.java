@@ -34,7 +34,7 @@ public final class Names {
             return "must not be null";
         }
         if (name.isBlank()) {
-            return "must not be blank, got \"" + name + "\"";
+            return "must not be blank, got \"" + printable(name) + "\"";
         }
         int length = name.codePointCount(0, name.length());
         if (length > MAX_LENGTH) {

@@ -34,9 +34,9 @@ public record TagReference(String name, int version) {
         String version = text.substring(colon + 1);
         if (!Names.isValid(name)) {
             try {
-                Names.requireValid("tag name", name);
+                Names.requireValid("name", name);
             } catch (InvalidName e) {
-                throw new InvalidTag(e.getMessage());
+                throw new InvalidTag("tag \"" + Names.printable(text) + "\" is invalid: its " + e.getMessage());
             }
         }
         if (version.equals("latest")) {

@@ -222,7 +222,7 @@ public final class Exporter implements AutoCloseable {
     private void closeSink() {
         try {
             sink.close();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.warn("BigHummingbird could not close its sink cleanly", e);
         }
     }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The runtime shape of a value: scalars by simple type name, maps and objects as objects of shapes,
- * lists as the distinct shapes of their elements — {@code {"answer":"String","scores":["Double"]}}.
+ * lists as the distinct shapes of their elements — {@code {"answer":"String","scores":["Double"]}}. Keys and
+ * element shapes are sorted, so equal shapes are equal strings and count together per version.
  */
 final class Shapes {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -33,11 +33,11 @@ final class Shapes {
             return NODES.textNode("…");
         }
         if (v instanceof Map<?, ?> map) {
-            ObjectNode out = NODES.objectNode();
+            Map<String, JsonNode> sorted = new TreeMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.set(String.valueOf(e.getKey()), of(e.getValue(), depth + 1));
+                sorted.put(String.valueOf(e.getKey()), of(e.getValue(), depth + 1));
             }
-            return out;
+            return object(sorted);
         }
         if (v instanceof Collection<?> c) {
             return elements(c.iterator(), depth);
@@ -53,9 +53,9 @@ final class Shapes {
 
     private static JsonNode ofNode(JsonNode node, int depth) {
         if (node.isObject()) {
-            ObjectNode out = NODES.objectNode();
-            node.fields().forEachRemaining(e -> out.set(e.getKey(), ofNode(e.getValue(), depth + 1)));
-            return out;
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            node.properties().forEach(e -> sorted.put(e.getKey(), ofNode(e.getValue(), depth + 1)));
+            return object(sorted);
         }
         if (node.isArray()) {
             return elements(node.elements(), depth);
@@ -69,14 +69,22 @@ final class Shapes {
         });
     }
 
+    private static ObjectNode object(Map<String, JsonNode> sortedFields) {
+        ObjectNode out = NODES.objectNode();
+        sortedFields.forEach(out::set);
+        return out;
+    }
+
+    /** The distinct shapes of the elements, sorted by their JSON text, so that one shape has one spelling. */
     private static ArrayNode elements(Iterator<?> items, int depth) {
-        Set<JsonNode> distinct = new LinkedHashSet<>();
+        Map<String, JsonNode> distinct = new TreeMap<>();
         for (int i = 0; items.hasNext() && i < MAX_ELEMENTS; i++) {
             Object item = items.next();
-            distinct.add(item instanceof JsonNode n ? ofNode(n, depth + 1) : of(item, depth + 1));
+            JsonNode shape = item instanceof JsonNode n ? ofNode(n, depth + 1) : of(item, depth + 1);
+            distinct.putIfAbsent(shape.toString(), shape);
         }
         ArrayNode out = NODES.arrayNode();
-        distinct.forEach(out::add);
+        distinct.values().forEach(out::add);
         return out;
     }
 
