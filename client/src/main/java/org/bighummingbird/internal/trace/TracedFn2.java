@@ -1,18 +1,16 @@
 package org.bighummingbird.internal.trace;
 
 import org.bighummingbird.Fn2;
-import org.bighummingbird.Traced;
 
 /** A traced {@link Fn2}: every call is recorded as a run. Thread-safe when the model is. */
-public final class TracedFn2<A, B, R> implements Fn2<A, B, R>, Traced {
+public final class TracedFn2<A, B, R> extends TracedModel implements Fn2<A, B, R> {
     private static final long serialVersionUID = 1L;
 
     private final Fn2<A, B, R> fn;
-    private final transient ModelHandle model;
 
     public TracedFn2(Fn2<A, B, R> fn, ModelHandle model) {
+        super(model);
         this.fn = fn;
-        this.model = model;
     }
 
     @Override
@@ -27,20 +25,5 @@ public final class TracedFn2<A, B, R> implements Fn2<A, B, R>, Traced {
         }
         model.end(call, out, null);
         return out;
-    }
-
-    @Override
-    public String name() {
-        return model.name();
-    }
-
-    @Override
-    public String tag() {
-        return model.tag();
-    }
-
-    @Override
-    public String toString() {
-        return model.toString();
     }
 }
