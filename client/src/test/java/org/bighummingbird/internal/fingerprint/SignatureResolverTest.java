@@ -37,6 +37,23 @@ class SignatureResolverTest {
     }
 
     @Test
+    void genericTypesComeFromTheReturnTypeOfAFactoryMethod() {
+        sizedModel();
+
+        assertThat(Tracing.last.signature()).isEqualTo(new Signature(List.of("java.util.List<java.lang.String>"),
+                "java.lang.Integer", "local", false));
+    }
+
+    @Test
+    void aModelReturnedAsATypeVariableIsErased() {
+        Fn1<List<String>, Integer> model = opaqueModel();
+
+        assertThat(Tracing.last.signature()).isEqualTo(new Signature(List.of("java.util.List"), "java.lang.Integer",
+                "erased", true));
+        assertThat(model).isNotNull();
+    }
+
+    @Test
     void wildcardsAndNestedGenericsAreKept() {
         var model = Tracing.trace((List<? extends Number> xs, Map<String, List<Double>> weights) -> xs.size() * 1.0);
 
@@ -80,6 +97,15 @@ class SignatureResolverTest {
                      "source": "local", "erased": false}
                     """));
         }
+    }
+
+    static Fn1<List<String>, Integer> sizedModel() {
+        return Tracing.trace(xs -> xs.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    static <F> F opaqueModel() {
+        return (F) Tracing.trace((Fn1<List<String>, Integer>) xs -> xs.size());
     }
 
     static List<String> tokens(String text) {

@@ -283,9 +283,34 @@ class VersioningContractTest {
                 System.out.println(((Traced) model).tag());
                 """;
 
+        String fromAFactory = """
+                var model = demo.models.Sized.model(bhb);
+                model.apply(List.of());
+                System.out.println(((Traced) model).tag());
+                """;
+        String factory = """
+                package demo.models;
+
+                import java.util.List;
+                import org.bighummingbird.BigHummingbird;
+                import org.bighummingbird.Fn1;
+
+                public final class Sized {
+                    private Sized() {}
+
+                    public static Fn1<List<String>, Integer> model(BigHummingbird bhb) {
+                        return bhb.trace("sized", xs -> xs.size());
+                    }
+                }
+                """;
+
         assertThat(tagOf(CONCEPT, main(CONCEPT, strings))).isEqualTo("sized:v1");
         assertThat(tagOf(CONCEPT, main(CONCEPT, integers))).as("same body, List<Integer>").isEqualTo("sized:v2");
         assertThat(tagOf(CONCEPT, main(CONCEPT, inferred))).as("var, over three lines").isEqualTo("sized:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAFactory), factory))
+                .as("traced in a factory method that returns it").isEqualTo("sized:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAFactory), factory.replace("List<String>", "List<Integer>")))
+                .as("traced in a factory method that returns it, List<Integer>").isEqualTo("sized:v2");
     }
 
     @Test
