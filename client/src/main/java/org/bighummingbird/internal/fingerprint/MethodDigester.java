@@ -1,5 +1,6 @@
 package org.bighummingbird.internal.fingerprint;
 
+import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -45,6 +47,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * javac's synthetic lambda names and the class a method lives in cannot matter. Field accesses on
  * application classes are keyed by field name and type, and static final fields by their value when
  * it is a plain value. Debug attributes and frames never get here (see {@link ClassFiles}).
+ *
+ * <p>Anonymous and local classes, which javac numbers like lambdas, stand for the digest of their
+ * code wherever they appear (see {@link LocalClasses}).
  */
 final class MethodDigester {
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -56,11 +61,18 @@ final class MethodDigester {
     private final Deque<MethodRef> stack = new ArrayDeque<>();
     private final Set<MethodRef> visited = new LinkedHashSet<>();
     private final Set<String> libraryJars = new LinkedHashSet<>();
+    private final LocalClasses locals;
 
-    MethodDigester(AppClasses apps, ClassLoader loader, ValueDigest values) {
+    MethodDigester(AppClasses apps, ClassLoader loader, Function<Serializable, String> lambdaFingerprint) {
         this.apps = apps;
         this.loader = loader;
-        this.values = values;
+        this.locals = new LocalClasses(apps, loader, this::digest);
+        this.values = new ValueDigest(lambdaFingerprint, locals::className);
+    }
+
+    /** The token of a captured or constant value (see {@link ValueDigest}). */
+    String value(Object value) {
+        return values.of(value);
     }
 
     /** Application methods whose code went into the digest, in the order first reached. */
@@ -144,7 +156,7 @@ final class MethodDigester {
         visited.add(new MethodRef(target.owner().name, m.name, m.desc));
         DigestSink out = new DigestSink();
         out.put("method").put(m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_ABSTRACT
-                | Opcodes.ACC_NATIVE)).put(m.desc);
+                | Opcodes.ACC_NATIVE)).put(locals.descriptor(m.desc));
         if (m.instructions.size() == 0) {
             return out.put("no-code").hex();
         }
@@ -154,7 +166,7 @@ final class MethodDigester {
         }
         for (TryCatchBlockNode block : m.tryCatchBlocks) {
             out.put("try").put(labels.get(block.start)).put(labels.get(block.end)).put(labels.get(block.handler))
-                    .put(String.valueOf(block.type));
+                    .put(block.type == null ? "null" : locals.typeName(block.type));
         }
         return out.hex();
     }
@@ -211,7 +223,7 @@ final class MethodDigester {
         } else if (insn instanceof IntInsnNode i) {
             out.put(i.operand);
         } else if (insn instanceof TypeInsnNode t) {
-            out.put(t.desc);
+            out.put(locals.typeName(t.desc));
         } else if (insn instanceof LdcInsnNode ldc) {
             out.put(constant(ldc.cst));
         } else if (insn instanceof IincInsnNode inc) {
@@ -226,7 +238,7 @@ final class MethodDigester {
             l.keys.forEach(out::put);
             l.labels.forEach(x -> out.put(labels.get(x)));
         } else if (insn instanceof MultiANewArrayInsnNode a) {
-            out.put(a.desc).put(a.dims);
+            out.put(locals.descriptor(a.desc)).put(a.dims);
         }
     }
 
@@ -235,7 +247,7 @@ final class MethodDigester {
             out.put(field.owner).put(field.name).put(field.desc);
             return;
         }
-        out.put("app-field").put(field.name).put(field.desc);
+        out.put("app-field").put(locals.fieldName(field)).put(locals.descriptor(field.desc));
         if (field.getOpcode() == Opcodes.GETSTATIC) {
             String value = staticFinalValue(field);
             if (value != null) {
@@ -282,7 +294,7 @@ final class MethodDigester {
     }
 
     private void invokeDynamic(DigestSink out, InvokeDynamicInsnNode indy) {
-        out.put(indy.name).put(indy.desc);
+        out.put(indy.name).put(locals.descriptor(indy.desc));
         if (LAMBDA_METAFACTORY.equals(indy.bsm.getOwner())) {
             out.put("lambda");
         } else {
@@ -302,7 +314,7 @@ final class MethodDigester {
             return "str:" + s;
         }
         if (cst instanceof Type t) {
-            return "type:" + t.getDescriptor();
+            return "type:" + locals.descriptor(t.getDescriptor());
         }
         if (cst instanceof Handle h) {
             return handle(h);

@@ -103,6 +103,56 @@ class FingerprinterTest {
     }
 
     @Test
+    void anonymousAndLocalClassesAreCoveredByTheirCodeNotTheirNames() {
+        String source = """
+                package demo;
+
+                import java.util.ArrayList;
+                import java.util.Comparator;
+                import java.util.List;
+                import org.bighummingbird.Fn1;
+
+                public final class Models {
+                    private Models() {}
+
+                    public static Object model() {
+                        UNRELATED
+                        String suffix = "!";
+                        class Shouter {
+                            String shout(String s) {
+                                return s.toUpperCase() + suffix;
+                            }
+                        }
+                        Comparator<String> byLength = new Comparator<>() {
+                            @Override
+                            public int compare(String a, String b) {
+                                return a.length() - b.length();
+                            }
+                        };
+                        return (Fn1<List<String>, String>) words -> {
+                            List<String> sorted = new ArrayList<>(words);
+                            sorted.sort(byLength);
+                            return new Shouter().shout(sorted.get(0));
+                        };
+                    }
+                }
+                """;
+        String unrelated = "Runnable unrelated = new Runnable() { public void run() {} };";
+        compiled = new CompiledModels(dir);
+
+        String base = fingerprint(compiled.model(source.replace("UNRELATED", ""), JavaSources.DEBUG));
+
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", unrelated), JavaSources.DEBUG)))
+                .as("renumbered by an anonymous class before them").isEqualTo(base);
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", "").replace("suffix", "ending"),
+                JavaSources.DEBUG))).as("captured variable renamed").isEqualTo(base);
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", "").replace("a.length() - b.length()",
+                "b.length() - a.length()"), JavaSources.DEBUG))).as("captured anonymous class changed").isNotEqualTo(base);
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", "").replace("toUpperCase", "toLowerCase"),
+                JavaSources.DEBUG))).as("local class changed").isNotEqualTo(base);
+    }
+
+    @Test
     void parameterNamesComeFromTheLocalVariableTable() {
         Fn2<String, Integer, String> model = (question, limit) -> question.substring(0, limit);
         String prompt = "Answer: ";

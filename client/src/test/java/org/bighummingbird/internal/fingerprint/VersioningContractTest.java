@@ -162,6 +162,78 @@ class VersioningContractTest {
     }
 
     @Test
+    void anAnonymousClassIsCoveredByItsCodeNotByTheNumberJavacGivesIt() {
+        String body = """
+                Fn1<List<String>, List<String>> model = bhb.trace("sorted", (List<String> words) -> {
+                    List<String> sorted = new ArrayList<>(words);
+                    sorted.sort(new Comparator<String>() {
+                        @Override
+                        public int compare(String a, String b) {
+                            return a.length() - b.length();
+                        }
+                    });
+                    return sorted;
+                });
+                model.apply(List.of("ccc", "a", "bb"));
+                System.out.println(((Traced) model).tag());
+                """;
+        String afterAnotherAnonymousClass = """
+                Runnable hello = new Runnable() {
+                    @Override
+                    public void run() {
+                        System.err.println("hello");
+                    }
+                };
+                hello.run();
+                """ + body;
+        String fromAnotherClass = """
+                Fn1<List<String>, List<String>> model = bhb.trace("sorted", demo.sorting.Sorting.model());
+                model.apply(List.of("ccc", "a", "bb"));
+                System.out.println(((Traced) model).tag());
+                """;
+        String sorting = """
+                package demo.sorting;
+
+                import java.util.ArrayList;
+                import java.util.Comparator;
+                import java.util.List;
+                import org.bighummingbird.Fn1;
+
+                public final class Sorting {
+                    private static final Comparator<String> UNRELATED = new Comparator<>() {
+                        @Override
+                        public int compare(String a, String b) {
+                            return b.compareTo(a);
+                        }
+                    };
+
+                    private Sorting() {}
+
+                    public static Fn1<List<String>, List<String>> model() {
+                        return words -> {
+                            List<String> sorted = new ArrayList<>(words);
+                            sorted.sort(new Comparator<String>() {
+                                @Override
+                                public int compare(String a, String b) {
+                                    return a.length() - b.length();
+                                }
+                            });
+                            return sorted;
+                        };
+                    }
+                }
+                """;
+
+        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).isEqualTo("sorted:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, afterAnotherAnonymousClass)))
+                .as("another anonymous class before it").isEqualTo("sorted:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAnotherClass), sorting))
+                .as("moved to another class").isEqualTo("sorted:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("a.length() - b.length()", "b.length() - a.length()"))))
+                .as("the anonymous class's method changed").isEqualTo("sorted:v2");
+    }
+
+    @Test
     void changingAHelperMakesANewVersionButMovingItDoesNot() {
         String body = """
                 Fn1<String, String> model = bhb.trace("helped", (String q) -> clean(q) + "?");
@@ -372,6 +444,7 @@ class VersioningContractTest {
                     Map.entry("model", List.of(1, 2)),
                     Map.entry("formatted", List.of(1)),
                     Map.entry("placed", List.of(1)),
+                    Map.entry("sorted", List.of(1, 2)),
                     Map.entry("helped", List.of(1, 2, 3)),
                     Map.entry("literal", List.of(1, 2)),
                     Map.entry("constant", List.of(1, 2)),
