@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
@@ -211,6 +212,9 @@ final class MethodDigester {
         if (op < 0) {
             return; // line numbers and frames, should any survive
         }
+        if ((op == Opcodes.TABLESWITCH || op == Opcodes.LOOKUPSWITCH) && enumSwitch(out, insn, labels)) {
+            return;
+        }
         out.put(op);
         if (insn instanceof MethodInsnNode call) {
             out.put(digest(new MethodRef(call.owner, call.name, call.desc)));
@@ -242,13 +246,49 @@ final class MethodDigester {
         }
     }
 
+    /**
+     * A switch over an enum, by the constant names that lead to each case rather than javac's case
+     * numbers (see {@link EnumSwitches}); keys that lead to the default are left out, as they mean
+     * nothing else. False when this is no such switch.
+     */
+    private boolean enumSwitch(DigestSink out, AbstractInsnNode insn, Map<LabelNode, Integer> labels) {
+        Map<Integer, String> names = EnumSwitches.caseNames(insn, loader);
+        if (names == null) {
+            return false;
+        }
+        LabelNode dflt;
+        Map<Integer, LabelNode> cases = new HashMap<>();
+        if (insn instanceof TableSwitchInsnNode t) {
+            dflt = t.dflt;
+            for (int i = 0; i < t.labels.size(); i++) {
+                cases.put(t.min + i, t.labels.get(i));
+            }
+        } else {
+            LookupSwitchInsnNode l = (LookupSwitchInsnNode) insn;
+            dflt = l.dflt;
+            for (int i = 0; i < l.keys.size(); i++) {
+                cases.put(l.keys.get(i), l.labels.get(i));
+            }
+        }
+        Map<String, Integer> byName = new TreeMap<>();
+        cases.forEach((key, label) -> {
+            if (label != dflt) {
+                byName.put(names.getOrDefault(key, "#" + key), labels.get(label));
+            }
+        });
+        out.put("enum-switch").put(labels.get(dflt));
+        byName.forEach((name, label) -> out.put(name).put(label));
+        return true;
+    }
+
     private void field(DigestSink out, FieldInsnNode field) {
         if (!apps.isApp(loader, field.owner)) {
             out.put(field.owner).put(field.name).put(field.desc);
             return;
         }
         out.put("app-field").put(locals.fieldName(field)).put(locals.descriptor(field.desc));
-        if (field.getOpcode() == Opcodes.GETSTATIC) {
+        // a switch map's numbers depend on other switches in the class: enumSwitch covers what it means
+        if (field.getOpcode() == Opcodes.GETSTATIC && !EnumSwitches.isSwitchMap(field)) {
             String value = staticFinalValue(field);
             if (value != null) {
                 out.put(value);

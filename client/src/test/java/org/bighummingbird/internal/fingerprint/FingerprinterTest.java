@@ -153,6 +153,51 @@ class FingerprinterTest {
     }
 
     @Test
+    void anEnumSwitchIsDigestedByConstantNamesNotJavacsCaseNumbers() {
+        String source = """
+                package demo;
+
+                import java.util.concurrent.TimeUnit;
+                import org.bighummingbird.Fn1;
+
+                public final class Models {
+                    private Models() {}
+
+                    UNRELATED
+
+                    public static Object model() {
+                        return (Fn1<TimeUnit, Integer>) unit -> {
+                            switch (unit) {
+                                case SECONDS: return 1;
+                                case MINUTES: return 60;
+                                case HOURS: return 3600;
+                                default: return -1;
+                            }
+                        };
+                    }
+                }
+                """;
+        String unrelated = """
+                static boolean coarse(TimeUnit unit) {
+                    switch (unit) {
+                        case DAYS: case HOURS: return true;
+                        default: return false;
+                    }
+                }
+                """;
+        compiled = new CompiledModels(dir);
+
+        String base = fingerprint(compiled.model(source.replace("UNRELATED", ""), JavaSources.DEBUG));
+
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", unrelated), JavaSources.DEBUG)))
+                .as("renumbered by a switch before it").isEqualTo(base);
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", "").replace("case HOURS", "case DAYS"),
+                JavaSources.DEBUG))).as("another constant").isNotEqualTo(base);
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", "").replace("return 60", "return 61"),
+                JavaSources.DEBUG))).as("another result").isNotEqualTo(base);
+    }
+
+    @Test
     void parameterNamesComeFromTheLocalVariableTable() {
         Fn2<String, Integer, String> model = (question, limit) -> question.substring(0, limit);
         String prompt = "Answer: ";

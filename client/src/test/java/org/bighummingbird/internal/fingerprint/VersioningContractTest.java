@@ -234,6 +234,41 @@ class VersioningContractTest {
     }
 
     @Test
+    void anEnumSwitchDoesNotDependOnOtherSwitchesInTheClass() {
+        String body = """
+                Fn1<Tone, String> model = bhb.trace("toned", (Tone tone) -> switch (tone) {
+                    case CALM -> "fine";
+                    case ANGRY -> "breathe";
+                    default -> "cheer up";
+                });
+                model.apply(Tone.SAD);
+                System.out.println(((Traced) model).tag());
+                """;
+        String tone = """
+                package demo;
+
+                public enum Tone { CALM, ANGRY, SAD }
+                """;
+        String otherSwitch = """
+                static int rank(Tone tone) {
+                    switch (tone) {
+                        case SAD: return 2;
+                        case ANGRY: return 1;
+                        default: return 0;
+                    }
+                }
+                """;
+
+        assertThat(tagOf(CONCEPT, main(CONCEPT, body), tone)).isEqualTo("toned:v1");
+        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, body, otherSwitch), tone))
+                .as("an unrelated switch over the same enum, cases in another order").isEqualTo("toned:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("\"breathe\"", "\"count to ten\"")), tone))
+                .isEqualTo("toned:v2");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("case ANGRY", "case SAD")), tone))
+                .as("another case").isEqualTo("toned:v3");
+    }
+
+    @Test
     void changingAHelperMakesANewVersionButMovingItDoesNot() {
         String body = """
                 Fn1<String, String> model = bhb.trace("helped", (String q) -> clean(q) + "?");
@@ -445,6 +480,7 @@ class VersioningContractTest {
                     Map.entry("formatted", List.of(1)),
                     Map.entry("placed", List.of(1)),
                     Map.entry("sorted", List.of(1, 2)),
+                    Map.entry("toned", List.of(1, 2, 3)),
                     Map.entry("helped", List.of(1, 2, 3)),
                     Map.entry("literal", List.of(1, 2)),
                     Map.entry("constant", List.of(1, 2)),
