@@ -287,8 +287,10 @@ final class MethodDigester {
             return;
         }
         out.put("app-field").put(locals.fieldName(field)).put(locals.descriptor(field.desc));
-        // a switch map's numbers depend on other switches in the class: enumSwitch covers what it means
-        if (field.getOpcode() == Opcodes.GETSTATIC && !EnumSwitches.isSwitchMap(field)) {
+        // a switch map's numbers depend on other switches in the class: enumSwitch covers what it
+        // means; $assertionsDisabled says whether the JVM runs with -ea: configuration, not code
+        if (field.getOpcode() == Opcodes.GETSTATIC && !EnumSwitches.isSwitchMap(field)
+                && !(field.name.equals("$assertionsDisabled") && field.desc.equals("Z"))) {
             String value = staticFinalValue(field);
             if (value != null) {
                 out.put(value);

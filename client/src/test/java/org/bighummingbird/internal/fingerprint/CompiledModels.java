@@ -28,11 +28,17 @@ final class CompiledModels implements AutoCloseable {
 
     /** The lambda {@code demo.Models.model()} returns, compiled with the given debug options. */
     Serializable model(String source, List<String> debug) {
+        return model(source, debug, false);
+    }
+
+    /** As {@link #model(String, List)}, with Java assertions enabled or not ({@code -ea}). */
+    Serializable model(String source, List<String> debug, boolean assertions) {
         Path classes = JavaSources.compile(root.resolve("models-" + ++count), Map.of("demo.Models", source), debug)
                 .classes();
         try {
             URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     CompiledModels.class.getClassLoader());
+            loader.setDefaultAssertionStatus(assertions);
             loaders.add(loader);
             Method model = loader.loadClass("demo.Models").getMethod("model");
             return (Serializable) model.invoke(null);

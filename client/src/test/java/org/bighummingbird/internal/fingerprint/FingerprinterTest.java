@@ -198,6 +198,34 @@ class FingerprinterTest {
     }
 
     @Test
+    void enablingAssertionsDoesNotChangeTheFingerprint() {
+        String source = """
+                package demo;
+
+                import org.bighummingbird.Fn1;
+
+                public final class Models {
+                    private Models() {}
+
+                    public static Object model() {
+                        return (Fn1<Integer, Integer>) x -> {
+                            assert x >= 0 : "negative";
+                            return x * 2;
+                        };
+                    }
+                }
+                """;
+        compiled = new CompiledModels(dir);
+
+        String withoutAssertions = fingerprint(compiled.model(source, JavaSources.DEBUG, false));
+        String withAssertions = fingerprint(compiled.model(source, JavaSources.DEBUG, true));
+        String otherMessage = fingerprint(compiled.model(source.replace("negative", "below zero"), JavaSources.DEBUG));
+
+        assertThat(withAssertions).isEqualTo(withoutAssertions);
+        assertThat(otherMessage).isNotEqualTo(withoutAssertions);
+    }
+
+    @Test
     void parameterNamesComeFromTheLocalVariableTable() {
         Fn2<String, Integer, String> model = (question, limit) -> question.substring(0, limit);
         String prompt = "Answer: ";
