@@ -21,8 +21,8 @@ import org.objectweb.asm.tree.MethodNode;
  * code. Such an application class (one with an EnclosingMethod attribute) therefore stands for the
  * digest of its code, wherever it appears: instantiated, cast to, in a descriptor, as the type of a
  * value. The fields javac gives it for captured variables ({@code val$prompt}) are named by position,
- * as local variable names must not matter. Every other class is named by its name. One instance
- * serves one {@link MethodDigester}; cycle-safe.
+ * as local variable names must not matter. Hidden classes are named by their supertypes. Every
+ * other class is named by its name. One instance serves one {@link MethodDigester}; cycle-safe.
  */
 final class LocalClasses {
     private static final String CAPTURED_FIELD = "val$";
@@ -51,9 +51,21 @@ final class LocalClasses {
         return local == null ? internalName : digest(local);
     }
 
-    /** A class as {@link ValueDigest} names the type of a value: its Java name, or its code. */
+    /**
+     * A class as {@link ValueDigest} names the type of a value: its Java name, or its code; a hidden
+     * class (a lambda that is not serializable) by the types it implements, as its name holds a
+     * counter and an address that differ from one JVM to the next.
+     */
     String className(Class<?> type) {
-        ClassNode local = type.isArray() || type.isHidden() ? null : localClass(Type.getInternalName(type));
+        if (type.isHidden()) {
+            List<String> supertypes = new ArrayList<>();
+            for (Class<?> i : type.getInterfaces()) {
+                supertypes.add(className(i));
+            }
+            supertypes.sort(null);
+            return "hidden:" + className(type.getSuperclass()) + supertypes;
+        }
+        ClassNode local = type.isArray() ? null : localClass(Type.getInternalName(type));
         return local == null ? type.getName() : digest(local);
     }
 

@@ -375,6 +375,27 @@ class VersioningContractTest {
     }
 
     @Test
+    void aCapturedFunctionObjectDoesNotDependOnHowManyLambdasCameBefore() {
+        String body = """
+                java.util.function.Function<String, String> clean = s -> s.strip();
+                Fn1<String, String> model = bhb.trace("piped", (String q) -> clean.apply(q) + "?");
+                model.apply(" why ");
+                System.out.println(((Traced) model).tag());
+                """;
+        String afterOtherLambdas = """
+                Runnable hello = () -> System.err.println("hello");
+                hello.run();
+                java.util.function.Supplier<String> greeting = () -> "hi";
+                System.err.println(greeting.get());
+                """ + body;
+
+        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).isEqualTo("piped:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).as("run again").isEqualTo("piped:v1");
+        assertThat(tagOf(CONCEPT, main(CONCEPT, afterOtherLambdas))).as("other lambdas created first")
+                .isEqualTo("piped:v1");
+    }
+
+    @Test
     void genericParameterTypesArePartOfTheVersion() {
         String strings = """
                 Fn1<List<String>, Integer> model = bhb.trace("sized", xs -> xs.size());
@@ -486,6 +507,7 @@ class VersioningContractTest {
                     Map.entry("constant", List.of(1, 2)),
                     Map.entry("computed", List.of(1, 2)),
                     Map.entry("captured", List.of(1, 2)),
+                    Map.entry("piped", List.of(1)),
                     Map.entry("sized", List.of(1, 2)),
                     Map.entry("listed", List.of(1, 2)),
                     Map.entry("othername", List.of(1)),
