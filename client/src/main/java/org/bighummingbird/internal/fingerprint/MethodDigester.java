@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * constructors of application code by the digest of their target, never by their names — so that
  * javac's synthetic lambda names and the class a method lives in cannot matter. Field accesses on
  * application classes are keyed by field name and type, and static final fields by their value when
- * it is a plain value. Debug attributes and frames never get here (see {@link ClassFiles}).
+ * it is a plain value, else also by the class initialiser's code that computes it. Debug attributes
+ * and frames never get here (see {@link ClassFiles}).
  *
  * <p>Anonymous and local classes, which javac numbers like lambdas, stand for the digest of their
  * code wherever they appear (see {@link LocalClasses}).
@@ -62,6 +63,7 @@ final class MethodDigester {
     private final Deque<MethodRef> stack = new ArrayDeque<>();
     private final Set<MethodRef> visited = new LinkedHashSet<>();
     private final Set<String> libraryJars = new LinkedHashSet<>();
+    private final Set<String> initializing = new HashSet<>();
     private final LocalClasses locals;
 
     MethodDigester(AppClasses apps, ClassLoader loader, Function<Serializable, String> lambdaFingerprint) {
@@ -161,7 +163,8 @@ final class MethodDigester {
         if (m.instructions.size() == 0) {
             return out.put("no-code").hex();
         }
-        Map<LabelNode, Integer> labels = referencedLabels(m);
+        Map<LabelNode, Integer> labels = Labels.numbered(m.instructions.getFirst(), m.instructions.getLast(),
+                m.tryCatchBlocks);
         for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             instruction(out, insn, labels);
         }
@@ -170,34 +173,6 @@ final class MethodDigester {
                     .put(block.type == null ? "null" : locals.typeName(block.type));
         }
         return out.hex();
-    }
-
-    /** Labels that jumps, switches and try blocks refer to, numbered in code order. */
-    private static Map<LabelNode, Integer> referencedLabels(MethodNode m) {
-        Set<LabelNode> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof JumpInsnNode j) {
-                used.add(j.label);
-            } else if (insn instanceof TableSwitchInsnNode t) {
-                used.add(t.dflt);
-                used.addAll(t.labels);
-            } else if (insn instanceof LookupSwitchInsnNode l) {
-                used.add(l.dflt);
-                used.addAll(l.labels);
-            }
-        }
-        for (TryCatchBlockNode block : m.tryCatchBlocks) {
-            used.add(block.start);
-            used.add(block.end);
-            used.add(block.handler);
-        }
-        Map<LabelNode, Integer> numbers = new IdentityHashMap<>();
-        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof LabelNode label && used.contains(label)) {
-                numbers.put(label, numbers.size());
-            }
-        }
-        return numbers;
     }
 
     private void instruction(DigestSink out, AbstractInsnNode insn, Map<LabelNode, Integer> labels) {
@@ -315,10 +290,51 @@ final class MethodDigester {
                 if (f.value != null) {
                     return "const:" + constant(f.value);
                 }
-                return "value:" + reflectValue(insn);
+                String value = reflectValue(insn);
+                return ValueDigest.isPlain(value) ? "value:" + value
+                        : "value:" + value + " init:" + initializer(owner, insn);
             }
         }
         return null;
+    }
+
+    /**
+     * The code that computes a static final field whose value is not a plain value (a compiled
+     * Pattern, a configured ObjectMapper, a Comparator lambda): the class initialiser's
+     * instructions after the previous assignment of a static field of the class, up to this one's.
+     */
+    private String initializer(ClassNode owner, FieldInsnNode field) {
+        String key = owner.name + "." + field.name;
+        MethodNode clinit = ClassFiles.method(owner, "<clinit>", "()V");
+        if (clinit == null || !initializing.add(key)) {
+            return "none";
+        }
+        try {
+            AbstractInsnNode put = clinit.instructions.getFirst();
+            while (put != null && !(isPutStatic(put, owner) && ((FieldInsnNode) put).name.equals(field.name))) {
+                put = put.getNext();
+            }
+            if (put == null) {
+                return "none";
+            }
+            AbstractInsnNode first = put.getPrevious();
+            while (first != null && !isPutStatic(first, owner)) {
+                first = first.getPrevious();
+            }
+            first = first == null ? clinit.instructions.getFirst() : first.getNext();
+            Map<LabelNode, Integer> labels = Labels.numbered(first, put, List.of());
+            DigestSink out = new DigestSink();
+            for (AbstractInsnNode insn = first; insn != null; insn = insn == put ? null : insn.getNext()) {
+                instruction(out, insn, labels);
+            }
+            return out.hex();
+        } finally {
+            initializing.remove(key);
+        }
+    }
+
+    private static boolean isPutStatic(AbstractInsnNode insn, ClassNode owner) {
+        return insn.getOpcode() == Opcodes.PUTSTATIC && ((FieldInsnNode) insn).owner.equals(owner.name);
     }
 
     private String reflectValue(FieldInsnNode insn) {
@@ -326,12 +342,12 @@ final class MethodDigester {
             Class<?> type = Class.forName(insn.owner.replace('/', '.'), true, loader);
             Field f = type.getDeclaredField(insn.name);
             if (!Modifier.isStatic(f.getModifiers())) {
-                return "unknown";
+                return "opaque:not-static";
             }
             f.setAccessible(true);
             return values.of(f.get(null));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return "unreadable";
+            return "opaque:unreadable";
         }
     }
 

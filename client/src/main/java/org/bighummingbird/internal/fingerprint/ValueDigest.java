@@ -119,6 +119,11 @@ final class ValueDigest {
         return "opaque:" + typeName.apply(v.getClass());
     }
 
+    /** Whether a token covers its value entirely: no part of it is known by type alone. */
+    static boolean isPlain(String token) {
+        return !token.contains("opaque:");
+    }
+
     static boolean isLambda(Object v) {
         return v instanceof Serializable && v.getClass().isSynthetic() && v.getClass().getName().contains("$$Lambda");
     }
