@@ -37,6 +37,17 @@ class SignatureResolverTest {
     }
 
     @Test
+    void genericTypesComeFromTheFieldThatReceivesTheModel() {
+        new Service();
+        assertThat(Tracing.last.signature()).isEqualTo(new Signature(List.of("java.util.List<java.lang.Double>"),
+                "java.lang.Double", "local", false));
+
+        Holder.touch();
+        assertThat(Holder.lastOfStatic.signature()).isEqualTo(new Signature(List.of("java.util.Set<java.lang.String>"),
+                "java.lang.Boolean", "local", false));
+    }
+
+    @Test
     void genericTypesComeFromTheReturnTypeOfAFactoryMethod() {
         sizedModel();
 
@@ -110,6 +121,17 @@ class SignatureResolverTest {
 
     static List<String> tokens(String text) {
         return List.of(text.split(" "));
+    }
+
+    static final class Service {
+        private final Fn1<List<Double>, Double> mean = Tracing.trace(xs -> xs.isEmpty() ? 0.0 : xs.get(0));
+    }
+
+    static final class Holder {
+        static final Fn1<java.util.Set<String>, Boolean> EMPTY = Tracing.trace(xs -> xs.isEmpty());
+        static final Fingerprint lastOfStatic = Tracing.last;
+
+        static void touch() {}
     }
 
     /** Stands in for the SDK: a {@code trace} method returning an {@code Fn}, called from the test. */
