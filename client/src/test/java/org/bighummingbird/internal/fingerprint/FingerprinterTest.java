@@ -103,6 +103,41 @@ class FingerprinterTest {
     }
 
     @Test
+    void lambdasInsideAModelAreCoveredByTheirCodeNotTheirSyntheticNames() {
+        String source = """
+                package demo;
+
+                import java.util.List;
+                import java.util.stream.Collectors;
+                import org.bighummingbird.Fn1;
+
+                public final class Models {
+                    private Models() {}
+
+                    UNRELATED
+
+                    public static Object model() {
+                        return (Fn1<List<String>, String>) words -> words.stream()
+                                .filter(w -> !w.isBlank())
+                                .map((java.util.function.Function<String, String> & java.io.Serializable) w -> w.trim())
+                                .collect(Collectors.joining(" "));
+                    }
+                }
+                """;
+        String unrelated = "static Runnable hello() { return () -> System.out.println(\"hello\"); }";
+        compiled = new CompiledModels(dir);
+
+        String base = fingerprint(compiled.model(source.replace("UNRELATED", ""), JavaSources.DEBUG));
+
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", unrelated), JavaSources.DEBUG)))
+                .as("renumbered").isEqualTo(base);
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", "").replace("w.trim()", "w.strip()"),
+                JavaSources.DEBUG))).as("an inner serializable lambda changed").isNotEqualTo(base);
+        assertThat(fingerprint(compiled.model(source.replace("UNRELATED", "").replace("!w.isBlank()", "!w.isEmpty()"),
+                JavaSources.DEBUG))).as("an inner lambda changed").isNotEqualTo(base);
+    }
+
+    @Test
     void anonymousAndLocalClassesAreCoveredByTheirCodeNotTheirNames() {
         String source = """
                 package demo;
