@@ -58,7 +58,7 @@ public final class Fingerprinter {
                 .put(lambda.getImplMethodKind())
                 .put(lambda.getFunctionalInterfaceMethodName())
                 .put(lambda.getInstantiatedMethodType())
-                .put(digester.digest(implRef(lambda)));
+                .put(digester.digestRoot(implRef(lambda)));
         boolean receiverCaptured = isInstance(lambda.getImplMethodKind());
         for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
             Object arg = lambda.getCapturedArg(i);

@@ -88,6 +88,31 @@ final class MethodDigester {
         return libraryJars;
     }
 
+    /**
+     * The digest of the model's own method or lambda: by its code wherever it comes from, a jar
+     * nobody named as application code included, as the model is the user's code by definition;
+     * only a method reference to the JDK or to the SDK is digested by its coordinates. What it calls
+     * is digested as {@link #digest} says.
+     */
+    String digestRoot(MethodRef ref) {
+        if (apps.isApp(loader, ref.owner()) || apps.isPlatformOrSdk(loader, ref.owner())) {
+            return digest(ref);
+        }
+        ClassNode node = ClassFiles.code(loader, ref.owner());
+        MethodNode method = ClassFiles.method(node, ref.name(), ref.desc());
+        if (method == null) {
+            return digest(ref);
+        }
+        stack.push(ref);
+        try {
+            String digest = digestBody(new Resolved(node, method));
+            done.put(ref, digest);
+            return digest;
+        } finally {
+            stack.pop();
+        }
+    }
+
     /** The digest of a method: its code when it is application code, else its coordinates. */
     String digest(MethodRef ref) {
         if (!apps.isApp(loader, ref.owner())) {

@@ -70,6 +70,32 @@ class AppPackagesTest {
         assertThat(changed).isEqualTo(base);
     }
 
+    @Test
+    void aModelInAJarIsCoveredByItsCodeEvenWhenItsPackageIsNotNamed() throws Exception {
+        AppClasses none = new AppClasses(List.of());
+
+        String base = fingerprintFromJar(none, "base", MODELS);
+        String changed = fingerprintFromJar(none, "changed", MODELS.replace("\"?\"", "\"!\""));
+
+        assertThat(changed).isNotEqualTo(base);
+    }
+
+    /** The model and its helper, both from one jar. */
+    private String fingerprintFromJar(AppClasses apps, String name, String models)
+            throws IOException, ReflectiveOperationException {
+        Path classes = JavaSources.compile(dir.resolve(name + "-app"), Map.of("demo.Models", models, "demo.text.Text",
+                TEXT), JavaSources.DEBUG).classes();
+        Path jar = dir.resolve(name + "-app.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+            for (String entry : List.of("demo/Models.class", "demo/text/Text.class")) {
+                jarOut.putNextEntry(new JarEntry(entry));
+                jarOut.write(Files.readAllBytes(classes.resolve(entry)));
+                jarOut.closeEntry();
+            }
+        }
+        return fingerprintWith(apps, jar);
+    }
+
     /** The model from a class directory, its helper from a jar. */
     private String fingerprint(AppClasses apps, String name, String text) throws IOException, ReflectiveOperationException {
         Path models = JavaSources.compile(dir.resolve(name + "-models"), Map.of("demo.Models", MODELS, "demo.text.Text",
@@ -82,8 +108,15 @@ class AppPackagesTest {
             jarOut.closeEntry();
             Files.delete(textClass);
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {models.toUri().toURL(), jar.toUri().toURL()},
-                AppPackagesTest.class.getClassLoader())) {
+        return fingerprintWith(apps, models, jar);
+    }
+
+    private String fingerprintWith(AppClasses apps, Path... classPath) throws IOException, ReflectiveOperationException {
+        URL[] urls = new URL[classPath.length];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = classPath[i].toUri().toURL();
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls, AppPackagesTest.class.getClassLoader())) {
             Serializable model = (Serializable) loader.loadClass("demo.Models").getMethod("model").invoke(null);
             return new Fingerprinter(apps, new SourceFiles(dir)).codeFingerprint(model);
         }

@@ -360,6 +360,8 @@ class FingerprinterTest {
 
         assertThat(fp.codeFingerprint()).isNotEqualTo(fingerprint(upper));
         assertThat(fp.code().methods()).as("only the lambda is application code").hasSize(1);
+        assertThat(fingerprinter.fingerprint((Fn1<String, Integer>) String::length, null).code().methods())
+                .as("a method reference into the JDK").isEmpty();
     }
 
     private String fingerprint(Serializable fn) {
