@@ -118,6 +118,7 @@ class ConcurrentRegistrationTest {
 
                 import java.nio.file.Files;
                 import java.nio.file.Path;
+                import java.time.Duration;
                 import java.util.ArrayList;
                 import java.util.List;
                 import java.util.concurrent.CyclicBarrier;
@@ -133,7 +134,9 @@ class ConcurrentRegistrationTest {
                         Path start = Path.of(args[1]);
                         int threads = Integer.parseInt(args[3]);
                         int calls = Integer.parseInt(args[4]);
-                        try (BigHummingbird bhb = BigHummingbird.local("%s", Path.of(args[0]))) {
+                        // 64 registrations and 64 batches of runs contend for one store on a small machine
+                        try (BigHummingbird bhb = BigHummingbird.builder("%s").home(Path.of(args[0]))
+                                .tagTimeout(Duration.ofSeconds(60)).build()) {
                             ExecutorService pool = Executors.newFixedThreadPool(threads);
                             CyclicBarrier barrier = new CyclicBarrier(threads);
                             Files.createFile(Path.of(args[2]));

@@ -1,16 +1,15 @@
 package org.bighummingbird.internal.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bighummingbird.internal.fingerprint.DemoProgram.main;
+import static org.bighummingbird.internal.fingerprint.DemoProgram.mainWith;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.ProjectRef;
@@ -37,9 +36,6 @@ class VersioningContractTest {
     private static final String CONCEPT = "Concept Project";
     private static final String OTHER = "Other Project";
     private static final String TWIN = "Twin Project";
-    private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-    private static final Pattern TYPE = Pattern.compile("^public (?:final )?(?:class|record|enum|interface) (\\w+)",
-            Pattern.MULTILINE);
 
     @TempDir
     static Path root;
@@ -58,9 +54,9 @@ class VersioningContractTest {
                 """;
         String subtract = add.replace("a + b", "a - b");
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, add))).isEqualTo("model:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, subtract))).isEqualTo("model:v2");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, add))).isEqualTo("model:v1");
+        assertThat(tagOf(main(CONCEPT, add))).isEqualTo("model:v1");
+        assertThat(tagOf(main(CONCEPT, subtract))).isEqualTo("model:v2");
+        assertThat(tagOf(main(CONCEPT, add))).isEqualTo("model:v1");
     }
 
     @Test
@@ -99,11 +95,11 @@ class VersioningContractTest {
                 .replace("a + b", "left + right");
         String renamedLocal = base.replace("sum", "total");
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, base))).isEqualTo("formatted:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, commented))).isEqualTo("formatted:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, renamedParameters))).isEqualTo("formatted:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, renamedLocal))).isEqualTo("formatted:v1");
-        assertThat(tagOfWithSources(CONCEPT, main(CONCEPT, base))).as("source text found").isEqualTo("formatted:v1");
+        assertThat(tagOf(main(CONCEPT, base))).isEqualTo("formatted:v1");
+        assertThat(tagOf(main(CONCEPT, commented))).isEqualTo("formatted:v1");
+        assertThat(tagOf(main(CONCEPT, renamedParameters))).isEqualTo("formatted:v1");
+        assertThat(tagOf(main(CONCEPT, renamedLocal))).isEqualTo("formatted:v1");
+        assertThat(tagOfWithSources(main(CONCEPT, base))).as("source text found").isEqualTo("formatted:v1");
     }
 
     @Test
@@ -156,11 +152,11 @@ class VersioningContractTest {
                 }
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, base))).isEqualTo("placed:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAnotherPackage), formulas)).isEqualTo("placed:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAStaticField), formulas)).isEqualTo("placed:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, afterOtherLambdas))).isEqualTo("placed:v1");
-        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, base, unrelatedMembers))).isEqualTo("placed:v1");
+        assertThat(tagOf(main(CONCEPT, base))).isEqualTo("placed:v1");
+        assertThat(tagOf(main(CONCEPT, fromAnotherPackage, formulas))).isEqualTo("placed:v1");
+        assertThat(tagOf(main(CONCEPT, fromAStaticField, formulas))).isEqualTo("placed:v1");
+        assertThat(tagOf(main(CONCEPT, afterOtherLambdas))).isEqualTo("placed:v1");
+        assertThat(tagOf(mainWith(CONCEPT, base, unrelatedMembers))).isEqualTo("placed:v1");
     }
 
     @Test
@@ -226,12 +222,12 @@ class VersioningContractTest {
                 }
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).isEqualTo("sorted:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, afterAnotherAnonymousClass)))
+        assertThat(tagOf(main(CONCEPT, body))).isEqualTo("sorted:v1");
+        assertThat(tagOf(main(CONCEPT, afterAnotherAnonymousClass)))
                 .as("another anonymous class before it").isEqualTo("sorted:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAnotherClass), sorting))
+        assertThat(tagOf(main(CONCEPT, fromAnotherClass, sorting)))
                 .as("moved to another class").isEqualTo("sorted:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("a.length() - b.length()", "b.length() - a.length()"))))
+        assertThat(tagOf(main(CONCEPT, body.replace("a.length() - b.length()", "b.length() - a.length()"))))
                 .as("the anonymous class's method changed").isEqualTo("sorted:v2");
     }
 
@@ -261,12 +257,12 @@ class VersioningContractTest {
                 }
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body), tone)).isEqualTo("toned:v1");
-        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, body, otherSwitch), tone))
+        assertThat(tagOf(main(CONCEPT, body, tone))).isEqualTo("toned:v1");
+        assertThat(tagOf(mainWith(CONCEPT, body, otherSwitch, tone)))
                 .as("an unrelated switch over the same enum, cases in another order").isEqualTo("toned:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("\"breathe\"", "\"count to ten\"")), tone))
+        assertThat(tagOf(main(CONCEPT, body.replace("\"breathe\"", "\"count to ten\""), tone)))
                 .isEqualTo("toned:v2");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("case ANGRY", "case SAD")), tone))
+        assertThat(tagOf(main(CONCEPT, body.replace("case ANGRY", "case SAD"), tone)))
                 .as("another case").isEqualTo("toned:v3");
     }
 
@@ -306,12 +302,12 @@ class VersioningContractTest {
                 }
                 """;
 
-        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, body, clean), text)).isEqualTo("helped:v1");
-        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, body, clean.replace("strip()", "trim()")), text))
+        assertThat(tagOf(mainWith(CONCEPT, body, clean, text))).isEqualTo("helped:v1");
+        assertThat(tagOf(mainWith(CONCEPT, body, clean.replace("strip()", "trim()"), text)))
                 .as("helper changed").isEqualTo("helped:v2");
-        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, body, clean), text.replace("toLowerCase()", "toUpperCase()")))
+        assertThat(tagOf(mainWith(CONCEPT, body, clean, text.replace("toLowerCase()", "toUpperCase()"))))
                 .as("helper of the helper, in another class, changed").isEqualTo("helped:v3");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, movedBody), cleaning, text))
+        assertThat(tagOf(main(CONCEPT, movedBody, cleaning, text)))
                 .as("unchanged helper moved to another class").isEqualTo("helped:v1");
     }
 
@@ -323,8 +319,8 @@ class VersioningContractTest {
                 System.out.println(((Traced) model).tag());
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).isEqualTo("literal:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("briefly", "at length")))).isEqualTo("literal:v2");
+        assertThat(tagOf(main(CONCEPT, body))).isEqualTo("literal:v1");
+        assertThat(tagOf(main(CONCEPT, body.replace("briefly", "at length")))).isEqualTo("literal:v2");
     }
 
     @Test
@@ -353,11 +349,11 @@ class VersioningContractTest {
                 }
                 """;
 
-        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, constantBody, constant))).isEqualTo("constant:v1");
-        assertThat(tagOf(CONCEPT, mainWith(CONCEPT, constantBody, constant.replace("briefly", "at length"))))
+        assertThat(tagOf(mainWith(CONCEPT, constantBody, constant))).isEqualTo("constant:v1");
+        assertThat(tagOf(mainWith(CONCEPT, constantBody, constant.replace("briefly", "at length"))))
                 .isEqualTo("constant:v2");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, computedBody), prompts)).isEqualTo("computed:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, computedBody), prompts.replace("terse", "verbose")))
+        assertThat(tagOf(main(CONCEPT, computedBody, prompts))).isEqualTo("computed:v1");
+        assertThat(tagOf(main(CONCEPT, computedBody, prompts.replace("terse", "verbose"))))
                 .isEqualTo("computed:v2");
     }
 
@@ -370,9 +366,9 @@ class VersioningContractTest {
                 System.out.println(((Traced) model).tag());
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).isEqualTo("captured:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("briefly", "at length")))).isEqualTo("captured:v2");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body.replace("prompt", "instruction"))))
+        assertThat(tagOf(main(CONCEPT, body))).isEqualTo("captured:v1");
+        assertThat(tagOf(main(CONCEPT, body.replace("briefly", "at length")))).isEqualTo("captured:v2");
+        assertThat(tagOf(main(CONCEPT, body.replace("prompt", "instruction"))))
                 .as("same value, renamed variable").isEqualTo("captured:v1");
     }
 
@@ -391,9 +387,9 @@ class VersioningContractTest {
                 System.err.println(greeting.get());
                 """ + body;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).isEqualTo("piped:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body))).as("run again").isEqualTo("piped:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, afterOtherLambdas))).as("other lambdas created first")
+        assertThat(tagOf(main(CONCEPT, body))).isEqualTo("piped:v1");
+        assertThat(tagOf(main(CONCEPT, body))).as("run again").isEqualTo("piped:v1");
+        assertThat(tagOf(main(CONCEPT, afterOtherLambdas))).as("other lambdas created first")
                 .isEqualTo("piped:v1");
     }
 
@@ -434,12 +430,12 @@ class VersioningContractTest {
                 }
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, strings))).isEqualTo("sized:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, integers))).as("same body, List<Integer>").isEqualTo("sized:v2");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, inferred))).as("var, over three lines").isEqualTo("sized:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAFactory), factory))
+        assertThat(tagOf(main(CONCEPT, strings))).isEqualTo("sized:v1");
+        assertThat(tagOf(main(CONCEPT, integers))).as("same body, List<Integer>").isEqualTo("sized:v2");
+        assertThat(tagOf(main(CONCEPT, inferred))).as("var, over three lines").isEqualTo("sized:v1");
+        assertThat(tagOf(main(CONCEPT, fromAFactory, factory)))
                 .as("traced in a factory method that returns it").isEqualTo("sized:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, fromAFactory), factory.replace("List<String>", "List<Integer>")))
+        assertThat(tagOf(main(CONCEPT, fromAFactory, factory.replace("List<String>", "List<Integer>"))))
                 .as("traced in a factory method that returns it, List<Integer>").isEqualTo("sized:v2");
     }
 
@@ -451,8 +447,8 @@ class VersioningContractTest {
                 System.out.println(((Traced) model).tag());
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, strings))).isEqualTo("listed:v1");
-        assertThat(tagOf(CONCEPT, main(CONCEPT, strings.replace("List<String>", "List<Integer>"))))
+        assertThat(tagOf(main(CONCEPT, strings))).isEqualTo("listed:v1");
+        assertThat(tagOf(main(CONCEPT, strings.replace("List<String>", "List<Integer>"))))
                 .as("same body, List<Integer>").isEqualTo("listed:v2");
     }
 
@@ -465,8 +461,8 @@ class VersioningContractTest {
                 """;
         String elsewhere = named.replace("othername", "model");
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, named))).isEqualTo("othername:v1");
-        assertThat(tagOf(OTHER, main(OTHER, elsewhere))).isEqualTo("model:v1");
+        assertThat(tagOf(main(CONCEPT, named))).isEqualTo("othername:v1");
+        assertThat(tagOf(main(OTHER, elsewhere))).isEqualTo("model:v1");
     }
 
     @Test
@@ -482,7 +478,7 @@ class VersioningContractTest {
                 System.out.println(((Traced) second).tag());
                 """;
 
-        assertThat(run(TWIN, false, main(TWIN, body))).containsExactly("model:v1", "othername:v1");
+        assertThat(run(main(TWIN, body), false)).containsExactly("model:v1", "othername:v1");
     }
 
     @Test
@@ -504,7 +500,7 @@ class VersioningContractTest {
                 }
                 """;
 
-        assertThat(tagOf(CONCEPT, main(CONCEPT, body), models)).isEqualTo("add:v1");
+        assertThat(tagOf(main(CONCEPT, body, models))).isEqualTo("add:v1");
     }
 
     /** Once every program ran: the store holds exactly the versions above, numbered 1..n per model. */
@@ -559,39 +555,14 @@ class VersioningContractTest {
         return root.resolve("bhb-home");
     }
 
-    /** A {@code demo.Main} that opens the project on the shared store and runs {@code body}. */
-    private static String main(String project, String body) {
-        return mainWith(project, body, "");
-    }
-
-    private static String mainWith(String project, String body, String members) {
-        return """
-                package demo;
-
-                import java.nio.file.Path;
-                import java.util.*;
-                import org.bighummingbird.*;
-
-                public class Main {
-                    public static void main(String[] args) {
-                        try (BigHummingbird bhb = BigHummingbird.local("%s", Path.of(args[0]))) {
-                %s
-                        }
-                    }
-
-                %s
-                }
-                """.formatted(project, body.indent(12).stripTrailing(), members.indent(4).stripTrailing());
-    }
-
-    /** Compiles the classes, runs {@code demo.Main} in a fresh JVM and returns the one tag it printed. */
-    private static String tagOf(String project, String main, String... classes) {
-        return onlyLine(run(project, false, main, classes));
+    /** Compiles the program, runs {@code demo.Main} in a fresh JVM and returns the one tag it printed. */
+    private static String tagOf(DemoProgram program) {
+        return onlyLine(run(program, false));
     }
 
     /** As {@link #tagOf}, in a working directory where the SDK finds the program's sources. */
-    private static String tagOfWithSources(String project, String main, String... classes) {
-        return onlyLine(run(project, true, main, classes));
+    private static String tagOfWithSources(DemoProgram program) {
+        return onlyLine(run(program, true));
     }
 
     private static String onlyLine(List<String> stdout) {
@@ -599,27 +570,13 @@ class VersioningContractTest {
         return stdout.get(0);
     }
 
-    /** Compiles the classes, runs {@code demo.Main} in a fresh JVM and returns its stdout lines. */
-    private static List<String> run(String project, boolean withSources, String main, String... classes) {
-        Map<String, String> sources = new LinkedHashMap<>();
-        sources.put(className(main), main);
-        for (String source : classes) {
-            sources.put(className(source), source);
-        }
+    /** Compiles the program, runs {@code demo.Main} in a fresh JVM and returns its stdout lines. */
+    private static List<String> run(DemoProgram program, boolean withSources) {
         Path dir = root.resolve("program-" + programs.incrementAndGet());
-        JavaSources.Compiled program = JavaSources.compile(dir, sources, JavaSources.DEBUG);
+        Path classes = JavaSources.compile(dir, program.sources(), JavaSources.DEBUG).classes();
         Path workDir = withSources ? dir : dir.resolve("work");
-        List<String> out = Jvm.run(program.classes(), "demo.Main", workDir, home().toString());
-        runsByProject.computeIfAbsent(project, p -> new AtomicInteger()).incrementAndGet();
+        List<String> out = Jvm.run(classes, "demo.Main", workDir, home().toString());
+        runsByProject.computeIfAbsent(program.project(), p -> new AtomicInteger()).incrementAndGet();
         return out;
-    }
-
-    private static String className(String source) {
-        Matcher pkg = PACKAGE.matcher(source);
-        Matcher type = TYPE.matcher(source);
-        if (!pkg.find() || !type.find()) {
-            throw new IllegalArgumentException("no package or public type in:\n" + source);
-        }
-        return pkg.group(1) + "." + type.group(1);
     }
 }
