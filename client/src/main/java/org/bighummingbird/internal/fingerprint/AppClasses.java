@@ -46,7 +46,7 @@ public final class AppClasses {
      * Whether the class is the JDK's or BigHummingbird's own (or cannot be found): code a user never
      * writes, whatever the application packages say.
      */
-    public boolean isPlatformOrSdk(ClassLoader loader, String internalName) {
+    boolean isPlatformOrSdk(ClassLoader loader, String internalName) {
         if (internalName.startsWith("[")) {
             return true;
         }
