@@ -42,16 +42,37 @@ public final class AppClasses {
         return verdicts.computeIfAbsent(key, k -> decide(loader, internalName));
     }
 
-    private boolean decide(ClassLoader loader, String internalName) {
-        URL url = ClassFiles.resource(loader, internalName);
-        if (url == null) {
-            return false;
+    /**
+     * Whether the class is the JDK's or BigHummingbird's own (or cannot be found): code a user never
+     * writes, whatever the application packages say.
+     */
+    boolean isPlatformOrSdk(ClassLoader loader, String internalName) {
+        if (internalName.startsWith("[")) {
+            return true;
         }
+        for (String prefix : PLATFORM) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        URL url = ClassFiles.resource(loader, internalName);
+        return url == null || isSdk(url);
+    }
+
+    private boolean isSdk(URL url) {
         String location = url.toString();
         for (String root : sdkRoots) {
             if (root != null && location.startsWith(root)) {
-                return false;
+                return true;
             }
+        }
+        return false;
+    }
+
+    private boolean decide(ClassLoader loader, String internalName) {
+        URL url = ClassFiles.resource(loader, internalName);
+        if (url == null || isSdk(url)) {
+            return false;
         }
         if ("file".equals(url.getProtocol())) {
             return true;

@@ -36,7 +36,7 @@ public final class Fingerprinter {
     public Fingerprint fingerprint(Serializable fn, CallSite site) {
         SerializedLambda lambda = Lambdas.serialized(fn);
         ClassLoader loader = loaderOf(fn);
-        MethodDigester digester = new MethodDigester(apps, loader, new ValueDigest(this::codeFingerprint));
+        MethodDigester digester = new MethodDigester(apps, loader, this::codeFingerprint);
         String code = codeFingerprint(lambda, digester);
         Signature signature = SignatureResolver.resolve(lambda, loader, site, sources);
         int arity = signature.parameterTypes().size();
@@ -50,7 +50,7 @@ public final class Fingerprinter {
     public String codeFingerprint(Serializable fn) {
         SerializedLambda lambda = Lambdas.serialized(fn);
         ClassLoader loader = loaderOf(fn);
-        return codeFingerprint(lambda, new MethodDigester(apps, loader, new ValueDigest(this::codeFingerprint)));
+        return codeFingerprint(lambda, new MethodDigester(apps, loader, this::codeFingerprint));
     }
 
     private String codeFingerprint(SerializedLambda lambda, MethodDigester digester) {
@@ -58,8 +58,7 @@ public final class Fingerprinter {
                 .put(lambda.getImplMethodKind())
                 .put(lambda.getFunctionalInterfaceMethodName())
                 .put(lambda.getInstantiatedMethodType())
-                .put(digester.digest(implRef(lambda)));
-        ValueDigest values = new ValueDigest(this::codeFingerprint);
+                .put(digester.digestRoot(implRef(lambda)));
         boolean receiverCaptured = isInstance(lambda.getImplMethodKind());
         for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
             Object arg = lambda.getCapturedArg(i);
@@ -67,7 +66,7 @@ public final class Fingerprinter {
                 // a captured this (or a bound receiver): its state is not covered, by design
                 out.put("receiver");
             } else {
-                out.put(values.of(arg));
+                out.put(digester.value(arg));
             }
         }
         return out.hex();

@@ -1,16 +1,19 @@
 package org.bighummingbird.internal.fingerprint;
 
+import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -44,7 +47,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  * constructors of application code by the digest of their target, never by their names — so that
  * javac's synthetic lambda names and the class a method lives in cannot matter. Field accesses on
  * application classes are keyed by field name and type, and static final fields by their value when
- * it is a plain value. Debug attributes and frames never get here (see {@link ClassFiles}).
+ * it is a plain value, else also by the class initialiser's code that computes it. Debug attributes
+ * and frames never get here (see {@link ClassFiles}).
+ *
+ * <p>Anonymous and local classes, which javac numbers like lambdas, stand for the digest of their
+ * code wherever they appear (see {@link LocalClasses}).
  */
 final class MethodDigester {
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -56,11 +63,19 @@ final class MethodDigester {
     private final Deque<MethodRef> stack = new ArrayDeque<>();
     private final Set<MethodRef> visited = new LinkedHashSet<>();
     private final Set<String> libraryJars = new LinkedHashSet<>();
+    private final Set<String> initializing = new HashSet<>();
+    private final LocalClasses locals;
 
-    MethodDigester(AppClasses apps, ClassLoader loader, ValueDigest values) {
+    MethodDigester(AppClasses apps, ClassLoader loader, Function<Serializable, String> lambdaFingerprint) {
         this.apps = apps;
         this.loader = loader;
-        this.values = values;
+        this.locals = new LocalClasses(apps, loader, this::digest);
+        this.values = new ValueDigest(lambdaFingerprint, locals::className);
+    }
+
+    /** The token of a captured or constant value (see {@link ValueDigest}). */
+    String value(Object value) {
+        return values.of(value);
     }
 
     /** Application methods whose code went into the digest, in the order first reached. */
@@ -71,6 +86,31 @@ final class MethodDigester {
     /** Jar paths of the libraries the code calls into. */
     Set<String> libraryJars() {
         return libraryJars;
+    }
+
+    /**
+     * The digest of the model's own method or lambda: by its code wherever it comes from, a jar
+     * nobody named as application code included, as the model is the user's code by definition;
+     * only a method reference to the JDK or to the SDK is digested by its coordinates. What it calls
+     * is digested as {@link #digest} says.
+     */
+    String digestRoot(MethodRef ref) {
+        if (apps.isApp(loader, ref.owner()) || apps.isPlatformOrSdk(loader, ref.owner())) {
+            return digest(ref);
+        }
+        ClassNode node = ClassFiles.code(loader, ref.owner());
+        MethodNode method = ClassFiles.method(node, ref.name(), ref.desc());
+        if (method == null) {
+            return digest(ref);
+        }
+        stack.push(ref);
+        try {
+            String digest = digestBody(new Resolved(node, method));
+            done.put(ref, digest);
+            return digest;
+        } finally {
+            stack.pop();
+        }
     }
 
     /** The digest of a method: its code when it is application code, else its coordinates. */
@@ -144,47 +184,20 @@ final class MethodDigester {
         visited.add(new MethodRef(target.owner().name, m.name, m.desc));
         DigestSink out = new DigestSink();
         out.put("method").put(m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_ABSTRACT
-                | Opcodes.ACC_NATIVE)).put(m.desc);
+                | Opcodes.ACC_NATIVE)).put(locals.descriptor(m.desc));
         if (m.instructions.size() == 0) {
             return out.put("no-code").hex();
         }
-        Map<LabelNode, Integer> labels = referencedLabels(m);
+        Map<LabelNode, Integer> labels = Labels.numbered(m.instructions.getFirst(), m.instructions.getLast(),
+                m.tryCatchBlocks);
         for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             instruction(out, insn, labels);
         }
         for (TryCatchBlockNode block : m.tryCatchBlocks) {
             out.put("try").put(labels.get(block.start)).put(labels.get(block.end)).put(labels.get(block.handler))
-                    .put(String.valueOf(block.type));
+                    .put(block.type == null ? "null" : locals.typeName(block.type));
         }
         return out.hex();
-    }
-
-    /** Labels that jumps, switches and try blocks refer to, numbered in code order. */
-    private static Map<LabelNode, Integer> referencedLabels(MethodNode m) {
-        Set<LabelNode> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof JumpInsnNode j) {
-                used.add(j.label);
-            } else if (insn instanceof TableSwitchInsnNode t) {
-                used.add(t.dflt);
-                used.addAll(t.labels);
-            } else if (insn instanceof LookupSwitchInsnNode l) {
-                used.add(l.dflt);
-                used.addAll(l.labels);
-            }
-        }
-        for (TryCatchBlockNode block : m.tryCatchBlocks) {
-            used.add(block.start);
-            used.add(block.end);
-            used.add(block.handler);
-        }
-        Map<LabelNode, Integer> numbers = new IdentityHashMap<>();
-        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof LabelNode label && used.contains(label)) {
-                numbers.put(label, numbers.size());
-            }
-        }
-        return numbers;
     }
 
     private void instruction(DigestSink out, AbstractInsnNode insn, Map<LabelNode, Integer> labels) {
@@ -199,6 +212,9 @@ final class MethodDigester {
         if (op < 0) {
             return; // line numbers and frames, should any survive
         }
+        if ((op == Opcodes.TABLESWITCH || op == Opcodes.LOOKUPSWITCH) && enumSwitch(out, insn, labels)) {
+            return;
+        }
         out.put(op);
         if (insn instanceof MethodInsnNode call) {
             out.put(digest(new MethodRef(call.owner, call.name, call.desc)));
@@ -211,7 +227,7 @@ final class MethodDigester {
         } else if (insn instanceof IntInsnNode i) {
             out.put(i.operand);
         } else if (insn instanceof TypeInsnNode t) {
-            out.put(t.desc);
+            out.put(locals.typeName(t.desc));
         } else if (insn instanceof LdcInsnNode ldc) {
             out.put(constant(ldc.cst));
         } else if (insn instanceof IincInsnNode inc) {
@@ -226,8 +242,43 @@ final class MethodDigester {
             l.keys.forEach(out::put);
             l.labels.forEach(x -> out.put(labels.get(x)));
         } else if (insn instanceof MultiANewArrayInsnNode a) {
-            out.put(a.desc).put(a.dims);
+            out.put(locals.descriptor(a.desc)).put(a.dims);
         }
+    }
+
+    /**
+     * A switch over an enum, by the constant names that lead to each case rather than javac's case
+     * numbers (see {@link EnumSwitches}); keys that lead to the default are left out, as they mean
+     * nothing else. False when this is no such switch.
+     */
+    private boolean enumSwitch(DigestSink out, AbstractInsnNode insn, Map<LabelNode, Integer> labels) {
+        Map<Integer, String> names = EnumSwitches.caseNames(insn, loader);
+        if (names == null) {
+            return false;
+        }
+        LabelNode dflt;
+        Map<Integer, LabelNode> cases = new HashMap<>();
+        if (insn instanceof TableSwitchInsnNode t) {
+            dflt = t.dflt;
+            for (int i = 0; i < t.labels.size(); i++) {
+                cases.put(t.min + i, t.labels.get(i));
+            }
+        } else {
+            LookupSwitchInsnNode l = (LookupSwitchInsnNode) insn;
+            dflt = l.dflt;
+            for (int i = 0; i < l.keys.size(); i++) {
+                cases.put(l.keys.get(i), l.labels.get(i));
+            }
+        }
+        Map<String, Integer> byName = new TreeMap<>();
+        cases.forEach((key, label) -> {
+            if (label != dflt) {
+                byName.put(names.getOrDefault(key, "#" + key), labels.get(label));
+            }
+        });
+        out.put("enum-switch").put(labels.get(dflt));
+        byName.forEach((name, label) -> out.put(name).put(label));
+        return true;
     }
 
     private void field(DigestSink out, FieldInsnNode field) {
@@ -235,8 +286,11 @@ final class MethodDigester {
             out.put(field.owner).put(field.name).put(field.desc);
             return;
         }
-        out.put("app-field").put(field.name).put(field.desc);
-        if (field.getOpcode() == Opcodes.GETSTATIC) {
+        out.put("app-field").put(locals.fieldName(field)).put(locals.descriptor(field.desc));
+        // a switch map's numbers depend on other switches in the class: enumSwitch covers what it
+        // means; $assertionsDisabled says whether the JVM runs with -ea: configuration, not code
+        if (field.getOpcode() == Opcodes.GETSTATIC && !EnumSwitches.isSwitchMap(field)
+                && !(field.name.equals("$assertionsDisabled") && field.desc.equals("Z"))) {
             String value = staticFinalValue(field);
             if (value != null) {
                 out.put(value);
@@ -261,10 +315,51 @@ final class MethodDigester {
                 if (f.value != null) {
                     return "const:" + constant(f.value);
                 }
-                return "value:" + reflectValue(insn);
+                String value = reflectValue(insn);
+                return ValueDigest.isPlain(value) ? "value:" + value
+                        : "value:" + value + " init:" + initializer(owner, insn);
             }
         }
         return null;
+    }
+
+    /**
+     * The code that computes a static final field whose value is not a plain value (a compiled
+     * Pattern, a configured ObjectMapper, a Comparator lambda): the class initialiser's
+     * instructions after the previous assignment of a static field of the class, up to this one's.
+     */
+    private String initializer(ClassNode owner, FieldInsnNode field) {
+        String key = owner.name + "." + field.name;
+        MethodNode clinit = ClassFiles.method(owner, "<clinit>", "()V");
+        if (clinit == null || !initializing.add(key)) {
+            return "none";
+        }
+        try {
+            AbstractInsnNode put = clinit.instructions.getFirst();
+            while (put != null && !(isPutStatic(put, owner) && ((FieldInsnNode) put).name.equals(field.name))) {
+                put = put.getNext();
+            }
+            if (put == null) {
+                return "none";
+            }
+            AbstractInsnNode first = put.getPrevious();
+            while (first != null && !isPutStatic(first, owner)) {
+                first = first.getPrevious();
+            }
+            first = first == null ? clinit.instructions.getFirst() : first.getNext();
+            Map<LabelNode, Integer> labels = Labels.numbered(first, put, List.of());
+            DigestSink out = new DigestSink();
+            for (AbstractInsnNode insn = first; insn != null; insn = insn == put ? null : insn.getNext()) {
+                instruction(out, insn, labels);
+            }
+            return out.hex();
+        } finally {
+            initializing.remove(key);
+        }
+    }
+
+    private static boolean isPutStatic(AbstractInsnNode insn, ClassNode owner) {
+        return insn.getOpcode() == Opcodes.PUTSTATIC && ((FieldInsnNode) insn).owner.equals(owner.name);
     }
 
     private String reflectValue(FieldInsnNode insn) {
@@ -272,17 +367,17 @@ final class MethodDigester {
             Class<?> type = Class.forName(insn.owner.replace('/', '.'), true, loader);
             Field f = type.getDeclaredField(insn.name);
             if (!Modifier.isStatic(f.getModifiers())) {
-                return "unknown";
+                return "opaque:not-static";
             }
             f.setAccessible(true);
             return values.of(f.get(null));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return "unreadable";
+            return "opaque:unreadable";
         }
     }
 
     private void invokeDynamic(DigestSink out, InvokeDynamicInsnNode indy) {
-        out.put(indy.name).put(indy.desc);
+        out.put(indy.name).put(locals.descriptor(indy.desc));
         if (LAMBDA_METAFACTORY.equals(indy.bsm.getOwner())) {
             out.put("lambda");
         } else {
@@ -302,7 +397,7 @@ final class MethodDigester {
             return "str:" + s;
         }
         if (cst instanceof Type t) {
-            return "type:" + t.getDescriptor();
+            return "type:" + locals.descriptor(t.getDescriptor());
         }
         if (cst instanceof Handle h) {
             return handle(h);

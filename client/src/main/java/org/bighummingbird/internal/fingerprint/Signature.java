@@ -8,8 +8,9 @@ import java.util.List;
  * @param parameterTypes Java type names of the parameters
  * @param returnType Java type name of the output
  * @param source where the generic types came from: {@code method} (the referenced method's
- *     Signature attribute), {@code local} (the generic type of the variable trace()'s result went
- *     into), {@code source} (the lambda's source text) or {@code erased}
+ *     Signature attribute), {@code local} (the generic type of the variable or field trace()'s
+ *     result went into, or of the method that returns it), {@code source} (the lambda's source
+ *     text) or {@code erased}
  * @param erased whether the types are erased ones, generics unknown
  */
 public record Signature(List<String> parameterTypes, String returnType, String source, boolean erased) {

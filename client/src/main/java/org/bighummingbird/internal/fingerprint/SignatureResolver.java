@@ -24,8 +24,9 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Finds a model's declared generic signature. javac erases generics from a lambda's synthetic
  * method, so they come from, in order: the referenced method's Signature attribute (method
- * references); the generic type of the local variable or field that receives trace()'s result; the
- * lambda's parameter declarations in the source text; else the erased types, marked erased.
+ * references); the generic type of the local variable or field that receives trace()'s result, or
+ * the return type of the method that returns it; the lambda's parameter declarations in the source
+ * text; else the erased types, marked erased.
  */
 final class SignatureResolver {
     private static final Pattern LAMBDA_PARAMS = Pattern.compile("\\(([^()]*)\\)\\s*->");
@@ -105,7 +106,10 @@ final class SignatureResolver {
         return null;
     }
 
-    /** The generic type of the variable or field that the trace() call's result is stored into. */
+    /**
+     * The generic type of what receives the trace() call's result: the local variable or field it is
+     * stored into, or the declared return type of the method that returns it (a factory method).
+     */
     private static Signature fromCallSite(CallSite site, int arity) {
         if (site == null || site.lineNumber() < 0) {
             return null;
@@ -123,7 +127,7 @@ final class SignatureResolver {
             } else if (onLine && insn instanceof MethodInsnNode call && call.name.equals("trace")
                     && Type.getReturnType(call.desc).getInternalName().startsWith("org/bighummingbird/Fn")) {
                 String generic = storedType(node, method, call, loader);
-                if (generic != null) {
+                if (generic != null && generic.startsWith("L")) { // a class type, not a type variable
                     List<String> args = TypeSignatures.typeArguments(generic);
                     if (args.size() == arity + 1) {
                         return new Signature(args.subList(0, arity), args.get(arity), "local", false);
@@ -152,6 +156,9 @@ final class SignatureResolver {
             }
             return best == null ? null : best.signature;
         }
+        if (next != null && next.getOpcode() == Opcodes.ARETURN) {
+            return returnType(method.signature);
+        }
         if (next instanceof FieldInsnNode put
                 && (put.getOpcode() == Opcodes.PUTFIELD || put.getOpcode() == Opcodes.PUTSTATIC)) {
             ClassNode owner = put.owner.equals(node.name) ? node : ClassFiles.debug(loader, put.owner);
@@ -164,6 +171,17 @@ final class SignatureResolver {
             }
         }
         return null;
+    }
+
+    /** The return type part of a generic method signature, or null for a method without one. */
+    private static String returnType(String methodSignature) {
+        if (methodSignature == null) {
+            return null;
+        }
+        // type signatures contain neither ')' nor '^': the return type lies between them
+        String returns = methodSignature.substring(methodSignature.indexOf(')') + 1);
+        int exceptions = returns.indexOf('^');
+        return exceptions < 0 ? returns : returns.substring(0, exceptions);
     }
 
     /** Explicit lambda parameter types from the source line, with the erased return type. */

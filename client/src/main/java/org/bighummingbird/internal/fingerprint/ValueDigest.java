@@ -22,9 +22,16 @@ final class ValueDigest {
     private static final int MAX_DEPTH = 32;
 
     private final Function<Serializable, String> lambdaFingerprint;
+    private final Function<Class<?>, String> typeName;
 
-    ValueDigest(Function<Serializable, String> lambdaFingerprint) {
+    /**
+     * @param lambdaFingerprint the code fingerprint of a captured serializable lambda
+     * @param typeName how a class is named in the digest: javac's numbered anonymous classes by
+     *     their code
+     */
+    ValueDigest(Function<Serializable, String> lambdaFingerprint, Function<Class<?>, String> typeName) {
         this.lambdaFingerprint = lambdaFingerprint;
+        this.typeName = typeName;
     }
 
     String of(Object value) {
@@ -36,7 +43,7 @@ final class ValueDigest {
             return "null";
         }
         if (depth > MAX_DEPTH || seen.containsKey(v)) {
-            return "opaque:" + v.getClass().getName();
+            return opaque(v);
         }
         if (v instanceof String s) {
             return "str:" + s;
@@ -45,13 +52,13 @@ final class ValueDigest {
             if (v instanceof BigDecimal || v instanceof BigInteger || v.getClass().getName().startsWith("java.lang.")) {
                 return v.getClass().getSimpleName() + ":" + v;
             }
-            return "opaque:" + v.getClass().getName();
+            return opaque(v);
         }
         if (v instanceof Enum<?> e) {
             return "enum:" + e.getDeclaringClass().getName() + "." + e.name();
         }
         if (v instanceof Class<?> c) {
-            return "class:" + c.getName();
+            return "class:" + typeName.apply(c);
         }
         if (isLambda(v)) {
             return "lambda:" + lambdaFingerprint.apply((Serializable) v);
@@ -87,7 +94,7 @@ final class ValueDigest {
                 }
                 return "array:" + v.getClass().getComponentType().getName() + items;
             }
-            return "opaque:" + v.getClass().getName();
+            return opaque(v);
         } finally {
             seen.remove(v);
         }
@@ -101,11 +108,20 @@ final class ValueDigest {
                 c.getAccessor().setAccessible(true);
                 component = c.getAccessor().invoke(r);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                return "opaque:" + r.getClass().getName();
+                return opaque(r);
             }
             out.append(c.getName()).append('=').append(of(component, depth + 1, seen)).append(',');
         }
         return out.append(')').toString();
+    }
+
+    private String opaque(Object v) {
+        return "opaque:" + typeName.apply(v.getClass());
+    }
+
+    /** Whether a token covers its value entirely: no part of it is known by type alone. */
+    static boolean isPlain(String token) {
+        return !token.contains("opaque:");
     }
 
     static boolean isLambda(Object v) {
