@@ -183,4 +183,18 @@ class TracingTest {
         assertThat(runs.stream().map(RunView::id).distinct().count()).isEqualTo((long) threads * calls);
         assertThat(runs.stream().max(Comparator.comparing(RunView::startedAtMicros))).isPresent();
     }
+
+    @Test
+    void identicalCodeUnderTwoNamesIsTwoModelsWithTheirOwnRuns() {
+        try (var bhb = BigHummingbird.local("P", home)) {
+            var first = bhb.trace("first", (Integer a) -> a + 1);
+            var second = bhb.trace("second", (Integer a) -> a + 1);
+            first.apply(1);
+            second.apply(2);
+            assertThat(((Traced) first).tag()).isEqualTo("first:v1");
+            assertThat(((Traced) second).tag()).isEqualTo("second:v1");
+        }
+        assertThat(StoredRuns.runs(home, "P")).extracting(r -> r.modelTag().toString())
+                .containsExactlyInAnyOrder("first:v1", "second:v1");
+    }
 }

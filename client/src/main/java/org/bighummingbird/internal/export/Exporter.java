@@ -235,9 +235,9 @@ public final class Exporter implements AutoCloseable {
         PendingVersion v;
         while ((v = incoming.poll()) != null) {
             VersionRegistration reg = build(v);
-            if (reg != null && !built.containsKey(v.key())) {
-                built.put(v.key(), reg);
-                unregistered.put(v.key(), v);
+            if (reg != null && !built.containsKey(v.id())) {
+                built.put(v.id(), reg);
+                unregistered.put(v.id(), v);
             }
         }
     }
@@ -250,8 +250,8 @@ public final class Exporter implements AutoCloseable {
         for (Iterator<PendingVersion> it = unregistered.values().iterator(); it.hasNext(); ) {
             PendingVersion pending = it.next();
             try {
-                Tag tag = sink.register(project, built.get(pending.key()));
-                confirmed.add(pending.key());
+                Tag tag = sink.register(project, built.get(pending.id()));
+                confirmed.add(pending.id());
                 pending.tag().complete(tag);
                 it.remove();
                 sinkUp();
@@ -325,40 +325,41 @@ public final class Exporter implements AutoCloseable {
     }
 
     private void ensureRegistered(List<RunRecord> records) throws Exception {
-        for (String key : keys(records)) {
-            if (confirmed.add(key)) {
-                VersionRegistration reg = built.get(key);
+        for (String id : versionIds(records)) {
+            if (confirmed.add(id)) {
+                VersionRegistration reg = built.get(id);
                 if (reg == null) {
-                    confirmed.remove(key);
-                    throw new IllegalStateException("version " + key + " has no registration to send");
+                    confirmed.remove(id);
+                    throw new IllegalStateException("version " + id.replace('\u0000', ':') + " has no registration to send");
                 }
                 try {
                     Tag tag = sink.register(project, reg);
-                    PendingVersion pending = unregistered.remove(key);
+                    PendingVersion pending = unregistered.remove(id);
                     if (pending != null) {
                         pending.tag().complete(tag);
                     }
                 } catch (Exception e) {
-                    confirmed.remove(key);
+                    confirmed.remove(id);
                     throw e;
                 }
             }
         }
     }
 
-    private static Set<String> keys(List<RunRecord> records) {
-        Set<String> keys = new LinkedHashSet<>();
+    /** The versions a batch names, as {@link PendingVersion#id(String, String)}. */
+    private static Set<String> versionIds(List<RunRecord> records) {
+        Set<String> ids = new LinkedHashSet<>();
         for (RunRecord r : records) {
-            keys.add(r.versionKey());
+            ids.add(PendingVersion.id(r.modelName(), r.versionKey()));
         }
-        return keys;
+        return ids;
     }
 
     /** Appends runs to the spool. False when the disk refused them or the spool budget is spent. */
     private boolean spoolRuns(List<RunRecord> records) {
         List<VersionRegistration> registrations = new ArrayList<>();
-        for (String key : keys(records)) {
-            VersionRegistration reg = built.get(key);
+        for (String id : versionIds(records)) {
+            VersionRegistration reg = built.get(id);
             if (reg != null) {
                 registrations.add(reg);
             }

@@ -56,7 +56,7 @@ final class Spool implements AutoCloseable {
     boolean append(String project, List<VersionRegistration> registrations, List<RunRecord> runs) throws IOException {
         StringBuilder text = new StringBuilder(runs.size() * 256);
         for (VersionRegistration reg : registrations) {
-            if (registeredInSegment.add(project + '\u0000' + reg.key())) {
+            if (registeredInSegment.add(project + '\u0000' + PendingVersion.id(reg.modelName(), reg.key()))) {
                 line(text, new SpoolLine(project, reg, null));
             }
         }

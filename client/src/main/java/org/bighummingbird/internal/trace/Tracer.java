@@ -57,7 +57,7 @@ public final class Tracer {
         String modelName = name != null ? name : nameOf(fp);
         ModelIdentity identity = new ModelIdentity(modelName, fp.key(), fp.parameterNames());
         PendingVersion version = versions.computeIfAbsent(modelName + '\u0000' + fp.key(), k -> {
-            PendingVersion v = new PendingVersion(fp.key(), () -> registration(modelName, fp));
+            PendingVersion v = new PendingVersion(modelName, fp.key(), () -> registration(modelName, fp));
             exporter.register(v);
             return v;
         });

@@ -17,7 +17,6 @@ import org.bighummingbird.store.Store;
 import org.bighummingbird.testing.JavaSources;
 import org.bighummingbird.testing.Jvm;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -466,8 +465,6 @@ class VersioningContractTest {
     }
 
     @Test
-    @Disabled("export/Exporter keeps registrations by version key alone, without the model name: the second"
-            + " name never registers, and its runs fail in the store and stay in the spool")
     void identicalCodeUnderTwoNamesInOneProcessMakesTwoModels() {
         String body = """
                 Fn2<Integer, Integer, Integer> first = bhb.trace("model", (Integer a, Integer b) -> a + b);
