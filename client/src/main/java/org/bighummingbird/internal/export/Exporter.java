@@ -296,8 +296,10 @@ public final class Exporter implements AutoCloseable {
 
     /** Writes runs to the sink, else to the spool. False when neither took them. */
     private boolean place(List<RunRecord> records) {
-        // a sink that falls behind lets the queue fill: spool to make room rather than drop later
-        boolean fallingBehind = queue.remainingCapacity() < options.queueCapacity() / 4;
+        // a sink that falls behind lets the queue fill: spool to make room rather than drop later.
+        // Once closing, no call can add runs, so there is no room to make: spooling then would only
+        // put a write and a re-read of every run in front of the same sink write.
+        boolean fallingBehind = !closing && queue.remainingCapacity() < options.queueCapacity() / 4;
         if (sinkUsable() && !fallingBehind && !pastDeadline()) {
             try {
                 ensureRegistered(records);
