@@ -107,9 +107,9 @@ public final class LocalStoreIngest {
                         TempHome.size(home.resolve("spool")));
             }
             long stored = countRuns(home);
-            System.out.printf("SDK -> local store, %d thread(s): %,d runs in %,d ms = %,.0f runs/s; stored %,d,"
-                    + " dropped %,d%s%n", threads, runs, nanos / 1_000_000, runs * 1e9 / nanos, stored, dropped,
-                    stored == runs ? "" : "  <-- MISSING " + (runs - stored));
+            System.out.printf("SDK -> local store, %d thread(s): %,d calls, %,d runs stored in %,d ms = %,.0f stored"
+                    + " runs/s; dropped %,d%s%n", threads, runs, stored, nanos / 1_000_000, stored * 1e9 / nanos,
+                    dropped, stored == runs ? "" : "  <-- MISSING " + (runs - stored));
             return stored == runs;
         } finally {
             TempHome.delete(home);
@@ -151,8 +151,8 @@ public final class LocalStoreIngest {
             }
             long nanos = System.nanoTime() - start;
             long stored = store.countRuns(project);
-            System.out.printf("raw Store.insertRuns, batches of %,d: %,d runs in %,d ms = %,.0f runs/s; stored %,d%s%n",
-                    RAW_BATCH, runs, nanos / 1_000_000, runs * 1e9 / nanos, stored,
+            System.out.printf("raw Store.insertRuns, batches of %,d: %,d runs, %,d stored in %,d ms = %,.0f stored"
+                    + " runs/s%s%n", RAW_BATCH, runs, stored, nanos / 1_000_000, stored * 1e9 / nanos,
                     stored == runs ? "" : "  <-- MISSING " + (runs - stored));
             return stored == runs;
         } finally {
