@@ -145,11 +145,10 @@ public final class Exporter implements AutoCloseable {
                 }
                 queue.drainTo(batch, options.batchSize());
                 if (batch.isEmpty() && !(sinkUsable() && replayOne())) {
-                    RunEvent first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
-                    if (first != null) {
-                        batch.add(first);
-                        queue.drainTo(batch, options.batchSize() - 1);
-                    }
+                    // sleep rather than wait on the queue: a consumer waiting on it must be woken by
+                    // every offer(), a system call on the calling thread that costs more than the
+                    // rest of a traced call; runs wait up to IDLE_POLL_MS and go out in one batch
+                    Thread.sleep(IDLE_POLL_MS);
                 }
                 if (!batch.isEmpty()) {
                     deliver(batch);
@@ -296,8 +295,10 @@ public final class Exporter implements AutoCloseable {
 
     /** Writes runs to the sink, else to the spool. False when neither took them. */
     private boolean place(List<RunRecord> records) {
-        // a sink that falls behind lets the queue fill: spool to make room rather than drop later
-        boolean fallingBehind = queue.remainingCapacity() < options.queueCapacity() / 4;
+        // a sink that falls behind lets the queue fill: spool to make room rather than drop later.
+        // Once closing, no call can add runs, so there is no room to make: spooling then would only
+        // put a write and a re-read of every run in front of the same sink write.
+        boolean fallingBehind = !closing && queue.remainingCapacity() < options.queueCapacity() / 4;
         if (sinkUsable() && !fallingBehind && !pastDeadline()) {
             try {
                 ensureRegistered(records);

@@ -1,0 +1,6 @@
+/**
+ * Benchmarks that check the budgets of DESIGN.md §4: JMH {@link org.bighummingbird.bench.TracedCallBenchmark}
+ * and {@link org.bighummingbird.bench.TraceSetupBenchmark}, and the load harness
+ * {@link org.bighummingbird.bench.LocalStoreIngest}. Results are written down in docs/benchmarks.md.
+ */
+package org.bighummingbird.bench;
