@@ -27,11 +27,6 @@ final class Inputs {
         return values[(int) ((calls * 7) & MASK)];
     }
 
-    /** Calls fed since the start of the trial. */
-    long calls() {
-        return calls;
-    }
-
     /** Calls fed since the previous call of this method (or the start), for per-iteration reports. */
     long callsSinceMark() {
         long n = calls - callsAtMark;

@@ -40,10 +40,6 @@ final class TracedModel implements AutoCloseable {
         System.err.println("[" + label + "] home " + home + ", version " + tag);
     }
 
-    long dropped() {
-        return bhb.droppedRuns();
-    }
-
     /** One line on what happened to the runs of {@code calls} calls since the last report. */
     String report(long calls) {
         long dropped = bhb.droppedRuns();
@@ -53,10 +49,6 @@ final class TracedModel implements AutoCloseable {
                 droppedNow, calls == 0 ? 0.0 : 100.0 * droppedNow / calls, dropped,
                 discarding == null ? "" : String.format(", sink took %,d", discarding.written()),
                 TempHome.size(home.resolve("spool")));
-    }
-
-    boolean flush(Duration timeout) {
-        return bhb.flush(timeout);
     }
 
     @Override
