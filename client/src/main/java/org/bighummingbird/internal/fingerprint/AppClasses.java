@@ -56,7 +56,7 @@ public final class AppClasses {
             }
         }
         URL url = ClassFiles.resource(loader, internalName);
-        return url == null || isSdk(url);
+        return url == null || (isSdk(url) && !inAppPackages(internalName));
     }
 
     private boolean isSdk(URL url) {
@@ -71,12 +71,17 @@ public final class AppClasses {
 
     private boolean decide(ClassLoader loader, String internalName) {
         URL url = ClassFiles.resource(loader, internalName);
-        if (url == null || isSdk(url)) {
+        if (url == null) {
             return false;
         }
-        if ("file".equals(url.getProtocol())) {
+        // named by the user: application code wherever it lives, even in a shaded jar beside the SDK
+        if (inAppPackages(internalName)) {
             return true;
         }
+        return !isSdk(url) && "file".equals(url.getProtocol());
+    }
+
+    private boolean inAppPackages(String internalName) {
         for (String pkg : appPackages) {
             if (internalName.startsWith(pkg)) {
                 return true;
