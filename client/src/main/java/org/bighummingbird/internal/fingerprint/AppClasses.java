@@ -3,6 +3,7 @@ package org.bighummingbird.internal.fingerprint;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,7 +17,8 @@ public final class AppClasses {
 
     private final List<String> appPackages;
     private final List<String> sdkRoots;
-    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+    /** Verdicts per class loader; weak, so tracing never keeps a class loader alive. */
+    private final Map<ClassLoader, Map<String, Boolean>> verdicts = new WeakHashMap<>();
 
     /**
      * @param appPackages packages (dotted, as {@code com.acme.model}) that count as application code
@@ -38,8 +40,11 @@ public final class AppClasses {
                 return false;
             }
         }
-        String key = System.identityHashCode(loader) + ":" + internalName;
-        return verdicts.computeIfAbsent(key, k -> decide(loader, internalName));
+        Map<String, Boolean> forLoader;
+        synchronized (verdicts) {
+            forLoader = verdicts.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        }
+        return forLoader.computeIfAbsent(internalName, n -> decide(loader, n));
     }
 
     /**
