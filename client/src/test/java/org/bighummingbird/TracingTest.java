@@ -197,4 +197,17 @@ class TracingTest {
         assertThat(StoredRuns.runs(home, "P")).extracting(r -> r.modelTag().toString())
                 .containsExactlyInAnyOrder("first:v1", "second:v1");
     }
+
+    record Node(String label, Node next) {}
+
+    @Test
+    void aRecordTypeThatContainsItselfIsRecorded() {
+        try (var bhb = BigHummingbird.local("P", home)) {
+            var model = bhb.trace("chain", (Node n) -> n.next().label());
+            assertThat(model.apply(new Node("a", new Node("b", null)))).isEqualTo("b");
+        }
+        RunView run = StoredRuns.runs(home, "P").get(0);
+        assertThat(StoredRuns.json(run.inputsJson()).at("/n/next/label").asText()).isEqualTo("b");
+        assertThat(run.outputJson()).isEqualTo("\"b\"");
+    }
 }

@@ -20,10 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.bighummingbird.core.BhbException;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
 import org.bighummingbird.spi.RunSink;
+import org.bighummingbird.store.NotFound;
+import org.bighummingbird.store.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,12 @@ public final class Exporter implements AutoCloseable {
     /** Hands a finished run over; never blocks. False when it was dropped (queue full or closed). */
     public boolean offer(RunEvent event) {
         if (!closing && queue.offer(event)) {
+            // close() may have begun between the check and the offer, and the exporter's last drain
+            // may be over: take the run back and count it rather than leave it unaccounted
+            if (closing && queue.remove(event)) {
+                dropped.increment();
+                return false;
+            }
             accepted.increment();
             return true;
         }
@@ -211,7 +220,7 @@ public final class Exporter implements AutoCloseable {
                         rest.size(), spool);
             }
             spool.close();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
             LOG.error("BigHummingbird could not close its spool cleanly", e);
         }
         reportProblems();
@@ -265,7 +274,7 @@ public final class Exporter implements AutoCloseable {
     private static VersionRegistration build(PendingVersion v) {
         try {
             return v.build().get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             v.failed("could not build the registration: " + e);
             LOG.error("BigHummingbird could not build the registration of version {}; its runs cannot be stored",
                     v.key(), e);
@@ -299,22 +308,29 @@ public final class Exporter implements AutoCloseable {
         // Once closing, no call can add runs, so there is no room to make: spooling then would only
         // put a write and a re-read of every run in front of the same sink write.
         boolean fallingBehind = !closing && queue.remainingCapacity() < options.queueCapacity() / 4;
-        if (sinkUsable() && !fallingBehind && !pastDeadline()) {
-            try {
-                ensureRegistered(records);
-                sink.write(project, records);
-                sinkUp();
-                completed.addAndGet(records.size());
-                return true;
-            } catch (Exception e) {
-                sinkDown(e);
-            }
+        boolean sinkFirst = sinkUsable() && !fallingBehind && !pastDeadline();
+        if (sinkFirst && writeToSink(records)) {
+            return true;
         }
         if (spoolRuns(records)) {
             completed.addAndGet(records.size());
             return true;
         }
-        return false;
+        // the spool is full or the disk refuses: a sink that is merely slow still beats holding on
+        return !sinkFirst && sinkUsable() && !pastDeadline() && writeToSink(records);
+    }
+
+    private boolean writeToSink(List<RunRecord> records) {
+        try {
+            List<RunRecord> deliverable = ensureRegistered(records);
+            sink.write(project, deliverable);
+            sinkUp();
+            completed.addAndGet(records.size());
+            return true;
+        } catch (Exception e) {
+            sinkDown(e);
+            return false;
+        }
     }
 
     private static List<RunRecord> serialize(List<RunEvent> events) {
@@ -325,13 +341,21 @@ public final class Exporter implements AutoCloseable {
         return records;
     }
 
-    private void ensureRegistered(List<RunRecord> records) throws Exception {
+    /**
+     * Registers the versions a batch names that the sink has not confirmed, and returns the runs
+     * that can be written: runs of a version whose registration could not even be built can never
+     * be stored, and are counted as dropped rather than block the batch around them.
+     */
+    private List<RunRecord> ensureRegistered(List<RunRecord> records) throws Exception {
+        Set<String> unbuildable = null;
         for (String id : versionIds(records)) {
             if (confirmed.add(id)) {
                 VersionRegistration reg = built.get(id);
                 if (reg == null) {
                     confirmed.remove(id);
-                    throw new IllegalStateException("version " + id.replace('\u0000', ':') + " has no registration to send");
+                    unbuildable = unbuildable == null ? new HashSet<>() : unbuildable;
+                    unbuildable.add(id);
+                    continue;
                 }
                 try {
                     Tag tag = sink.register(project, reg);
@@ -345,6 +369,17 @@ public final class Exporter implements AutoCloseable {
                 }
             }
         }
+        if (unbuildable == null) {
+            return records;
+        }
+        List<RunRecord> deliverable = new ArrayList<>(records.size());
+        for (RunRecord r : records) {
+            if (!unbuildable.contains(PendingVersion.id(r.modelName(), r.versionKey()))) {
+                deliverable.add(r);
+            }
+        }
+        dropped.add(records.size() - deliverable.size());
+        return deliverable;
     }
 
     /** The versions a batch names, as {@link PendingVersion#id(String, String)}. */
@@ -414,10 +449,24 @@ public final class Exporter implements AutoCloseable {
             spool.done(claimed);
             sinkUp();
         } catch (Exception e) {
-            sinkDown(e);
-            spool.release(claimed);
+            if (isRejection(e)) {
+                // the store is there and says no to this file's content: retrying it would block every
+                // file behind it forever, so set it aside for a person to look at
+                Path rejected = spool.reject(claimed);
+                LOG.error("BigHummingbird's store rejected the spooled runs in {}; the file is kept as {}",
+                        claimed.getFileName(), rejected, e);
+            } else {
+                sinkDown(e);
+                spool.release(claimed);
+            }
         }
         return true;
+    }
+
+    /** Failures that retrying cannot mend: the store answered, and refused the data. */
+    private static boolean isRejection(Exception e) {
+        return e instanceof NotFound || e instanceof IllegalArgumentException
+                || (e instanceof BhbException && !(e instanceof StoreUnavailable));
     }
 
     private boolean sinkUsable() {

@@ -42,7 +42,8 @@ final class RunSerializer {
         }
         try {
             return Json.MAPPER.valueToTree(snapshot);
-        } catch (RuntimeException | StackOverflowError ex) {
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError ex) {
+            // user code (getters, record accessors) runs here: whatever it throws, the run is kept
             return unserializable(Unserializable.of(snapshot));
         }
     }

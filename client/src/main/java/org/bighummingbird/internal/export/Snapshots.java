@@ -7,11 +7,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,7 +29,7 @@ public final class Snapshots {
     private static final ClassValue<Boolean> IMMUTABLE = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return immutableType(type);
+            return immutableType(type, new HashSet<>());
         }
     };
 
@@ -76,12 +78,17 @@ public final class Snapshots {
             }
             JsonNode tree = Json.MAPPER.valueToTree(value);
             return tree;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             return Unserializable.of(value);
         }
     }
 
-    private static boolean immutableType(Class<?> type) {
+    /**
+     * Whether every instance of the type is deeply immutable. {@code checking} holds the record types
+     * on the way down: a record that contains itself ({@code record Node(Node next)}) is not
+     * assumed immutable, it is copied.
+     */
+    private static boolean immutableType(Class<?> type, Set<Class<?>> checking) {
         if (type == String.class || type == Boolean.class || type == Character.class || type == UUID.class
                 || type == BigDecimal.class || type == BigInteger.class || type.isEnum()
                 || (type.getSuperclass() != null && type.getSuperclass().isEnum())
@@ -95,12 +102,17 @@ public final class Snapshots {
             return true;
         }
         if (type.isRecord()) {
+            if (!checking.add(type)) {
+                return false;
+            }
             for (RecordComponent c : type.getRecordComponents()) {
                 Class<?> t = c.getType();
-                if (!t.isPrimitive() && !(java.lang.reflect.Modifier.isFinal(t.getModifiers()) && immutableType(t))) {
+                if (!t.isPrimitive()
+                        && !(java.lang.reflect.Modifier.isFinal(t.getModifiers()) && immutableType(t, checking))) {
                     return false;
                 }
             }
+            checking.remove(type);
             return true;
         }
         return false;

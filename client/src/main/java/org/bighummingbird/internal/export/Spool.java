@@ -145,12 +145,33 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    /** Puts a claimed file back for a later replay. */
+    /**
+     * Sets a claimed file aside for good, as {@code rejected-spool-…}: never replayed, and no longer
+     * counted against the budget.
+     */
+    Path reject(Path claimed) {
+        Path rejected = dir.resolve("rejected-" + baseName(claimed));
+        try {
+            long size = Files.size(claimed);
+            Files.move(claimed, rejected, StandardCopyOption.ATOMIC_MOVE);
+            if (bytes >= 0) {
+                bytes = Math.max(0, bytes - size);
+            }
+            return rejected;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Puts a claimed file back for a later replay. When even that fails, the file keeps its claim
+     * and is replayed after this process ends, by the next one.
+     */
     void release(Path claimed) {
         try {
             Files.move(claimed, dir.resolve(baseName(claimed)), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the claim names this process: once it is gone, the next process claims the file
         }
     }
 

@@ -13,7 +13,7 @@ record Unserializable(@JsonProperty("$type") String type, @JsonProperty("$toStri
         String text;
         try {
             text = String.valueOf(value);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             text = "<toString() threw " + e.getClass().getName() + ">";
         }
         if (text.length() > Snapshots.MAX_TEXT) {

@@ -7,10 +7,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -46,7 +46,8 @@ final class ValueDigest {
             return opaque(v);
         }
         if (v instanceof String s) {
-            return "str:" + s;
+            // length-prefixed, so that no list of strings can spell another list's digest
+            return "str:" + s.length() + ":" + s;
         }
         if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
             if (v instanceof BigDecimal || v instanceof BigInteger || v.getClass().getName().startsWith("java.lang.")) {
@@ -81,11 +82,13 @@ final class ValueDigest {
                 for (Object item : c) {
                     items.add(of(item, depth + 1, seen));
                 }
-                if (v instanceof Set<?>) {
-                    items.sort(null);
-                    return "set" + items;
+                if (v instanceof List<?> || v instanceof Deque<?>) {
+                    return "list" + items;
                 }
-                return "list" + items;
+                // sets, map.values() and other unordered collections iterate in an order that can
+                // change from one JVM run to the next: sorted, the digest cannot
+                items.sort(null);
+                return "bag" + items;
             }
             if (v.getClass().isArray()) {
                 List<String> items = new ArrayList<>();
