@@ -30,9 +30,13 @@ import org.bighummingbird.core.VersionRegistration;
  */
 final class Spool implements AutoCloseable {
     private static final long SEGMENT_BYTES = 16L * 1024 * 1024;
-    private static final Pattern PART = Pattern.compile("spool-\\d+-(\\d+)-\\d+\\.jsonl\\.part");
-    private static final Pattern REPLAY = Pattern.compile("spool-\\d+-\\d+-\\d+\\.jsonl\\.replay-(\\d+)");
-    private static final long PID = ProcessHandle.current().pid();
+    private static final Pattern PART = Pattern.compile("spool-\\d+-(\\d+\\.\\d+)-\\d+\\.jsonl\\.part");
+    private static final Pattern REPLAY = Pattern.compile("spool-\\d+-\\d+\\.\\d+-\\d+\\.jsonl\\.replay-(\\d+\\.\\d+)");
+    /**
+     * This process as files name it: pid and start time, since a pid alone repeats (a container's
+     * application is pid 1 at every start, and pids are reused).
+     */
+    private static final String OWNER = owner(ProcessHandle.current());
 
     private final Path dir;
     private final long maxBytes;
@@ -85,7 +89,7 @@ final class Spool implements AutoCloseable {
     private void rotate() throws IOException {
         closeSegment();
         Files.createDirectories(dir);
-        segment = dir.resolve("spool-" + System.currentTimeMillis() + "-" + PID + "-" + (sequence++) + ".jsonl.part");
+        segment = dir.resolve("spool-" + System.currentTimeMillis() + "-" + OWNER + "-" + (sequence++) + ".jsonl.part");
         out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(segment, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), StandardCharsets.UTF_8), 64 * 1024);
         segmentBytes = 0;
@@ -109,7 +113,7 @@ final class Spool implements AutoCloseable {
             closeSegment();
         }
         for (Path candidate : claimable()) {
-            Path claimed = dir.resolve(baseName(candidate) + ".replay-" + PID);
+            Path claimed = dir.resolve(baseName(candidate) + ".replay-" + OWNER);
             try {
                 Files.move(candidate, claimed, StandardCopyOption.ATOMIC_MOVE);
                 return claimed;
@@ -202,19 +206,28 @@ final class Spool implements AutoCloseable {
         return out;
     }
 
-    /** Whether a {@code .part} or {@code .replay-N} file belongs to a process that no longer runs. */
+    /** Whether a {@code .part} or {@code .replay-OWNER} file belongs to a process that no longer runs. */
     private static boolean ownerIsGone(String name) {
         Matcher part = PART.matcher(name);
         Matcher replay = REPLAY.matcher(name);
-        long owner;
+        String owner;
         if (part.matches()) {
-            owner = Long.parseLong(part.group(1));
+            owner = part.group(1);
         } else if (replay.matches()) {
-            owner = Long.parseLong(replay.group(1));
+            owner = replay.group(1);
         } else {
             return false;
         }
-        return owner != PID && !ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        if (owner.equals(OWNER)) {
+            return false;
+        }
+        long pid = Long.parseLong(owner.substring(0, owner.indexOf('.')));
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> !owner(p).equals(owner)).orElse(true);
+    }
+
+    private static String owner(ProcessHandle process) {
+        long started = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        return process.pid() + "." + started;
     }
 
     private long usedBytes() throws IOException {
