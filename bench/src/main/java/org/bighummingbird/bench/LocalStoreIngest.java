@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import org.bighummingbird.BigHummingbird;
 import org.bighummingbird.Fn2;
 import org.bighummingbird.Traced;
@@ -34,6 +35,10 @@ import org.bighummingbird.store.Store;
 public final class LocalStoreIngest {
     private static final String PROJECT = "ingest";
     private static final int RAW_BATCH = 2_048;
+    private static final int PACE_CHUNK = 100;
+
+    /** Calls per second across all callers, or 0 for as fast as possible. */
+    private static long pace;
 
     private LocalStoreIngest() {}
 
@@ -42,6 +47,7 @@ public final class LocalStoreIngest {
         int[] threadCounts = {1, 2};
         int queueCapacity = 0;
         int warmup = -1;
+        long rate = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
@@ -49,13 +55,17 @@ public final class LocalStoreIngest {
                         .toArray();
                 case "--queue-capacity" -> queueCapacity = Integer.parseInt(args[++i].replace("_", ""));
                 case "--warmup" -> warmup = Integer.parseInt(args[++i].replace("_", ""));
+                case "--rate" -> rate = Long.parseLong(args[++i].replace("_", ""));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: LocalStoreIngest [--runs N] [--threads 1,2] [--queue-capacity N] [--warmup N]");
+                        + "; usage: LocalStoreIngest [--runs N] [--threads 1,2] [--queue-capacity N] [--warmup N]"
+                        + " [--rate CALLS_PER_SECOND]");
             }
         }
-        System.out.printf("runs per measurement: %,d; queue capacity: %s; cores: %d; java %s%n", runs,
+        System.out.printf("runs per measurement: %,d; queue capacity: %s; pace: %s; cores: %d; java %s%n", runs,
                 queueCapacity > 0 ? String.format("%,d", queueCapacity) : "SDK default",
+                rate > 0 ? String.format("%,d calls/s", rate) : "as fast as possible",
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
+        pace = rate;
         if (warmup < 0) {
             warmup = runs / 10;
         }
@@ -89,7 +99,8 @@ public final class LocalStoreIngest {
                 List<Thread> callers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int share = runs / threads + (t < runs % threads ? 1 : 0);
-                    Thread caller = new Thread(() -> call(model, share, go), "caller-" + t);
+                    long perCaller = pace / threads;
+                    Thread caller = new Thread(() -> call(model, share, perCaller, go), "caller-" + t);
                     caller.start();
                     callers.add(caller);
                 }
@@ -116,14 +127,25 @@ public final class LocalStoreIngest {
         }
     }
 
-    private static void call(Fn2<Integer, Integer, Integer> model, int calls, CountDownLatch go) {
+    /**
+     * Makes the calls, as fast as possible or at {@code rate} calls per second: paced in chunks of
+     * {@link #PACE_CHUNK} calls, parking until each chunk's due time, so pacing costs no spinning core.
+     */
+    private static void call(Fn2<Integer, Integer, Integer> model, int calls, long rate, CountDownLatch go) {
         try {
             go.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
+        long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
+            if (rate > 0 && i % PACE_CHUNK == 0) {
+                long due = start + (long) (i * 1e9 / rate);
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
             model.apply(i, i + 1);
         }
     }
