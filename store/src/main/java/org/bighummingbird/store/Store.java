@@ -90,7 +90,9 @@ public final class Store implements AutoCloseable {
         }
         try {
             checkReadable(db, description);
-            Migrations.migrate(url);
+            if (!schemaCurrent(db)) {
+                Migrations.migrate(url);
+            }
             return new Store(db, description, file);
         } catch (RuntimeException e) {
             closeQuietly(db, e);
@@ -119,6 +121,14 @@ public final class Store implements AutoCloseable {
     private static StoreCorrupt corrupt(String description, SQLException e) {
         return new StoreCorrupt("the " + description + " is not a database SQLite can read (" + e.getMessage()
                 + "); move the file away to start a new store", e);
+    }
+
+    private static boolean schemaCurrent(Database db) {
+        try {
+            return db.read(Migrations::isCurrent);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static void requireWritableDirectory(Path dir) {
