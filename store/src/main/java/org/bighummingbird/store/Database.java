@@ -1,35 +1,61 @@
 package org.bighummingbird.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * One JDBC connection and the lock that serialises its use. SQLite allows one writer at a time
- * anyway; a pooled PostgreSQL variant arrives with the server.
+ * Where the store's SQL runs. SQLite: one connection and the lock that serialises its use (SQLite
+ * allows one writer at a time anyway). PostgreSQL: a small HikariCP pool, so concurrent reads and
+ * writes each get their own connection and never wait on each other here. Thread-safe.
  */
 final class Database implements AutoCloseable {
     /** How long a SQLite writer waits for another process's write lock. */
     static final int SQLITE_BUSY_TIMEOUT_MS = 60_000;
+    /** Most PostgreSQL connections one store holds; a server instance is one store. */
+    static final int POOL_SIZE = 8;
+    /** PostgreSQL connections kept open while idle; the pool grows to {@link #POOL_SIZE} on demand. */
+    static final int POOL_MIN_IDLE = 2;
 
-    private final Connection connection;
     private final Dialect dialect;
+    /** The SQLite connection and its lock, or null on PostgreSQL. */
+    private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The PostgreSQL pool, or null on SQLite. */
+    private final HikariDataSource pool;
 
-    private Database(Connection connection, Dialect dialect) {
-        this.connection = connection;
+    private Database(Dialect dialect, Connection connection, HikariDataSource pool) {
         this.dialect = dialect;
+        this.connection = connection;
+        this.pool = pool;
     }
 
     static Database connect(String jdbcUrl) throws SQLException {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
-            return new Database(sqliteConfig().createConnection(jdbcUrl), dialect);
+            return new Database(dialect, sqliteConfig().createConnection(jdbcUrl), null);
         }
-        return new Database(DriverManager.getConnection(jdbcUrl, new Properties()), dialect);
+        return new Database(dialect, null, postgresPool(jdbcUrl));
+    }
+
+    private static HikariDataSource postgresPool(String jdbcUrl) throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("bhb-store");
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(POOL_MIN_IDLE);
+        config.setAutoCommit(true);
+        try {
+            // Fails here, not at the first call, when the server is away (initializationFailTimeout 1 ms).
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+        }
     }
 
     static SQLiteConfig sqliteConfig() {
@@ -48,7 +74,13 @@ final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Runs work in auto-commit mode. */
     <T> T read(SqlWork<T> work) throws SQLException {
+        if (pool != null) {
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            }
+        }
         lock.lock();
         try {
             return work.run(connection);
@@ -57,28 +89,38 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     <T> T transaction(SqlWork<T> work) throws SQLException {
+        if (pool != null) {
+            try (Connection c = pool.getConnection()) {
+                return inTransaction(c, work);
+            }
+        }
         lock.lock();
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return inTransaction(connection, work);
         } finally {
             lock.unlock();
         }
     }
 
-    private void rollbackQuietly(Exception cause) {
+    private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
         try {
-            connection.rollback();
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
@@ -86,6 +128,10 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (pool != null) {
+            pool.close();
+            return;
+        }
         lock.lock();
         try {
             connection.close();
@@ -94,7 +140,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Work done with the connection while holding the lock. */
+    /** Work done with a connection: the SQLite one under its lock, or one borrowed from the pool. */
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException;

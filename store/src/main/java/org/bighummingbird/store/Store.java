@@ -16,8 +16,9 @@ import org.bighummingbird.core.TagReference;
 import org.bighummingbird.core.VersionRegistration;
 
 /**
- * The store: projects, model versions and runs in SQLite or PostgreSQL. Thread-safe; calls are
- * serialised on one connection. Open with {@link #openLocal(Path)} or {@link #open(String)}.
+ * The store: projects, model versions and runs in SQLite or PostgreSQL. Thread-safe: on SQLite
+ * calls are serialised on one connection; on PostgreSQL they run concurrently on a small pool.
+ * Open with {@link #openLocal(Path)} or {@link #open(String)}.
  */
 public final class Store implements AutoCloseable {
     /** The workspace of the embedded store. */
