@@ -160,6 +160,25 @@ abstract class StoreContract {
     }
 
     @Test
+    void aLargeBatchWithRepeatsStoresEachIdOnce() {
+        store.register(project, reg("model", "a + b"));
+        List<RunRecord> first = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            first.add(run("model", "a + b", "{\"i\":" + i + "}"));
+        }
+        assertThat(store.insertRuns(project, first)).isEqualTo(1_500);
+        // 2,500 runs across statement chunks: 1,000 stored already, 500 repeated within the call.
+        List<RunRecord> second = new ArrayList<>(first.subList(500, 1_500));
+        for (int i = 0; i < 1_000; i++) {
+            second.add(run("model", "a + b", "{\"j\":" + i + "}"));
+        }
+        second.addAll(second.subList(1_000, 1_500));
+        assertThat(second).hasSize(2_500);
+        assertThat(store.insertRuns(project, second)).isEqualTo(1_000);
+        assertThat(store.countRuns(project)).isEqualTo(2_500);
+    }
+
+    @Test
     void aBatchNamingAnUnknownVersionStoresNothing() {
         store.register(project, reg("model", "a + b"));
         List<RunRecord> batch = List.of(run("model", "a + b", "{}"), run("model", "never registered", "{}"));
