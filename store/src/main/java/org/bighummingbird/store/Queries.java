@@ -85,7 +85,12 @@ final class Queries {
         }
     }
 
-    List<RunView> runs(ProjectRef project, RunQuery query) throws SQLException {
+    /**
+     * A page of runs, ordered by (started_at DESC, id DESC), continuing strictly after {@code after}
+     * (keyset pagination, so a page costs the same however deep it is). One row more than the limit
+     * is read to learn whether another page follows.
+     */
+    RunPage runsPage(ProjectRef project, RunQuery query, RunCursor after) throws SQLException {
         return db.read(c -> {
             StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS
                     + " FROM runs r JOIN model_versions v ON v.id = r.model_version_id"
@@ -94,6 +99,19 @@ final class Queries {
             if (model != null) {
                 sql.append(" AND m.name = ? AND v.version = ");
                 sql.append(model.isLatest() ? "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)" : "?");
+            }
+            if (query.fromMicros() != null) {
+                sql.append(" AND r.started_at >= ?");
+            }
+            if (query.toMicros() != null) {
+                sql.append(" AND r.started_at < ?");
+            }
+            if (query.errorsOnly()) {
+                sql.append(" AND r.error_type IS NOT NULL");
+            }
+            if (after != null) {
+                // (started_at, id) < (?, ?), spelt out for SQLite; the leading <= keeps an index range on started_at.
+                sql.append(" AND r.started_at <= ? AND (r.started_at < ? OR r.id < ?)");
             }
             sql.append(" ORDER BY r.started_at DESC, r.id DESC LIMIT ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -105,16 +123,34 @@ final class Queries {
                         ps.setInt(i++, model.version());
                     }
                 }
-                ps.setInt(i, query.limit());
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<RunView> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(runView(rs));
-                    }
-                    return out;
+                if (query.fromMicros() != null) {
+                    ps.setLong(i++, query.fromMicros());
                 }
+                if (query.toMicros() != null) {
+                    ps.setLong(i++, query.toMicros());
+                }
+                if (after != null) {
+                    ps.setLong(i++, after.startedAtMicros());
+                    ps.setLong(i++, after.startedAtMicros());
+                    ps.setString(i++, after.runId());
+                }
+                ps.setLong(i, query.limit() + 1L);
+                return page(ps, query.limit());
             }
         });
+    }
+
+    private static RunPage page(PreparedStatement ps, int limit) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<RunView> out = new ArrayList<>();
+            while (rs.next()) {
+                if (out.size() == limit) {
+                    return new RunPage(out, RunCursor.after(out.get(limit - 1)).encode());
+                }
+                out.add(runView(rs));
+            }
+            return new RunPage(out, null);
+        }
     }
 
     long countRuns(ProjectRef project) throws SQLException {

@@ -218,9 +218,22 @@ public final class Store implements AutoCloseable {
         return call(() -> queries.version(project, tag));
     }
 
-    /** Runs of the project, newest first. */
+    /** The first page of the project's runs matching the query, newest first. */
     public List<RunView> runs(ProjectRef project, RunQuery query) {
-        return call(() -> queries.runs(project, query));
+        return runsPage(project, query, null).runs();
+    }
+
+    /**
+     * A page of the project's runs matching the query, newest first (by start time, then id).
+     * Paging with each page's {@link RunPage#nextCursor()} returns every matching run exactly once,
+     * in order; runs stored meanwhile appear only if they sort after the cursor.
+     *
+     * @param cursor the previous page's {@code nextCursor}, or null for the first page
+     * @throws IllegalArgumentException when the cursor is not one this store made
+     */
+    public RunPage runsPage(ProjectRef project, RunQuery query, String cursor) {
+        RunCursor after = RunCursor.decode(cursor);
+        return call(() -> queries.runsPage(project, query, after));
     }
 
     /** How many runs the project holds. */

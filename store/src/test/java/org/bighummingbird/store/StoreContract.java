@@ -3,7 +3,11 @@ package org.bighummingbird.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +16,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.bighummingbird.core.Hashing;
 import org.bighummingbird.core.RunIds;
@@ -241,5 +247,157 @@ abstract class StoreContract {
         assertThat(back.errorType()).isEqualTo("java.lang.ArithmeticException");
         assertThat(back.errorMessage()).isEqualTo("/ by zero");
         assertThat(back.outputJson()).isNull();
+    }
+
+    static RunRecord runAt(String model, String code, long startedAtMicros, boolean failed) {
+        return new RunRecord(RunIds.next().toString(), model, Hashing.sha256Hex(code), null, null, startedAtMicros,
+                1, "t", "{}", failed ? null : "1", null, failed ? "java.lang.IllegalStateException" : null,
+                failed ? "boom" : null, failed ? "stack" : null);
+    }
+
+    /** Every page of a query, following nextCursor to the end. */
+    List<RunView> allPages(RunQuery query) {
+        List<RunView> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            RunPage page = store.runsPage(project, query, cursor);
+            assertThat(page.runs()).hasSizeLessThanOrEqualTo(query.limit());
+            out.addAll(page.runs());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    static void assertNewestFirst(List<RunView> runs) {
+        assertThat(runs).isSortedAccordingTo(Comparator.comparingLong(RunView::startedAtMicros).reversed());
+        assertThat(new HashSet<>(runs.stream().map(RunView::id).toList())).hasSameSizeAs(runs);
+    }
+
+    @Test
+    void pagingVisitsEveryRunOnceInOrderIncludingRunsSharingAStartTime() {
+        store.register(project, reg("model", "a + b"));
+        List<RunRecord> runs = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            runs.add(runAt("model", "a + b", 1_000_000 + i / 7, false)); // seven runs per start time
+        }
+        store.insertRuns(project, runs);
+
+        RunPage first = store.runsPage(project, RunQuery.newest(1_000), null);
+        assertThat(first.runs()).hasSize(1_000);
+        assertThat(first.nextCursor()).isNotNull();
+        List<RunView> paged = allPages(RunQuery.newest(1_000));
+        assertThat(paged).hasSize(2_500);
+        assertNewestFirst(paged);
+        assertThat(paged).extracting(RunView::id)
+                .containsExactlyInAnyOrderElementsOf(runs.stream().map(RunRecord::id).toList())
+                .containsExactlyElementsOf(store.runs(project, RunQuery.newest(2_500)).stream().map(RunView::id).toList());
+        // An exact multiple of the page size ends with a null cursor, not an empty page.
+        RunPage last = store.runsPage(project, RunQuery.newest(500), store.runsPage(project, RunQuery.newest(2_000), null).nextCursor());
+        assertThat(last.runs()).hasSize(500);
+        assertThat(last.nextCursor()).isNull();
+    }
+
+    @Test
+    void filtersCombineWithPaging() {
+        store.register(project, reg("model", "v1"));
+        store.register(project, reg("model", "v2"));
+        List<RunRecord> runs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            runs.add(runAt("model", i % 2 == 0 ? "v1" : "v2", 5_000 + i / 3, i % 5 == 0));
+        }
+        store.insertRuns(project, runs);
+        RunQuery query = RunQuery.newest(7).withModel(TagReference.parse("model:v1"))
+                .withStartedBetween(5_010L, 5_090L).withErrorsOnly(true);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long at = 5_000 + i / 3;
+            if (i % 2 == 0 && i % 5 == 0 && at >= 5_010 && at < 5_090) {
+                expected.add(runs.get(i).id());
+            }
+        }
+        List<RunView> paged = allPages(query);
+        assertNewestFirst(paged);
+        assertThat(paged).extracting(RunView::id).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(paged).allMatch(r -> r.modelTag().equals(new Tag("model", 1)) && r.errorType() != null
+                && r.startedAtMicros() >= 5_010 && r.startedAtMicros() < 5_090);
+        assertThat(allPages(RunQuery.newest(50).withModel(TagReference.parse("model:latest")))).hasSize(150);
+        assertThat(allPages(RunQuery.newest(50).withStartedBetween(null, 5_001L))).hasSize(3);
+        assertThat(allPages(RunQuery.newest(50).withErrorsOnly(true))).hasSize(60);
+        assertThatThrownBy(() -> RunQuery.newest(5).withStartedBetween(10L, 9L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fromMicros");
+    }
+
+    @Test
+    void aMalformedCursorIsRejectedAndChangesNothing() {
+        store.register(project, reg("model", "a + b"));
+        List<RunRecord> runs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            runs.add(runAt("model", "a + b", 1_000 + i, false));
+        }
+        store.insertRuns(project, runs);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        List<String> hostile = List.of("x", "'; DROP TABLE runs; --", "", "////", "%%%%",
+                b64.encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2}),
+                b64.encodeToString("no colon".getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString("12:".getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString(":abc".getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString("99999999999999999999999:abc".getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString("1:' OR 1=1; DROP TABLE runs; -- and far too long".getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString("1:a\u0000b".getBytes(StandardCharsets.UTF_8)),
+                "A".repeat(1_000_000));
+        for (String cursor : hostile) {
+            assertThatThrownBy(() -> store.runsPage(project, RunQuery.newest(10), cursor))
+                    .as("cursor %s", cursor.length() > 50 ? cursor.substring(0, 50) + "…" : cursor)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cursor");
+        }
+        assertThat(store.countRuns(project)).isEqualTo(30);
+        assertThat(allPages(RunQuery.newest(10))).hasSize(30);
+    }
+
+    @Test
+    void readersPagingWhileAWriterInsertsSeeConsistentPages() throws Exception {
+        store.register(project, reg("model", "a + b"));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> writer = pool.submit(() -> {
+                int stored = 0;
+                try {
+                    for (int b = 0; b < 40; b++) {
+                        List<RunRecord> batch = new ArrayList<>();
+                        for (int i = 0; i < 100; i++) {
+                            batch.add(runAt("model", "a + b", 1_000_000 + b * 100 + i / 3, i % 4 == 0));
+                        }
+                        stored += store.insertRuns(project, batch);
+                    }
+                    return stored;
+                } finally {
+                    writing.set(false);
+                }
+            });
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                boolean errorsOnly = r == 2;
+                readers.add(pool.submit(() -> {
+                    int traversals = 0;
+                    do {
+                        List<RunView> seen = allPages(RunQuery.newest(250).withErrorsOnly(errorsOnly));
+                        assertNewestFirst(seen);
+                        assertThat(seen).allMatch(v -> !errorsOnly || v.errorType() != null);
+                        traversals++;
+                    } while (writing.get());
+                    return traversals;
+                }));
+            }
+            assertThat(writer.get(120, TimeUnit.SECONDS)).isEqualTo(4_000);
+            for (Future<Integer> reader : readers) {
+                assertThat(reader.get(120, TimeUnit.SECONDS)).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(allPages(RunQuery.newest(1_000))).hasSize(4_000);
+        assertThat(allPages(RunQuery.newest(1_000).withErrorsOnly(true))).hasSize(1_000);
     }
 }
