@@ -94,4 +94,11 @@ class PostgresStoreTest extends StoreContract {
         }
         assertThat(store.countRuns(project)).isZero();
     }
+
+    @Test
+    void anUnreachableServerFailsAtOpen() {
+        assertThatThrownBy(() -> Store.open("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres&connectTimeout=5"))
+                .isInstanceOf(StoreUnavailable.class)
+                .hasMessageContaining("127.0.0.1:1");
+    }
 }
