@@ -15,8 +15,9 @@ import org.bighummingbird.core.RunRecord;
  * <p>SQLite gets a JDBC batch of one-row inserts (in-process, already fast). PostgreSQL gets
  * multi-row {@code INSERT … VALUES (…),(…)} statements of {@link #ROWS_PER_STATEMENT} rows: one
  * round trip per chunk, and unlike pgjdbc's {@code reWriteBatchedInserts} each statement reports how
- * many rows were new. Measured locally (2 cores, 250,000 runs in
- * calls of 5,000): about 50,000 runs/s either way, 44,000 for plain one-row batches.
+ * many rows were new. Measured locally (2 cores, 250,000 runs in calls of 5,000): 50,000-55,000
+ * runs/s, against 44,000 for one-row batches and 59,000-61,000 with reWriteBatchedInserts, whose
+ * counts are lost (docs/benchmarks.md, 3d).
  */
 final class RunWriter {
     private static final String COLUMNS = "INSERT INTO runs (id, project_id, model_version_id, parent_run_id,"
