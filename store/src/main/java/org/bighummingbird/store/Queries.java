@@ -91,50 +91,44 @@ final class Queries {
      * is read to learn whether another page follows.
      */
     RunPage runsPage(ProjectRef project, RunQuery query, RunCursor after) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS
+                + " FROM runs r JOIN model_versions v ON v.id = r.model_version_id"
+                + " JOIN models m ON m.id = v.model_id WHERE r.project_id = ?");
+        List<Object> params = new ArrayList<>(List.of(project.id()));
+        TagReference model = query.model();
+        if (model != null) {
+            sql.append(" AND m.name = ? AND v.version = ");
+            params.add(model.name());
+            if (model.isLatest()) {
+                sql.append("(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)");
+            } else {
+                sql.append('?');
+                params.add(model.version());
+            }
+        }
+        if (query.fromMicros() != null) {
+            sql.append(" AND r.started_at >= ?");
+            params.add(query.fromMicros());
+        }
+        if (query.toMicros() != null) {
+            sql.append(" AND r.started_at < ?");
+            params.add(query.toMicros());
+        }
+        if (query.errorsOnly()) {
+            sql.append(" AND r.error_type IS NOT NULL");
+        }
+        if (after != null) {
+            // (started_at, id) < (?, ?), spelt out for SQLite; the leading <= keeps an index range on started_at.
+            sql.append(" AND r.started_at <= ? AND (r.started_at < ? OR r.id < ?)");
+            params.addAll(List.of(after.startedAtMicros(), after.startedAtMicros(), after.runId()));
+        }
+        sql.append(" ORDER BY r.started_at DESC, r.id DESC LIMIT ?");
+        params.add(query.limit() + 1L);
         return db.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS
-                    + " FROM runs r JOIN model_versions v ON v.id = r.model_version_id"
-                    + " JOIN models m ON m.id = v.model_id WHERE r.project_id = ?");
-            TagReference model = query.model();
-            if (model != null) {
-                sql.append(" AND m.name = ? AND v.version = ");
-                sql.append(model.isLatest() ? "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)" : "?");
-            }
-            if (query.fromMicros() != null) {
-                sql.append(" AND r.started_at >= ?");
-            }
-            if (query.toMicros() != null) {
-                sql.append(" AND r.started_at < ?");
-            }
-            if (query.errorsOnly()) {
-                sql.append(" AND r.error_type IS NOT NULL");
-            }
-            if (after != null) {
-                // (started_at, id) < (?, ?), spelt out for SQLite; the leading <= keeps an index range on started_at.
-                sql.append(" AND r.started_at <= ? AND (r.started_at < ? OR r.id < ?)");
-            }
-            sql.append(" ORDER BY r.started_at DESC, r.id DESC LIMIT ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                ps.setString(i++, project.id());
-                if (model != null) {
-                    ps.setString(i++, model.name());
-                    if (!model.isLatest()) {
-                        ps.setInt(i++, model.version());
-                    }
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
                 }
-                if (query.fromMicros() != null) {
-                    ps.setLong(i++, query.fromMicros());
-                }
-                if (query.toMicros() != null) {
-                    ps.setLong(i++, query.toMicros());
-                }
-                if (after != null) {
-                    ps.setLong(i++, after.startedAtMicros());
-                    ps.setLong(i++, after.startedAtMicros());
-                    ps.setString(i++, after.runId());
-                }
-                ps.setLong(i, query.limit() + 1L);
                 return page(ps, query.limit());
             }
         });
