@@ -2,10 +2,8 @@ package org.bighummingbird.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.RunView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +47,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (StoreAccess access = StoreAccess.open(options)) {
-            List<RunView> runs = newest(access);
+            PagedRuns runs = new PagedRuns(access.store(), access.project(), model, limit);
             if (runs.isEmpty() && model != null) {
                 requireVersion(access);
             }
@@ -60,20 +58,10 @@ final class RunsCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("no runs in project \"" + options.project() + "\""
                         + (model == null ? "" : " for " + model) + " yet");
             } else {
-                RunTable.print(runs, out);
+                RunTable.print(runs.toList(), out);
             }
         }
         return 0;
-    }
-
-    // The store answers any limit in one query; only beyond what a Java list can hold would that
-    // cut the answer short, so say so rather than print fewer runs than asked for without a word.
-    private List<RunView> newest(StoreAccess access) {
-        if (limit > Integer.MAX_VALUE && access.store().countRuns(access.project()) > Integer.MAX_VALUE) {
-            throw new CommandFailure("cannot list more than " + Integer.MAX_VALUE + " runs at once; pass a smaller"
-                    + " --limit or --model");
-        }
-        return access.store().runs(access.project(), new RunQuery(model, (int) Math.min(limit, Integer.MAX_VALUE)));
     }
 
     // Only asked when nothing came back: tells a typo in --model from a version without runs.
