@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -255,13 +254,9 @@ public final class Exporter implements AutoCloseable {
         if (unregistered.isEmpty() || !sinkUsable()) {
             return;
         }
-        for (Iterator<PendingVersion> it = unregistered.values().iterator(); it.hasNext(); ) {
-            PendingVersion pending = it.next();
+        for (PendingVersion pending : new ArrayList<>(unregistered.values())) {
             try {
-                Tag tag = sink.register(project, built.get(pending.id()));
-                confirmed.add(pending.id());
-                pending.tag().complete(tag);
-                it.remove();
+                registerVersion(pending.id(), built.get(pending.id()));
                 sinkUp();
             } catch (Exception e) {
                 pending.failed(e.toString());
@@ -349,24 +344,15 @@ public final class Exporter implements AutoCloseable {
     private List<RunRecord> ensureRegistered(List<RunRecord> records) throws Exception {
         Set<String> unbuildable = null;
         for (String id : versionIds(records)) {
-            if (confirmed.add(id)) {
-                VersionRegistration reg = built.get(id);
-                if (reg == null) {
-                    confirmed.remove(id);
-                    unbuildable = unbuildable == null ? new HashSet<>() : unbuildable;
-                    unbuildable.add(id);
-                    continue;
-                }
-                try {
-                    Tag tag = sink.register(project, reg);
-                    PendingVersion pending = unregistered.remove(id);
-                    if (pending != null) {
-                        pending.tag().complete(tag);
-                    }
-                } catch (Exception e) {
-                    confirmed.remove(id);
-                    throw e;
-                }
+            if (confirmed.contains(id)) {
+                continue;
+            }
+            VersionRegistration reg = built.get(id);
+            if (reg == null) {
+                unbuildable = unbuildable == null ? new HashSet<>() : unbuildable;
+                unbuildable.add(id);
+            } else {
+                registerVersion(id, reg);
             }
         }
         if (unbuildable == null) {
@@ -380,6 +366,16 @@ public final class Exporter implements AutoCloseable {
         }
         dropped.add(records.size() - deliverable.size());
         return deliverable;
+    }
+
+    /** Registers one version with the sink, marks it confirmed and completes the tag trace() waits for. */
+    private void registerVersion(String id, VersionRegistration reg) throws Exception {
+        Tag tag = sink.register(project, reg);
+        confirmed.add(id);
+        PendingVersion pending = unregistered.remove(id);
+        if (pending != null) {
+            pending.tag().complete(tag);
+        }
     }
 
     /** The versions a batch names, as {@link PendingVersion#id(String, String)}. */
