@@ -17,6 +17,8 @@ final class Queries {
             + " r.started_at, r.latency_ns, r.thread, r.inputs, r.output, r.output_shape, r.error_type,"
             + " r.error_message, r.error_stack, r.score, r.passed";
     private static final int MAX_SHAPES = 20;
+    /** The highest version of the model aliased {@code m}: what {@code name:latest} means. */
+    private static final String LATEST_VERSION = "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)";
 
     private final Database db;
 
@@ -44,7 +46,7 @@ final class Queries {
     Optional<ModelVersionDetail> version(ProjectRef project, TagReference tag) throws SQLException {
         return db.read(c -> {
             String versionFilter = tag.isLatest()
-                    ? "v.version = (SELECT MAX(version) FROM model_versions WHERE model_id = m.id)"
+                    ? "v.version = " + LATEST_VERSION
                     : "v.version = ?";
             try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS
                     + ", v.code, v.code_kind, v.metadata, v.id FROM model_versions v JOIN models m ON m.id = v.model_id"
@@ -100,7 +102,7 @@ final class Queries {
             sql.append(" AND m.name = ? AND v.version = ");
             params.add(model.name());
             if (model.isLatest()) {
-                sql.append("(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)");
+                sql.append(LATEST_VERSION);
             } else {
                 sql.append('?');
                 params.add(model.version());
