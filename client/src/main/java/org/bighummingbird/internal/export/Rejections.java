@@ -23,6 +23,8 @@ final class Rejections {
     private final Object sink;
     private final LongAdder dropped;
     private final Set<String> logged = new HashSet<>();
+    private final Set<SinkRejected> refusedRegistrations = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
     private final Map<String, Long> runsByKind = new LinkedHashMap<>();
     private long runs;
     private long reported;
@@ -45,15 +47,18 @@ final class Rejections {
         dropped.add(count);
         runs += count;
         runsByKind.merge(e.kind(), count, Long::sum);
-        if (logged.add("runs " + e.kind())) {
-            LOG.error("BigHummingbird dropped {} runs that {} refused: {}. Runs refused the same way are only"
-                    + " counted from now on", count, sink, e.reason());
+        // the runs of a version whose registration was refused: that log line said they are dropped
+        boolean told = refusedRegistrations.contains(e);
+        if (!told && logged.add("runs " + e.kind())) {
+            LOG.error("BigHummingbird dropped {} that {} refused: {}. Runs refused the same way are only"
+                    + " counted from now on", count == 1 ? "1 run" : count + " runs", sink, e.reason());
             reported += count;
         }
     }
 
     /** A registration the sink refused: the version has no tag, and its runs are dropped. */
     void registration(SinkRejected e) {
+        refusedRegistrations.add(e);
         if (logged.add("registration " + e.kind())) {
             LOG.error("BigHummingbird cannot register a model version: {}. The version has no tag and its runs are"
                     + " dropped; registrations refused the same way are not logged again", e.reason());
