@@ -320,8 +320,9 @@ public final class BigHummingbird implements AutoCloseable {
          */
         public Builder apiKey(String apiKey) {
             if (apiKey != null && (apiKey.isBlank() || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-                throw new IllegalArgumentException("apiKey must be printable ASCII without spaces, got "
-                        + apiKey.length() + " characters that are not");
+                // the key is a secret: say what is wrong with it, never what it is
+                throw new IllegalArgumentException("apiKey must be printable ASCII without spaces (it is sent in"
+                        + " an HTTP header); the " + apiKey.length() + " characters given are not");
             }
             this.apiKey = apiKey;
             return this;

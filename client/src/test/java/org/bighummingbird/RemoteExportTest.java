@@ -69,10 +69,10 @@ class RemoteExportTest {
     /** Requests to the runs route that hold a run whose input matches. */
     private static Predicate<ScriptedServer.Request> runsWith(Predicate<Integer> input) {
         return r -> r.route().equals("runs") && r.json() != null
-                && IntStreamOf(r.json().get("runs")).anyMatch(input::test);
+                && inputsOf(r.json().get("runs")).anyMatch(input::test);
     }
 
-    private static Stream<Integer> IntStreamOf(JsonNode runs) {
+    private static Stream<Integer> inputsOf(JsonNode runs) {
         return Stream.iterate(0, i -> i < runs.size(), i -> i + 1).map(i -> input(runs.get(i)));
     }
 

@@ -219,6 +219,16 @@ class HttpSinkTest {
     }
 
     @Test
+    void aConnectionTheServerClosedWhileIdleIsNotAFailure() {
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        server.stop();
+        server.restart();
+        sink.write("P", runs("m", 2));
+        assertThat(server.runs("P")).hasSize(2);
+    }
+
+    @Test
     void aSlowEndpointTimesOut() {
         server.slow(Duration.ofSeconds(2));
         HttpSink sink = new HttpSink(ServerUrl.parse(server.url()), null, Duration.ofSeconds(1),
