@@ -59,7 +59,8 @@ public final class BigHummingbird implements AutoCloseable {
      *     when that is unset too no key is sent (a server run with {@code --no-auth}). Unused by the
      *     embedded store
      * @throws org.bighummingbird.core.InvalidName when the project name breaks the naming rules
-     * @throws IllegalArgumentException when {@code BHB_URL} is not an absolute http or https URL
+     * @throws IllegalArgumentException when {@code BHB_URL} is not an absolute http or https URL, or
+     *     the key is not printable ASCII without spaces
      * @throws org.bighummingbird.store.StoreException when the embedded store cannot be opened
      */
     public BigHummingbird(String projectName, String apiKey) {
@@ -86,7 +87,7 @@ public final class BigHummingbird implements AutoCloseable {
         RunSink sink = b.sink;
         Path spoolDir = b.home.resolve("spool");
         if (b.url != null) {
-            sink = new HttpSink(b.url, b.apiKey, b.connectTimeout, b.requestTimeout);
+            sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout);
             // one spool per server, apart from the local store's: a process never replays runs into
             // a destination other than the one they were meant for
             spoolDir = b.home.resolve("spool-remote").resolve(b.url.spoolName());
@@ -319,13 +320,18 @@ public final class BigHummingbird implements AutoCloseable {
          * sends none (a server run with {@code --no-auth}). Default {@code BHB_API_KEY}.
          */
         public Builder apiKey(String apiKey) {
+            this.apiKey = checkKey(apiKey);
+            return this;
+        }
+
+        /** The key, when it can go in a header; a key from the environment is checked when it is used. */
+        static String checkKey(String apiKey) {
             if (apiKey != null && (apiKey.isBlank() || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
                 // the key is a secret: say what is wrong with it, never what it is
                 throw new IllegalArgumentException("apiKey must be printable ASCII without spaces (it is sent in"
                         + " an HTTP header); the " + apiKey.length() + " characters given are not");
             }
-            this.apiKey = apiKey;
-            return this;
+            return apiKey;
         }
 
         /** How long to wait for a connection to the server; default 5 s. */
@@ -365,7 +371,8 @@ public final class BigHummingbird implements AutoCloseable {
          * Opens the project.
          *
          * @throws org.bighummingbird.core.InvalidName when the project name is not valid
-         * @throws IllegalArgumentException when both a url and a sink were set
+         * @throws IllegalArgumentException when both a url and a sink were set, or the API key from
+         *     {@code BHB_API_KEY} is not printable ASCII without spaces
          * @throws org.bighummingbird.store.StoreException when the store cannot be opened
          */
         public BigHummingbird build() {
