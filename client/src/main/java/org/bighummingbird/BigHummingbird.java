@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.bighummingbird.core.BhbException;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.internal.export.Exporter;
 import org.bighummingbird.internal.export.ExporterOptions;
@@ -14,6 +13,8 @@ import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
+import org.bighummingbird.internal.remote.HttpSink;
+import org.bighummingbird.internal.remote.ServerUrl;
 import org.bighummingbird.internal.trace.ModelHandle;
 import org.bighummingbird.internal.trace.TracedFn0;
 import org.bighummingbird.internal.trace.TracedFn1;
@@ -36,8 +37,10 @@ import org.bighummingbird.store.Store;
  * }</pre>
  *
  * <p>{@code trace()} fingerprints the model at once, on the calling thread; calls of the traced
- * model do no I/O: runs go to a background exporter that writes them to the store in batches and
- * spools them to disk when the store is away. {@link #close()} delivers what is left (for up to
+ * model do no I/O: runs go to a background exporter that writes them to the store (or the server)
+ * in batches and spools them to disk when it is away. Nothing here touches the network: versions
+ * are registered with the server in the background, and {@link Traced#tag()} says why when that
+ * failed. {@link #close()} delivers what is left (for up to
  * 30 s by default); a shutdown hook does the same on JVM exit. Thread-safe.
  */
 public final class BigHummingbird implements AutoCloseable {
@@ -47,39 +50,55 @@ public final class BigHummingbird implements AutoCloseable {
     private final Thread shutdownHook;
 
     /**
-     * Opens a project: on the server at {@code BHB_URL} when that is set, else on the embedded
-     * store under {@code BHB_HOME} (default {@code ~/.bighummingbird}).
+     * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
+     * on the embedded store under {@code BHB_HOME} (default {@code ~/.bighummingbird}). With a
+     * server, nothing touches the network here: the project is found or created in the background.
      *
      * @param projectName the project, found or created by name
-     * @param apiKey the server's API key; unused by the embedded store, may be null
+     * @param apiKey the server's API key; null reads {@code BHB_API_KEY} (or {@code bhb.apiKey}), and
+     *     when that is unset too no key is sent (a server run with {@code --no-auth}). Unused by the
+     *     embedded store
      * @throws org.bighummingbird.core.InvalidName when the project name breaks the naming rules
+     * @throws IllegalArgumentException when {@code BHB_URL} is not an absolute http or https URL, or
+     *     the key is not printable ASCII without spaces
      * @throws org.bighummingbird.store.StoreException when the embedded store cannot be opened
      */
     public BigHummingbird(String projectName, String apiKey) {
-        this(fromEnvironment(projectName));
+        this(fromEnvironment(projectName, apiKey));
     }
 
-    private static Builder fromEnvironment(String projectName) {
+    private static Builder fromEnvironment(String projectName, String apiKey) {
+        Builder b = builder(projectName);
         String url = Settings.get("bhb.url", "BHB_URL");
         if (url != null) {
-            throw new BhbException("BHB_URL is set to " + url + ", but this SDK build has no server client yet;"
-                    + " unset BHB_URL to use the embedded store under BHB_HOME");
+            b.url(url);
         }
-        return builder(projectName);
+        if (apiKey != null) {
+            b.apiKey(apiKey);
+        }
+        return b;
     }
 
     private BigHummingbird(Builder b) {
         this.project = Names.requireValid("project name", b.project);
+        if (b.sink != null && b.url != null) {
+            throw new IllegalArgumentException("set either url or sink, not both: url is " + b.url);
+        }
         RunSink sink = b.sink;
-        if (sink == null) {
+        Path spoolDir = b.home.resolve("spool");
+        if (b.url != null) {
+            sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout);
+            // one spool per server, apart from the local store's: a process never replays runs into
+            // a destination other than the one they were meant for
+            spoolDir = b.home.resolve("spool-remote").resolve(b.url.spoolName());
+        } else if (sink == null) {
             Store store = Store.openLocal(b.home);
             store.project(Store.DEFAULT_WORKSPACE, project);
             sink = new StoreSink(b.home, store);
         }
         ExporterOptions options = new ExporterOptions(b.queueCapacity, ExporterOptions.defaults().batchSize(),
-                b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff,
-                ExporterOptions.defaults().maxRetryBackoff());
-        this.exporter = new Exporter(project, sink, b.home.resolve("spool"), options);
+                b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff);
+        this.exporter = new Exporter(project, sink, spoolDir, options);
         this.tracer = new Tracer(new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of(""))),
                 exporter, b.tagTimeout);
         exporter.start();
@@ -97,7 +116,11 @@ public final class BigHummingbird implements AutoCloseable {
         return builder(project).home(home).build();
     }
 
-    /** A builder for the embedded store, with defaults from the environment. */
+    /**
+     * A builder, with defaults from the environment ({@code BHB_HOME}, {@code BHB_APP_PACKAGES},
+     * {@code BHB_API_KEY}); it opens the embedded store unless given a {@link Builder#url(String)} or a
+     * {@link Builder#sink(RunSink)}.
+     */
     public static Builder builder(String project) {
         return new Builder(project);
     }
@@ -179,7 +202,10 @@ public final class BigHummingbird implements AutoCloseable {
         return exporter.flush(timeout);
     }
 
-    /** Runs dropped because the in-memory queue was full and even the disk spool could not keep up. */
+    /**
+     * Runs dropped so far: the in-memory queue was full and even the disk spool could not keep up,
+     * or the store or server refused them for good (the reason is logged once per kind).
+     */
     public long droppedRuns() {
         return exporter.dropped();
     }
@@ -207,6 +233,11 @@ public final class BigHummingbird implements AutoCloseable {
         private Duration closeTimeout = ExporterOptions.defaults().closeTimeout();
         private Duration tagTimeout = Duration.ofSeconds(10);
         private Duration retryBackoff = ExporterOptions.defaults().retryBackoff();
+        private Duration maxRetryBackoff = ExporterOptions.defaults().maxRetryBackoff();
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private ServerUrl url;
+        private String apiKey = Settings.get("bhb.apiKey", "BHB_API_KEY");
         private RunSink sink;
 
         private Builder(String project) {
@@ -252,18 +283,84 @@ public final class BigHummingbird implements AutoCloseable {
             return this;
         }
 
-        /** First wait before retrying a store that failed; doubles up to 5 s. Default 100 ms. */
+        /**
+         * First wait before retrying a store or server that failed; doubles up to
+         * {@link #maxRetryBackoff(Duration)}. Default 100 ms.
+         */
         public Builder retryBackoff(Duration backoff) {
-            if (backoff.isNegative() || backoff.isZero()) {
-                throw new IllegalArgumentException("retryBackoff must be positive, got " + backoff);
-            }
-            this.retryBackoff = backoff;
+            this.retryBackoff = positive("retryBackoff", backoff);
             return this;
         }
 
         /**
+         * Longest wait between attempts on a store or server that is away; default 5 s. A server's
+         * {@code Retry-After} is honoured beyond it, up to 5 minutes.
+         */
+        public Builder maxRetryBackoff(Duration backoff) {
+            this.maxRetryBackoff = positive("maxRetryBackoff", backoff);
+            return this;
+        }
+
+        /**
+         * Delivers to the team server at {@code url} (as in {@code https://bhb.example.com}) instead of
+         * the embedded store. Runs waiting for the server are spooled under
+         * {@code home/spool-remote/<hash of the URL>}, and replayed by the next process with the same
+         * URL and home. Default: none, the embedded store.
+         *
+         * @throws IllegalArgumentException when {@code url} is not an absolute http or https URL with
+         *     a host and without query, fragment or user info
+         */
+        public Builder url(String url) {
+            this.url = ServerUrl.parse(url);
+            return this;
+        }
+
+        /**
+         * The server's API key ({@code bhb_<id>_<secret>}), sent as {@code Authorization: Bearer}; null
+         * sends none (a server run with {@code --no-auth}). Default {@code BHB_API_KEY}.
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = checkKey(apiKey);
+            return this;
+        }
+
+        /** The key, when it can go in a header; a key from the environment is checked when it is used. */
+        static String checkKey(String apiKey) {
+            if (apiKey != null && (apiKey.isBlank() || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+                // the key is a secret: say what is wrong with it, never what it is
+                throw new IllegalArgumentException("apiKey must be printable ASCII without spaces (it is sent in"
+                        + " an HTTP header); the " + apiKey.length() + " characters given are not");
+            }
+            return apiKey;
+        }
+
+        /** How long to wait for a connection to the server; default 5 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * How long to wait for the server's answer to one request (at most 5,000 runs, about 4 MiB of
+         * JSON before gzip); default 10 s. A request still running when the close timeout is up
+         * keeps {@link BigHummingbird#close()} waiting up to this much longer, at most 10 s.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive("requestTimeout", timeout);
+            return this;
+        }
+
+        private static Duration positive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        /**
          * Delivers runs to this sink instead of the embedded store (tests, benchmarks, custom
-         * back-ends). The spool still lives under {@link #home(Path)}.
+         * back-ends); not together with {@link #url(String)}. The spool lives in
+         * {@code home/spool}, as the embedded store's does.
          */
         public Builder sink(RunSink sink) {
             this.sink = Objects.requireNonNull(sink, "sink");
@@ -274,6 +371,8 @@ public final class BigHummingbird implements AutoCloseable {
          * Opens the project.
          *
          * @throws org.bighummingbird.core.InvalidName when the project name is not valid
+         * @throws IllegalArgumentException when both a url and a sink were set, or the API key from
+         *     {@code BHB_API_KEY} is not printable ASCII without spaces
          * @throws org.bighummingbird.store.StoreException when the store cannot be opened
          */
         public BigHummingbird build() {

@@ -9,7 +9,9 @@ import org.bighummingbird.core.VersionRegistration;
  * Where the exporter delivers versions and runs. Called from the exporter's one background thread
  * only, so implementations need not be thread-safe. A method that throws marks the sink away: the
  * exporter spools what it could not deliver and tries again later, so every method must be
- * idempotent (runs are keyed by id, versions by key).
+ * idempotent (runs are keyed by id, versions by key). Two exceptions say more:
+ * {@link SinkUnavailable} may name when to try again, and {@link SinkRejected} means the sink
+ * answered and refused the data for good: it is dropped with that reason, never retried.
  */
 public interface RunSink extends AutoCloseable {
     /** Registers a model version in a project (found or created by name) and returns its tag. */

@@ -24,8 +24,8 @@ import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
 import org.bighummingbird.spi.RunSink;
-import org.bighummingbird.store.NotFound;
-import org.bighummingbird.store.StoreUnavailable;
+import org.bighummingbird.spi.SinkRejected;
+import org.bighummingbird.spi.SinkUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Moves runs from the calling threads to a {@link RunSink} on one background thread. The hot path,
  * {@link #offer}, only puts an event into a bounded queue. The exporter thread registers versions,
  * serialises runs in batches and writes them to the sink; when the sink fails or falls behind it
- * appends them to the disk {@link Spool} instead, and replays the spool when the sink is back. Only
- * when the queue is full are runs dropped, counted and logged.
+ * appends them to the disk {@link Spool} instead, and replays the spool when the sink is back
+ * ({@link RetryClock} says when). Only when the queue is full are runs dropped, counted and logged,
+ * and when the sink refuses them for good ({@link SinkRejected}, see {@link Rejections}).
  */
 public final class Exporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -62,9 +63,10 @@ public final class Exporter implements AutoCloseable {
     private final Map<String, VersionRegistration> built = new HashMap<>();
     private final Map<String, PendingVersion> unregistered = new LinkedHashMap<>();
     private final Set<String> confirmed = new HashSet<>();
-    private boolean sinkDown;
-    private long retryAtNanos;
-    private long backoffNanos;
+    private final Map<String, SinkRejected> refusedVersions = new HashMap<>();
+    private final RetryClock retry;
+    private final Rejections rejections;
+    private final SpoolReplay replay;
     private long droppedReported;
     private long lastDropReportNanos;
     private boolean faultReported;
@@ -77,6 +79,9 @@ public final class Exporter implements AutoCloseable {
         this.spool = new Spool(spoolDir, options.maxSpoolBytes());
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
+        this.rejections = new Rejections(sink, dropped);
+        this.replay = new SpoolReplay(spool, sink, options.batchSize(), rejections);
         this.thread = new Thread(this::run, "bhb-exporter");
         this.thread.setDaemon(true);
     }
@@ -112,7 +117,10 @@ public final class Exporter implements AutoCloseable {
         hotPathFault.compareAndSet(null, t);
     }
 
-    /** Runs dropped so far because the queue was full, the spool budget spent or the exporter closed. */
+    /**
+     * Runs dropped so far: the queue was full (the spool budget spent, or the exporter closed), or
+     * the sink refused them for good.
+     */
     public long dropped() {
         return dropped.sum();
     }
@@ -190,7 +198,7 @@ public final class Exporter implements AutoCloseable {
         }
         while (!pastDeadline() && (spool.hasData() || !unregistered.isEmpty())) {
             if (!sinkUsable()) {
-                sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(retryAtNanos - System.nanoTime()) + 1,
+                sleep(Math.min(retry.millisUntilRetry(),
                         TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) + 1));
                 continue;
             }
@@ -215,8 +223,8 @@ public final class Exporter implements AutoCloseable {
             held.clear();
             if (!rest.isEmpty() && !spoolRuns(rest)) {
                 dropped.add(rest.size());
-                LOG.error("BigHummingbird lost {} runs: neither the store nor the spool under {} took them",
-                        rest.size(), spool);
+                LOG.error("BigHummingbird lost {} runs: neither {} nor the spool under {} took them",
+                        rest.size(), sink, spool);
             }
             spool.close();
         } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
@@ -258,8 +266,10 @@ public final class Exporter implements AutoCloseable {
             try {
                 registerVersion(pending.id(), built.get(pending.id()));
                 sinkUp();
+            } catch (SinkRejected e) {
+                refuse(pending.id(), e);
             } catch (Exception e) {
-                pending.failed(e.toString());
+                pending.failed(describe(e));
                 sinkDown(e);
                 return;
             }
@@ -280,6 +290,16 @@ public final class Exporter implements AutoCloseable {
     private void deliver(List<RunEvent> events) {
         acceptVersions();
         List<RunRecord> records = serialize(events);
+        if (!refusedVersions.isEmpty()) {
+            // runs of a version the sink refused can never be stored: drop them before they take disk
+            List<RunRecord> deliverable = deliverable(records);
+            dropUndeliverable(records, deliverable);
+            completed.addAndGet(records.size() - deliverable.size());
+            records = deliverable;
+            if (records.isEmpty()) {
+                return;
+            }
+        }
         if (!place(records)) {
             held.add(records);
         }
@@ -316,10 +336,19 @@ public final class Exporter implements AutoCloseable {
     }
 
     private boolean writeToSink(List<RunRecord> records) {
+        List<RunRecord> deliverable = records;
         try {
-            List<RunRecord> deliverable = ensureRegistered(records);
+            deliverable = ensureRegistered(records);
             sink.write(project, deliverable);
             sinkUp();
+            dropUndeliverable(records, deliverable);
+            completed.addAndGet(records.size());
+            return true;
+        } catch (SinkRejected e) {
+            // the sink answered and said no: retrying cannot mend it, and the batches behind it go on
+            sinkUp();
+            dropUndeliverable(records, deliverable);
+            rejections.runs(e, e.refusedRuns().orElse(deliverable.size()));
             completed.addAndGet(records.size());
             return true;
         } catch (Exception e) {
@@ -338,34 +367,66 @@ public final class Exporter implements AutoCloseable {
 
     /**
      * Registers the versions a batch names that the sink has not confirmed, and returns the runs
-     * that can be written: runs of a version whose registration could not even be built can never
-     * be stored, and are counted as dropped rather than block the batch around them.
+     * that can be written: runs of a version whose registration could not even be built, or that
+     * the sink refused, can never be stored; they are left out rather than block the batch around
+     * them, and counted as dropped once the rest is written ({@link #dropUndeliverable}).
      */
     private List<RunRecord> ensureRegistered(List<RunRecord> records) throws Exception {
-        Set<String> unbuildable = null;
         for (String id : versionIds(records)) {
-            if (confirmed.contains(id)) {
+            VersionRegistration reg = built.get(id);
+            if (reg == null || confirmed.contains(id) || refusedVersions.containsKey(id)) {
                 continue;
             }
-            VersionRegistration reg = built.get(id);
-            if (reg == null) {
-                unbuildable = unbuildable == null ? new HashSet<>() : unbuildable;
-                unbuildable.add(id);
-            } else {
+            try {
                 registerVersion(id, reg);
+            } catch (SinkRejected e) {
+                refuse(id, e);
             }
         }
-        if (unbuildable == null) {
-            return records;
-        }
-        List<RunRecord> deliverable = new ArrayList<>(records.size());
-        for (RunRecord r : records) {
-            if (!unbuildable.contains(PendingVersion.id(r.modelName(), r.versionKey()))) {
+        return deliverable(records);
+    }
+
+    /** The runs of versions that were built and that the sink did not refuse. */
+    private List<RunRecord> deliverable(List<RunRecord> records) {
+        List<RunRecord> deliverable = null;
+        for (int i = 0; i < records.size(); i++) {
+            RunRecord r = records.get(i);
+            String id = PendingVersion.id(r.modelName(), r.versionKey());
+            boolean ok = built.containsKey(id) && !refusedVersions.containsKey(id);
+            if (!ok && deliverable == null) {
+                deliverable = new ArrayList<>(records.subList(0, i));
+            } else if (ok && deliverable != null) {
                 deliverable.add(r);
             }
         }
-        dropped.add(records.size() - deliverable.size());
-        return deliverable;
+        return deliverable == null ? records : deliverable;
+    }
+
+    /** Counts the runs {@link #deliverable} left out as dropped, with the sink's reason where it gave one. */
+    private void dropUndeliverable(List<RunRecord> records, List<RunRecord> deliverable) {
+        if (records.size() == deliverable.size()) {
+            return;
+        }
+        for (RunRecord r : records) {
+            String id = PendingVersion.id(r.modelName(), r.versionKey());
+            SinkRejected refused = refusedVersions.get(id);
+            if (refused != null) {
+                rejections.runs(refused, 1);
+            } else if (!built.containsKey(id)) {
+                dropped.increment();
+            }
+        }
+    }
+
+    /** Marks a version the sink refused: it gets no tag, and trace()'s tag() says why. */
+    private void refuse(String id, SinkRejected e) {
+        refusedVersions.put(id, e);
+        rejections.registration(e);
+        PendingVersion pending = unregistered.remove(id);
+        if (pending != null) {
+            pending.failed(e.reason());
+            pending.tag().completeExceptionally(e);
+        }
     }
 
     /** Registers one version with the sink, marks it confirmed and completes the tag trace() waits for. */
@@ -416,78 +477,43 @@ public final class Exporter implements AutoCloseable {
 
     /** Replays one spool file into the sink. False when there was nothing to replay. */
     private boolean replayOne() throws IOException {
-        if (!spool.hasData()) {
-            return false;
-        }
-        Path claimed = spool.claim();
-        if (claimed == null) {
-            return false;
-        }
-        try {
-            Map<String, List<RunRecord>> byProject = new LinkedHashMap<>();
-            for (SpoolLine line : Spool.read(claimed)) {
-                if (line.v() != null) {
-                    sink.register(line.p(), line.v());
-                } else if (line.r() != null) {
-                    List<RunRecord> runs = byProject.computeIfAbsent(line.p(), p -> new ArrayList<>());
-                    runs.add(line.r());
-                    if (runs.size() >= options.batchSize()) {
-                        sink.write(line.p(), runs);
-                        runs.clear();
-                    }
-                }
+        return switch (replay.replayOne()) {
+            case NOTHING -> false;
+            case SET_ASIDE -> true;
+            case REPLAYED -> {
+                sinkUp();
+                yield true;
             }
-            for (Map.Entry<String, List<RunRecord>> e : byProject.entrySet()) {
-                if (!e.getValue().isEmpty()) {
-                    sink.write(e.getKey(), e.getValue());
-                }
+            case SINK_FAILED -> {
+                sinkDown(replay.failure());
+                yield true;
             }
-            spool.done(claimed);
-            sinkUp();
-        } catch (Exception e) {
-            if (isRejection(e)) {
-                // the store is there and says no to this file's content: retrying it would block every
-                // file behind it forever, so set it aside for a person to look at
-                Path rejected = spool.reject(claimed);
-                LOG.error("BigHummingbird's store rejected the spooled runs in {}; the file is kept as {}",
-                        claimed.getFileName(), rejected, e);
-            } else {
-                sinkDown(e);
-                spool.release(claimed);
-            }
-        }
-        return true;
-    }
-
-    /** Failures that retrying cannot mend: the store answered, and refused the data. */
-    private static boolean isRejection(Exception e) {
-        return e instanceof NotFound || e instanceof IllegalArgumentException
-                || (e instanceof BhbException && !(e instanceof StoreUnavailable));
+        };
     }
 
     private boolean sinkUsable() {
-        return !sinkDown || System.nanoTime() - retryAtNanos >= 0;
+        return retry.usable();
     }
 
     private void sinkDown(Exception e) {
         confirmed.clear();
-        sinkProblem = e.toString();
-        long initial = options.retryBackoff().toNanos();
-        backoffNanos = backoffNanos == 0 ? initial : Math.min(backoffNanos * 2, options.maxRetryBackoff().toNanos());
-        retryAtNanos = System.nanoTime() + backoffNanos;
-        if (!sinkDown) {
-            sinkDown = true;
-            LOG.warn("BigHummingbird cannot deliver to its store; runs are kept in the spool until it is back", e);
+        sinkProblem = describe(e);
+        Duration retryAfter = e instanceof SinkUnavailable u ? u.retryAfter().orElse(null) : null;
+        if (retry.failed(retryAfter)) {
+            LOG.warn("BigHummingbird cannot deliver to {}; runs are kept in the spool until it is back", sink, e);
         }
     }
 
     private void sinkUp() {
-        if (sinkDown) {
-            LOG.info("BigHummingbird's store is back; replaying the spool");
+        if (retry.succeeded()) {
+            LOG.info("BigHummingbird can deliver to {} again; replaying the spool", sink);
         }
-        sinkDown = false;
         sinkProblem = null;
-        backoffNanos = 0;
+    }
+
+    /** A failure as tag() and the logs name it: our exceptions say it all in their message. */
+    private static String describe(Exception e) {
+        return e instanceof BhbException && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private void reportProblems() {
@@ -496,8 +522,9 @@ public final class Exporter implements AutoCloseable {
             faultReported = true;
             LOG.error("BigHummingbird failed to record a run; the model's results are unaffected", fault);
         }
+        rejections.report(closing);
         long now = System.nanoTime();
-        long total = dropped.sum();
+        long total = dropped.sum() - rejections.refusedRuns();
         if (total > droppedReported && (closing || now - lastDropReportNanos > DROP_REPORT_NANOS)) {
             LOG.warn("BigHummingbird dropped {} runs so far: the queue of {} was full and the spool could not keep up",
                     total, options.queueCapacity());

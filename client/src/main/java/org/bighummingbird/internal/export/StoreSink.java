@@ -73,4 +73,9 @@ public final class StoreSink implements RunSink {
             store = null;
         }
     }
+
+    @Override
+    public String toString() {
+        return "the store under " + home;
+    }
 }

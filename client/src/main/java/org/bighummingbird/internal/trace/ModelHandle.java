@@ -86,7 +86,8 @@ public final class ModelHandle {
         } catch (TimeoutException e) {
             throw new TagUnavailable(unavailable(), e);
         } catch (ExecutionException e) {
-            throw new TagUnavailable(unavailable(), e.getCause());
+            throw new TagUnavailable("model \"" + name() + "\" has no tag: " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TagUnavailable("interrupted while waiting for the tag of model \"" + name() + "\"", e);
@@ -96,7 +97,7 @@ public final class ModelHandle {
     private String unavailable() {
         String why = version.lastFailure() != null ? version.lastFailure() : exporter.sinkProblem();
         return "model \"" + name() + "\" has no tag yet: registration did not finish within " + tagTimeoutMs + " ms"
-                + (why != null ? "; the store failed: " + why : "; it is still running in the background");
+                + (why != null ? "; the last attempt failed: " + why : "; it is still running in the background");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.bighummingbird.internal.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
 import org.bighummingbird.spi.RunSink;
+import org.bighummingbird.spi.SinkRejected;
 import org.bighummingbird.store.NotFound;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +121,101 @@ class ExporterTest {
         assertThat(exporter.dropped()).as("the run whose registration could not be built").isEqualTo(1);
         try (Stream<Path> left = Files.list(spoolDir)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("rejected-spool-1-1-0.jsonl");
+        }
+    }
+
+    /** A sink that refuses registrations and runs of models whose name starts with "refused". */
+    static final class RefusingSink implements RunSink {
+        final List<RunRecord> written = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        @Override
+        public Tag register(String project, VersionRegistration reg) {
+            if (reg.modelName().startsWith("refused version")) {
+                throw new SinkRejected(400, "urn:x:invalid-request", "no versions called " + reg.modelName());
+            }
+            return new Tag(reg.modelName(), 1);
+        }
+
+        @Override
+        public void write(String project, List<RunRecord> runs) {
+            if (runs.stream().anyMatch(r -> r.modelName().startsWith("refused runs"))) {
+                throw new SinkRejected(413, "urn:x:payload-too-large", "too large");
+            }
+            written.addAll(runs);
+        }
+    }
+
+    private static ExporterOptions small(int batchSize) {
+        return new ExporterOptions(1_000, batchSize, Duration.ofSeconds(5), 1 << 20, Duration.ofMillis(10),
+                Duration.ofMillis(20));
+    }
+
+    @Test
+    void batchesTheSinkRefusesAreDroppedAndCountedAndTheBatchesBehindThemDelivered() {
+        RefusingSink sink = new RefusingSink();
+        Exporter exporter = new Exporter("p", sink, dir.resolve("spool"), small(100));
+        exporter.register(new PendingVersion("good", "k", () -> registration("good")));
+        exporter.register(new PendingVersion("refused runs", "k", () -> registration("refused runs")));
+        exporter.start();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 10; i++) {
+                exporter.offer(run(round == 1 ? "refused runs" : "good", i));
+            }
+            assertThat(exporter.flush(Duration.ofSeconds(10))).isTrue();
+        }
+        exporter.close();
+        assertThat(sink.written).hasSize(20);
+        assertThat(exporter.dropped()).isEqualTo(10);
+        assertThat(exporter.sinkProblem()).isNull();
+    }
+
+    @Test
+    void aRefusedRegistrationFailsTheVersionWithTheReasonAndDropsOnlyItsRuns() throws Exception {
+        RefusingSink sink = new RefusingSink();
+        Exporter exporter = new Exporter("p", sink, dir.resolve("spool"), small(100));
+        PendingVersion refused = new PendingVersion("refused version", "k", () -> registration("refused version"));
+        PendingVersion good = new PendingVersion("good", "k", () -> registration("good"));
+        exporter.register(refused);
+        exporter.register(good);
+        exporter.start();
+        for (int i = 0; i < 10; i++) {
+            exporter.offer(run("refused version", i));
+            exporter.offer(run("good", i));
+        }
+        assertThat(exporter.flush(Duration.ofSeconds(10))).isTrue();
+        exporter.close();
+        assertThat(good.tag().get()).isEqualTo(new Tag("good", 1));
+        assertThatThrownBy(() -> refused.tag().get()).hasCauseInstanceOf(SinkRejected.class)
+                .hasMessageContaining("no versions called refused version");
+        assertThat(refused.lastFailure()).isEqualTo("no versions called refused version");
+        assertThat(sink.written).hasSize(10).allMatch(r -> r.modelName().equals("good"));
+        assertThat(exporter.dropped()).isEqualTo(10);
+    }
+
+    @Test
+    void spooledRunsTheSinkRefusesAreDroppedAndTheRestOfTheFileReplayed() throws Exception {
+        RefusingSink sink = new RefusingSink();
+        Path spoolDir = dir.resolve("spool");
+        Files.createDirectories(spoolDir);
+        StringBuilder file = new StringBuilder();
+        for (String model : new String[] {"good", "refused runs", "refused version"}) {
+            file.append(Json.MAPPER.writeValueAsString(new SpoolLine("p", registration(model), null))).append('\n');
+        }
+        for (int i = 0; i < 9; i++) {
+            String model = i % 3 == 0 ? "good" : i % 3 == 1 ? "refused runs" : "refused version";
+            file.append(Json.MAPPER.writeValueAsString(new SpoolLine("p", null, RunSerializer.toRecord(run(model, i)))))
+                    .append('\n');
+        }
+        Files.writeString(spoolDir.resolve("spool-1-1-0.jsonl"), file);
+        Files.writeString(spoolDir.resolve("spool-2-1-0.jsonl"), Json.MAPPER.writeValueAsString(
+                new SpoolLine("p", null, RunSerializer.toRecord(run("good", 100)))) + "\n");
+        Exporter exporter = new Exporter("p", sink, spoolDir, small(1));
+        exporter.start();
+        exporter.close();
+        assertThat(sink.written).extracting(RunRecord::modelName).containsExactly("good", "good", "good", "good");
+        assertThat(exporter.dropped()).isEqualTo(6);
+        try (Stream<Path> left = Files.list(spoolDir)) {
+            assertThat(left).isEmpty();
         }
     }
 }

@@ -1,0 +1,61 @@
+package org.bighummingbird.internal.remote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.bighummingbird.core.RunRecord;
+
+/**
+ * Splits runs into {@code {"runs":[…]}} request bodies the server takes: at most {@link #MAX_RUNS}
+ * runs and about {@link #MAX_BYTES} of JSON each, well inside its 10,000 runs and 8 MiB. A run
+ * larger than that travels alone; the server refuses it (413) if it is over its own limit.
+ */
+final class RunBodies {
+    static final int MAX_RUNS = 5_000;
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+    private static final byte[] OPEN = "{\"runs\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * One request body (uncompressed JSON) and how many runs it holds.
+     *
+     * @param json the body
+     * @param runs the number of runs in it
+     */
+    record Body(byte[] json, int runs) {}
+
+    private RunBodies() {}
+
+    static List<Body> split(ObjectMapper mapper, List<RunRecord> runs) throws JsonProcessingException {
+        return split(mapper, runs, MAX_RUNS, MAX_BYTES);
+    }
+
+    static List<Body> split(ObjectMapper mapper, List<RunRecord> runs, int maxRuns, int maxBytes)
+            throws JsonProcessingException {
+        List<Body> bodies = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int count = 0;
+        for (RunRecord run : runs) {
+            byte[] json = mapper.writeValueAsBytes(run);
+            if (count > 0 && (count == maxRuns || out.size() + 1 + json.length + CLOSE.length > maxBytes)) {
+                bodies.add(finish(out, count));
+                out.reset();
+                count = 0;
+            }
+            out.writeBytes(count == 0 ? OPEN : new byte[] {','});
+            out.writeBytes(json);
+            count++;
+        }
+        if (count > 0) {
+            bodies.add(finish(out, count));
+        }
+        return bodies;
+    }
+
+    private static Body finish(ByteArrayOutputStream out, int count) {
+        out.writeBytes(CLOSE);
+        return new Body(out.toByteArray(), count);
+    }
+}
