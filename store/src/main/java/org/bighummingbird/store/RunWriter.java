@@ -10,7 +10,7 @@ import org.bighummingbird.core.RunRecord;
  * Writes batches of runs in one transaction, insert-or-ignore by run id, so retries are safe. Every
  * version key is resolved to its version id before the transaction begins, so a batch naming an
  * unregistered key stores nothing. The write itself is the fastest safe path of each database
- * ({@link BatchInsert}): a JDBC batch on SQLite, multi-row statements on PostgreSQL.
+ * ({@link BatchInsert}): a JDBC batch on SQLite, COPY through a staging table on PostgreSQL.
  */
 final class RunWriter {
     private final Database db;
@@ -18,7 +18,7 @@ final class RunWriter {
     private final BatchInsert inserts;
 
     RunWriter(Database db, VersionRegistry versions) {
-        this(db, versions, db.dialect() == Dialect.POSTGRES ? new PostgresMultiRowInsert() : new SqliteBatchInsert());
+        this(db, versions, db.dialect() == Dialect.POSTGRES ? new PostgresCopyInsert() : new SqliteBatchInsert());
     }
 
     RunWriter(Database db, VersionRegistry versions, BatchInsert inserts) {
