@@ -10,16 +10,28 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * PostgreSQL: the batch is streamed with {@code COPY … FROM STDIN} (text format) into a temporary
- * table, then moved with one {@code INSERT INTO runs SELECT … ON CONFLICT (id) DO NOTHING}, whose
- * update count is the number of new runs. COPY itself cannot skip existing ids, hence the detour.
+ * PostgreSQL: the batch is streamed with {@code COPY … FROM STDIN} (text format, {@link CopyText})
+ * into a temporary staging table, then moved with one
+ * {@code INSERT INTO runs SELECT … ON CONFLICT (id) DO NOTHING}, whose update count is the number of
+ * new runs; all in the batch's transaction. COPY alone cannot skip ids already stored, hence the
+ * detour through the staging table.
  *
- * <p>The temporary table belongs to the pooled connection: created on its first batch with
- * {@code ON COMMIT DELETE ROWS}, emptied by every commit and reused, so a batch changes no catalog.
- * A rolled-back batch leaves nothing either (a table created in it is rolled back too).
+ * <p>Every pooled connection creates its staging table once, when it opens ({@link #STAGING_DDL},
+ * Hikari's {@code connectionInitSql}); {@code ON COMMIT DELETE ROWS} empties it at every commit
+ * and a rollback takes the copied rows with it. So a batch costs no catalog change and no extra
+ * round trip: COPY, INSERT, COMMIT.
  */
 final class PostgresCopyInsert implements BatchInsert {
     private static final String STAGING = "bhb_runs_incoming";
+    /**
+     * Creates the staging table of a connection. Plain {@code text} columns: the move into
+     * {@code runs} applies its types, lengths and NOT NULL constraints, and the table needs no
+     * {@code runs} to exist yet (connections open before the migrations ran).
+     */
+    static final String STAGING_DDL = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING + " (id text, project_id text,"
+            + " model_version_id text, parent_run_id text, root_run_id text, started_at bigint, latency_ns bigint,"
+            + " thread text, inputs text, output text, output_shape text, error_type text, error_message text,"
+            + " error_stack text) ON COMMIT DELETE ROWS";
     /** Characters buffered before they are encoded and sent. */
     private static final int FLUSH_CHARS = 64 * 1024;
 
@@ -32,15 +44,15 @@ final class PostgresCopyInsert implements BatchInsert {
     }
 
     /**
-     * With {@code dropPerBatch}, each batch creates its staging table {@code ON COMMIT DROP} instead;
-     * kept only to measure the two against each other.
+     * With {@code dropPerBatch}, each batch creates its own staging table {@code ON COMMIT DROP}
+     * instead; kept only to measure the two against each other.
      */
     PostgresCopyInsert(boolean dropPerBatch) {
         String staging = "pg_temp." + (dropPerBatch ? STAGING + "_tx" : STAGING);
         this.create = dropPerBatch
-                ? "CREATE TEMP TABLE " + staging + " ON COMMIT DROP AS SELECT " + RunColumns.LIST + " FROM runs WITH NO DATA"
-                : "CREATE TEMP TABLE IF NOT EXISTS " + staging + " ON COMMIT DELETE ROWS AS SELECT " + RunColumns.LIST
-                        + " FROM runs WITH NO DATA";
+                ? "CREATE TEMP TABLE " + STAGING + "_tx ON COMMIT DROP AS SELECT " + RunColumns.LIST
+                        + " FROM runs WITH NO DATA"
+                : null;
         this.copy = "COPY " + staging + " (" + RunColumns.LIST + ") FROM STDIN";
         this.move = "INSERT INTO runs (" + RunColumns.LIST + ") SELECT " + RunColumns.LIST + " FROM " + staging
                 + " ON CONFLICT (id) DO NOTHING";
@@ -50,7 +62,9 @@ final class PostgresCopyInsert implements BatchInsert {
     public int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds)
             throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(create);
+            if (create != null) {
+                s.execute(create);
+            }
             copy(c, copy, projectId, runs, versionIds);
             return s.executeUpdate(move);
         }

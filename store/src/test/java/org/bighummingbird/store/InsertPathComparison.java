@@ -19,7 +19,9 @@ import org.bighummingbird.core.VersionRegistration;
  * Per round each path inserts {@code segment} new runs (~300-byte inputs and outputs) in batches,
  * then the same runs again; the order of the paths rotates every round. First into an empty
  * table (truncated before every segment), then into one pre-filled with {@code fill} runs.
- * Prints per path the median and every round of runs/s, and the client thread's CPU per run.
+ * Prints per path the median and every round of runs/s, and the median CPU per new run of the
+ * client thread and of the database's server processes (from {@code /proc}, so the server must be
+ * local; contention from other work on the machine changes CPU time less than wall time).
  *
  * <pre>{@code java -cp <store test classpath> org.bighummingbird.store.InsertPathComparison ROUNDS SEGMENT FILL}</pre>
  */
@@ -84,6 +86,9 @@ public final class InsertPathComparison {
                     Map<String, List<Double>> fresh = new LinkedHashMap<>();
                     Map<String, List<Double>> again = new LinkedHashMap<>();
                     Map<String, List<Double>> cpuPerRun = new LinkedHashMap<>();
+                    Map<String, List<Double>> serverCpuPerRun = new LinkedHashMap<>();
+                    Map<String, List<Double>> againCpuPerRun = new LinkedHashMap<>();
+                    Map<String, List<Double>> againServerCpuPerRun = new LinkedHashMap<>();
                     List<String> names = new ArrayList<>(paths.keySet());
                     for (int r = 0; r < rounds; r++) {
                         for (int v = 0; v < names.size(); v++) {
@@ -93,6 +98,7 @@ public final class InsertPathComparison {
                                 sql(db, "TRUNCATE runs");
                             }
                             List<RunRecord> runs = records(segment, reg.key());
+                            long s0 = serverCpuTicks(db);
                             long c0 = cpu.getCurrentThreadCpuTime();
                             long t0 = System.nanoTime();
                             int stored = 0;
@@ -101,23 +107,33 @@ public final class InsertPathComparison {
                             }
                             long t1 = System.nanoTime();
                             long c1 = cpu.getCurrentThreadCpuTime();
+                            long s1 = serverCpuTicks(db);
+                            long c1b = cpu.getCurrentThreadCpuTime();
+                            long t1b = System.nanoTime();
                             int repeated = 0;
                             for (int f = 0; f < segment; f += batch) {
                                 repeated += w.insert(project, runs.subList(f, Math.min(segment, f + batch)));
                             }
                             long t2 = System.nanoTime();
+                            long c2 = cpu.getCurrentThreadCpuTime();
+                            long s2 = serverCpuTicks(db);
                             if (stored != segment || repeated != 0) {
                                 throw new AssertionError(name + ": stored " + stored + ", repeated " + repeated);
                             }
                             fresh.computeIfAbsent(name, k -> new ArrayList<>()).add(segment * 1e9 / (t1 - t0));
-                            again.computeIfAbsent(name, k -> new ArrayList<>()).add(segment * 1e9 / (t2 - t1));
+                            again.computeIfAbsent(name, k -> new ArrayList<>()).add(segment * 1e9 / (t2 - t1b));
                             cpuPerRun.computeIfAbsent(name, k -> new ArrayList<>()).add((c1 - c0) / 1e3 / segment);
+                            serverCpuPerRun.computeIfAbsent(name, k -> new ArrayList<>()).add((s1 - s0) * 1e4 / segment);
+                            againCpuPerRun.computeIfAbsent(name, k -> new ArrayList<>()).add((c2 - c1b) / 1e3 / segment);
+                            againServerCpuPerRun.computeIfAbsent(name, k -> new ArrayList<>()).add((s2 - s1) * 1e4 / segment);
                         }
                     }
                     for (String name : names) {
-                        System.out.printf("table=%s batch=%d %-10s new %,.0f [%s]  again %,.0f [%s]  client cpu %.1f us/run%n",
+                        System.out.printf("table=%s batch=%d %-10s new %,.0f [%s]  again %,.0f [%s]  CPU us/run new %.1f+%.1f again %.1f+%.1f (client+server)%n",
                                 table, batch, name, median(fresh.get(name)), all(fresh.get(name)),
-                                median(again.get(name)), all(again.get(name)), median(cpuPerRun.get(name)));
+                                median(again.get(name)), all(again.get(name)), median(cpuPerRun.get(name)),
+                                median(serverCpuPerRun.get(name)), median(againCpuPerRun.get(name)),
+                                median(againServerCpuPerRun.get(name)));
                     }
                 }
                 System.out.printf("rows now %,d; loadavg %s%n", store.countRuns(project),
@@ -135,6 +151,32 @@ public final class InsertPathComparison {
             }
             return null;
         });
+    }
+
+    /** User and system CPU, in clock ticks (1/100 s), of the server processes serving this database. */
+    private static long serverCpuTicks(Database db) throws Exception {
+        List<Integer> pids = db.read(c -> {
+            List<Integer> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery(
+                            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1));
+                }
+            }
+            return out;
+        });
+        long ticks = 0;
+        for (int pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (java.io.IOException e) {
+                // the backend ended meanwhile
+            }
+        }
+        return ticks;
     }
 
     static double median(List<Double> xs) {
