@@ -49,8 +49,6 @@ final class Database implements AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(POOL_MIN_IDLE);
         config.setAutoCommit(true);
-        // Each connection gets the temporary table run ingest copies into, once, as it opens.
-        config.setConnectionInitSql(PostgresCopyInsert.STAGING_DDL);
         try {
             // Fails here, not at the first call, when the server is away (initializationFailTimeout 1 ms).
             return new HikariDataSource(config);

@@ -9,8 +9,9 @@ import org.bighummingbird.core.RunRecord;
 /**
  * Writes batches of runs in one transaction, insert-or-ignore by run id, so retries are safe. Every
  * version key is resolved to its version id before the transaction begins, so a batch naming an
- * unregistered key stores nothing. The write itself is the fastest safe path of each database
- * ({@link BatchInsert}): a JDBC batch on SQLite, COPY through a staging table on PostgreSQL.
+ * unregistered key stores nothing. The write itself is the fastest safe path measured on each
+ * database ({@link BatchInsert}): a JDBC batch on SQLite, multi-row statements on PostgreSQL (COPY
+ * through a staging table was no faster; docs/benchmarks.md, 3e).
  */
 final class RunWriter {
     private final Database db;
@@ -18,13 +19,9 @@ final class RunWriter {
     private final BatchInsert inserts;
 
     RunWriter(Database db, VersionRegistry versions) {
-        this(db, versions, db.dialect() == Dialect.POSTGRES ? new PostgresCopyInsert() : new SqliteBatchInsert());
-    }
-
-    RunWriter(Database db, VersionRegistry versions, BatchInsert inserts) {
         this.db = db;
         this.versions = versions;
-        this.inserts = inserts;
+        this.inserts = db.dialect() == Dialect.POSTGRES ? new PostgresMultiRowInsert() : new SqliteBatchInsert();
     }
 
     int insert(ProjectRef project, List<RunRecord> runs) throws SQLException {
