@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import org.bighummingbird.core.BhbException;
 import org.bighummingbird.core.Names;
+import org.bighummingbird.internal.catalog.Catalog;
+import org.bighummingbird.internal.catalog.LocalCatalog;
 import org.bighummingbird.internal.export.Exporter;
 import org.bighummingbird.internal.export.ExporterOptions;
 import org.bighummingbird.internal.export.StoreSink;
@@ -45,6 +47,7 @@ public final class BigHummingbird implements AutoCloseable {
     private final Exporter exporter;
     private final Tracer tracer;
     private final Thread shutdownHook;
+    private final DatasetAccess datasets;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} when that is set, else on the embedded
@@ -71,6 +74,8 @@ public final class BigHummingbird implements AutoCloseable {
     private BigHummingbird(Builder b) {
         this.project = Names.requireValid("project name", b.project);
         RunSink sink = b.sink;
+        this.datasets = new DatasetAccess(project,
+                sink == null ? new LocalCatalog(b.home, project) : Catalog.unavailable("a custom sink"));
         if (sink == null) {
             Store store = Store.openLocal(b.home);
             store.project(Store.DEFAULT_WORKSPACE, project);
@@ -171,6 +176,31 @@ public final class BigHummingbird implements AutoCloseable {
     }
 
     /**
+     * Uploads a dataset version and returns its tag, {@code name:vN}: the existing tag when this
+     * dataset has had exactly these rows before (the description is not compared), else the next
+     * version. Synchronous: the rows are stored when this returns. Safe with concurrent uploaders.
+     *
+     * @throws UnsupportedOperationException when this tracker writes to a custom sink or a server,
+     *     which have no datasets yet
+     * @throws org.bighummingbird.store.StoreException when the store cannot be written
+     */
+    public String uploadDataset(Dataset dataset) {
+        return datasets.upload(dataset);
+    }
+
+    /**
+     * Fetches a dataset version with all its rows.
+     *
+     * @param tag {@code name:vN}, or {@code name:latest} for the highest version
+     * @throws org.bighummingbird.core.InvalidTag when {@code tag} is not a tag
+     * @throws NoSuchDataset when the project has no such version, naming the tag and the project
+     * @throws UnsupportedOperationException when this tracker writes to a custom sink or a server
+     */
+    public Dataset dataset(String tag) {
+        return datasets.fetch(tag);
+    }
+
+    /**
      * Waits until every run recorded so far is in the store or the spool.
      *
      * @return false when that did not happen within {@code timeout}
@@ -191,6 +221,7 @@ public final class BigHummingbird implements AutoCloseable {
     @Override
     public void close() {
         exporter.close();
+        datasets.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
