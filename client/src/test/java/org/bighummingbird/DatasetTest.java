@@ -70,7 +70,7 @@ class DatasetTest {
         assertThat(rows.get(2).expectedJson()).isEqualTo("null");
         assertThat(rows.get(3).input()).isNull();
         assertThat(rows.get(4).inputAs(Question.class)).isEqualTo(new Question("why?", List.of("a", "b")));
-        assertThat(rows.get(1).expectedAs(Map.class)).isEqualTo(Map.of("answer", 42));
+        assertThat((Object) rows.get(1).expectedAs(Map.class)).isEqualTo(Map.of("answer", 42));
         assertThat(rows.get(1)).hasToString("{\"expected\":{\"answer\":42},\"input\":\"input\"}");
     }
 

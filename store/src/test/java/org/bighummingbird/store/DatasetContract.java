@@ -193,6 +193,31 @@ abstract class DatasetContract {
     }
 
     @Test
+    void concurrentDifferentUploadsGetContiguousVersions() throws Exception {
+        List<Store> stores = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            stores.add(openAgain());
+        }
+        try {
+            CyclicBarrier start = new CyclicBarrier(stores.size());
+            List<Callable<RegisteredDataset>> uploads = new ArrayList<>();
+            for (int i = 0; i < stores.size(); i++) {
+                Store s = stores.get(i);
+                DatasetUpload distinct = upload("race", "", Integer.toString(i));
+                uploads.add(() -> {
+                    ProjectRef p = s.project(Store.DEFAULT_WORKSPACE, "Race");
+                    start.await();
+                    return s.registerDataset(p, distinct);
+                });
+            }
+            assertThat(StoreContract.runAll(uploads)).extracting(r -> r.tag().version())
+                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+        } finally {
+            stores.forEach(Store::close);
+        }
+    }
+
+    @Test
     void aHundredThousandRowDatasetUploadsAndPagesBack() {
         DatasetUpload big = numbered("hundred-k", 100_000);
         assertThat(store.registerDataset(project, big).tag()).hasToString("hundred-k:v1");
