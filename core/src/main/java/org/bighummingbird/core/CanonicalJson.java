@@ -226,8 +226,8 @@ public final class CanonicalJson {
         if (d == Math.rint(d) && Math.abs(d) < MAX_EXACT_INTEGER) {
             return Long.toString((long) d);
         }
-        BigDecimal shortest = shortest(d);
-        String digits = shortest.unscaledValue().abs().toString();
+        BigDecimal shortest = shortest(Math.abs(d));
+        String digits = shortest.unscaledValue().toString();
         int k = digits.length();
         int n = k - shortest.scale(); // d = 0.digits × 10^n
         StringBuilder out = new StringBuilder(24);
@@ -251,34 +251,47 @@ public final class CanonicalJson {
     }
 
     /**
-     * The shortest decimal that reads back as {@code d}, nearest to it among the shortest, trailing
-     * zeros stripped. Java 17's {@code Double.toString} is not always shortest (JDK-4511638), so this
-     * searches precisions from 1 up: at each, the candidates are the nearest decimal and the ones just
-     * below and above {@code d}, since the set of decimals that read back as {@code d} is an interval.
+     * The shortest decimal that reads back as the positive double {@code d}, the nearest to it among
+     * the shortest, trailing zeros stripped. Java 17's {@code Double.toString} always reads back but
+     * is not always shortest or nearest (JDK-4511638), so it serves as the start: a normal double's
+     * decimal of at most 15 digits is the only one that short reading back as it (15 digits always
+     * survive the round trip), so it is taken as is. Otherwise precisions are tried downwards while a
+     * decimal of that length still reads back (lengths that do are closed upwards: append a zero).
      */
     private static BigDecimal shortest(double d) {
-        BigDecimal exact = new BigDecimal(d);
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (nearest.doubleValue() == d) {
-                return nearest.stripTrailingZeros();
-            }
-            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
-            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
-            boolean downReads = down.doubleValue() == d;
-            boolean upReads = up.doubleValue() == d;
-            if (downReads && upReads) {
-                return exact.subtract(down).compareTo(up.subtract(exact)) <= 0 ? down.stripTrailingZeros()
-                        : up.stripTrailingZeros();
-            }
-            if (downReads) {
-                return down.stripTrailingZeros();
-            }
-            if (upReads) {
-                return up.stripTrailingZeros();
-            }
+        BigDecimal java = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (java.precision() <= 15 && d >= Double.MIN_NORMAL) {
+            return java;
         }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros(); // 17 digits always read back
+        BigDecimal exact = new BigDecimal(d);
+        BigDecimal best = nearestReadingBack(exact, d, java.precision());
+        if (best == null) {
+            best = java;
+        }
+        for (int precision = best.stripTrailingZeros().precision() - 1; precision >= 1; precision--) {
+            BigDecimal shorter = nearestReadingBack(exact, d, precision);
+            if (shorter == null) {
+                break;
+            }
+            best = shorter;
+        }
+        return best.stripTrailingZeros();
+    }
+
+    /**
+     * Of the decimals with {@code precision} digits that read back as {@code d}, the nearest to it
+     * (the even one on a tie, as ECMAScript says), or null when none does. Those that do form an
+     * interval around {@code d}, so only the decimals just below and above it are candidates, and the
+     * nearest is one of them: when it does not read back, only the other one can.
+     */
+    private static BigDecimal nearestReadingBack(BigDecimal exact, double d, int precision) {
+        BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        if (nearest.doubleValue() == d) {
+            return nearest;
+        }
+        BigDecimal other = exact.round(new MathContext(precision,
+                nearest.compareTo(exact) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR));
+        return other.doubleValue() == d ? other : null;
     }
 
     /** A failure deep in the value, collecting its path on the way out. */

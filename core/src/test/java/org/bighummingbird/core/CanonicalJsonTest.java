@@ -188,6 +188,47 @@ class CanonicalJsonTest {
         }
     }
 
+    @Test
+    void theShortestNearestDecimalMatchesABruteForceSearch() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 5_000; i++) {
+            double d = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE)
+                    : random.nextDouble() * Math.pow(10, random.nextInt(-8, 25));
+            if (!Double.isFinite(d) || d == 0) {
+                continue;
+            }
+            BigDecimal expected = bruteForceShortest(d);
+            assertThat(new BigDecimal(CanonicalJson.number(d)).compareTo(expected)).as("%s", d).isZero();
+        }
+    }
+
+    /**
+     * Tries every length from 1 digit up; of the decimals of the first length that reads back, the
+     * nearest, the even one on a tie.
+     */
+    private static BigDecimal bruteForceShortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal best = null;
+            for (java.math.RoundingMode mode : new java.math.RoundingMode[] {
+                java.math.RoundingMode.FLOOR, java.math.RoundingMode.CEILING}) {
+                BigDecimal candidate = exact.round(new java.math.MathContext(precision, mode));
+                if (candidate.doubleValue() != d) {
+                    continue;
+                }
+                int closer = best == null ? -1 : candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs());
+                boolean evenOnTie = closer == 0 && !candidate.unscaledValue().testBit(0);
+                if (closer < 0 || evenOnTie) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        throw new AssertionError("no decimal of 17 digits reads back as " + d);
+    }
+
     private static int digits(String number) {
         String mantissa = number.replaceFirst("[eE].*", "").replace("-", "").replace(".", "");
         return mantissa.replaceFirst("^0+", "").replaceFirst("0+$", "").length();
