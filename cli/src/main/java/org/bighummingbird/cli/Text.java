@@ -34,11 +34,6 @@ final class Text {
         return line.substring(0, line.offsetByCodePoints(0, max - 1)) + "…";
     }
 
-    /** The instant as ISO-8601 UTC with microseconds, as in {@code 2026-01-02T03:04:05.123456Z}. */
-    static String isoInstant(long epochMicros) {
-        return Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS).toString();
-    }
-
     /** The instant to the second, for tables. */
     static String humanInstant(long epochMicros) {
         return HUMAN_TIME.format(Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS));
