@@ -16,7 +16,7 @@ import org.bighummingbird.core.TagReference;
 import org.bighummingbird.core.VersionRegistration;
 
 /**
- * The store: projects, model versions and runs in SQLite or PostgreSQL. Thread-safe: on SQLite
+ * The store: workspaces, projects, model versions, runs and API keys in SQLite or PostgreSQL. Thread-safe: on SQLite
  * calls are serialised on one connection; on PostgreSQL they run concurrently on a small pool.
  * Open with {@link #openLocal(Path)} or {@link #open(String)}.
  */
@@ -34,6 +34,7 @@ public final class Store implements AutoCloseable {
     private final VersionRegistry versions;
     private final RunWriter runWriter;
     private final Queries queries;
+    private final ApiKeys apiKeys;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -44,6 +45,7 @@ public final class Store implements AutoCloseable {
         this.versions = new VersionRegistry(db);
         this.runWriter = new RunWriter(db, versions);
         this.queries = new Queries(db);
+        this.apiKeys = new ApiKeys(db);
     }
 
     /**
@@ -178,11 +180,31 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Finds the project, creating it (and its workspace) when missing. */
+    /**
+     * Finds the project, creating it (and its workspace) when missing.
+     *
+     * @throws org.bighummingbird.core.InvalidName when either name breaks the naming rules
+     */
     public ProjectRef project(String workspace, String name) {
+        return createProject(workspace, name).project();
+    }
+
+    /**
+     * Finds the project, creating it (and its workspace) when missing, and says whether this call
+     * created it: of any number of concurrent callers naming one new project, in any number of
+     * processes, exactly one sees {@code created}.
+     *
+     * @throws org.bighummingbird.core.InvalidName when either name breaks the naming rules
+     */
+    public ProjectCreation createProject(String workspace, String name) {
         Names.requireValid("workspace name", workspace);
         Names.requireValid("project name", name);
-        return call(() -> projects.findOrCreate(workspace, name));
+        return call(() -> projects.create(workspace, name));
+    }
+
+    /** The workspace's projects by name; empty for a workspace the store does not hold. */
+    public List<ProjectInfo> projects(String workspace) {
+        return call(() -> projects.list(workspace));
     }
 
     /** Finds a project without creating it. */
@@ -239,6 +261,58 @@ public final class Store implements AutoCloseable {
     /** How many runs the project holds. */
     public long countRuns(ProjectRef project) {
         return call(() -> queries.countRuns(project));
+    }
+
+    /**
+     * Creates an API key for the workspace, creating the workspace when missing. The returned token
+     * ({@code bhb_<id>_<secret>}) is the only copy: the store keeps a SHA-256 of the secret.
+     *
+     * @param name the key's label: empty or up to 200 characters without control characters
+     * @throws org.bighummingbird.core.InvalidName when the workspace name or the label is invalid
+     */
+    public NewApiKey createKey(String workspace, String name) {
+        Names.requireValid("workspace name", workspace);
+        ApiKeys.requireValidName(name);
+        return call(() -> apiKeys.create(workspace, name));
+    }
+
+    /** Every API key of every workspace, by workspace then creation time; never a secret. */
+    public List<ApiKeyInfo> keys() {
+        return call(apiKeys::list);
+    }
+
+    /**
+     * Revokes an API key: from then on it authenticates nothing.
+     *
+     * @return true when the key was active and is now revoked, false when it was revoked already
+     * @throws NotFound when no key has this id
+     */
+    public boolean revokeKey(String id) {
+        return call(() -> apiKeys.revoke(id));
+    }
+
+    /**
+     * The workspace an API key belongs to, when {@code token} is an active key of this store; else
+     * empty. A malformed token (wrong prefix or length, bad characters, null) is empty without a
+     * database query. The secret is compared by hash in constant time, and never logged.
+     *
+     * @throws StoreUnavailable when the database cannot be read
+     */
+    public Optional<String> authenticate(String token) {
+        return call(() -> apiKeys.authenticate(token));
+    }
+
+    /**
+     * Runs a trivial query: the health check of a server on this store.
+     *
+     * @throws StoreUnavailable when the database cannot be reached
+     */
+    public void ping() {
+        call(() -> db.read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
+                return rs.next();
+            }
+        }));
     }
 
     private <T> T call(SqlCall<T> work) {

@@ -1,7 +1,8 @@
 /**
  * The JDBC store behind both the embedded SQLite default and the PostgreSQL team server: one set of
  * Flyway migrations, atomic version assignment, idempotent run ingest and run queries paged by
- * cursor. Start at {@link org.bighummingbird.store.Store}; runs are listed with
- * {@link org.bighummingbird.store.RunQuery} into a {@link org.bighummingbird.store.RunPage}.
+ * cursor, and the team server's API keys (stored as hashes). Start at
+ * {@link org.bighummingbird.store.Store}; runs are listed with {@link org.bighummingbird.store.RunQuery}
+ * into a {@link org.bighummingbird.store.RunPage}; keys are {@link org.bighummingbird.store.ApiKeyInfo}.
  */
 package org.bighummingbird.store;

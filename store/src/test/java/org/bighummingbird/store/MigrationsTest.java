@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,27 @@ class MigrationsTest {
                 assertThat(Migrations.isCurrent(c)).isTrue();
             }
             Store.open(database.url()).close();
+        }
+    }
+
+    @Test
+    void aVersion1StoreMigratesToTheNewestKeepingItsData(@TempDir Path home) throws Exception {
+        String url = "jdbc:sqlite:" + home.resolve(Store.DB_FILE);
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1")
+                .load().migrate();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            assertThat(Migrations.isCurrent(c)).isFalse();
+            s.execute("INSERT INTO projects (id, workspace_id, name, created_at)"
+                    + " VALUES ('p1', '00000000-0000-0000-0000-000000000000', 'Old Project', 42)");
+        }
+        try (Store store = Store.openLocal(home)) {
+            assertThat(store.projects(Store.DEFAULT_WORKSPACE)).containsExactly(new ProjectInfo("Old Project", 42));
+            NewApiKey key = store.createKey(Store.DEFAULT_WORKSPACE, "after upgrade");
+            assertThat(store.authenticate(key.token())).contains(Store.DEFAULT_WORKSPACE);
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(Migrations.isCurrent(c)).isTrue();
         }
     }
 }

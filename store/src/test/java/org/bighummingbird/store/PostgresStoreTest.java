@@ -24,6 +24,11 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Override
+    String url() {
+        return database.url();
+    }
+
+    @Override
     Store openAgain() {
         return Store.open(database.url());
     }

@@ -13,6 +13,11 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Override
+    String url() {
+        return "jdbc:sqlite:" + home.resolve(Store.DB_FILE);
+    }
+
+    @Override
     Store openAgain() {
         return Store.openLocal(home);
     }

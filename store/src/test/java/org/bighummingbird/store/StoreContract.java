@@ -2,8 +2,17 @@ package org.bighummingbird.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.bighummingbird.core.Hashing;
+import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.RunIds;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
@@ -42,6 +52,9 @@ abstract class StoreContract {
 
     /** Another connection to the store {@link #openFresh()} made. */
     abstract Store openAgain() throws Exception;
+
+    /** The JDBC URL of the store {@link #openFresh()} made, for reading its tables directly. */
+    abstract String url();
 
     @BeforeEach
     void open() throws Exception {
@@ -139,7 +152,7 @@ abstract class StoreContract {
         }
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+    static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
             List<T> out = new ArrayList<>();
@@ -399,5 +412,205 @@ abstract class StoreContract {
         }
         assertThat(allPages(RunQuery.newest(1_000))).hasSize(4_000);
         assertThat(allPages(RunQuery.newest(1_000).withErrorsOnly(true))).hasSize(1_000);
+    }
+
+    static final Pattern TOKEN = Pattern.compile("bhb_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
+
+    @Test
+    void createdKeysHaveTheDocumentedFormAndHideTheirToken() {
+        NewApiKey key = store.createKey("team-a", "ci runner");
+        Matcher m = TOKEN.matcher(key.token());
+        assertThat(m.matches()).as("token form").isTrue();
+        assertThat(key.info()).isEqualTo(new ApiKeyInfo(m.group(1), "team-a", "ci runner",
+                key.info().createdAtMicros(), null));
+        assertThat(key.info().revoked()).isFalse();
+        assertThat(key.info().createdAtMicros()).isPositive();
+        assertThat(key.toString()).doesNotContain(key.token()).doesNotContain(m.group(2));
+        assertThat(store.keys()).containsExactly(key.info());
+        assertThat(store.createKey("team-a", "").token()).isNotEqualTo(key.token());
+    }
+
+    @Test
+    void onlyActiveKeysWithTheirOwnSecretAuthenticate() {
+        NewApiKey key = store.createKey("team-a", "k");
+        NewApiKey other = store.createKey("team-b", "k");
+        assertThat(store.authenticate(key.token())).contains("team-a");
+        assertThat(store.authenticate(other.token())).contains("team-b");
+        String id = key.info().id();
+        String secret = key.token().substring(17);
+        String otherSecret = other.token().substring(17);
+        assertThat(store.authenticate("bhb_" + id + "_" + otherSecret)).as("right id, wrong secret").isEmpty();
+        String flipped = secret.substring(0, 42) + (secret.charAt(42) == 'A' ? 'B' : 'A');
+        assertThat(store.authenticate("bhb_" + id + "_" + flipped)).as("one character off").isEmpty();
+        String unknownId = id.equals("000000000000") ? "000000000001" : "000000000000";
+        assertThat(store.authenticate("bhb_" + unknownId + "_" + secret)).as("unknown id").isEmpty();
+        assertThat(store.revokeKey(id)).isTrue();
+        assertThat(store.authenticate(key.token())).as("revoked").isEmpty();
+        assertThat(store.authenticate(other.token())).contains("team-b");
+    }
+
+    @Test
+    void malformedTokensAreRejectedWithoutTouchingTheDatabase() throws Exception {
+        String token = store.createKey("team-a", "k").token();
+        String id = token.substring(4, 16);
+        String secret = token.substring(17);
+        List<String> hostile = Arrays.asList(null, "", "bhb_", "bhb__", token + "x", token.substring(0, 59),
+                " " + token, token + "\n", "Bearer " + token, token.toUpperCase(java.util.Locale.ROOT),
+                "BHB_" + token.substring(4), "bhx_" + token.substring(4), "bhb-" + id + "_" + secret,
+                "bhb_" + id + "-" + secret, "bhb_" + id.toUpperCase(java.util.Locale.ROOT) + "_" + secret,
+                "bhb_" + id.substring(0, 11) + "g_" + secret, "bhb_" + id + "_" + secret.substring(0, 42) + "=",
+                "bhb_" + id + "_" + secret.substring(0, 42) + "+", "bhb_" + id + "_" + secret.substring(0, 42) + "/",
+                "bhb_" + id + "_" + secret.substring(0, 42) + "\u0000", "bhb_" + id + "_" + secret.substring(0, 42) + "é",
+                "bhb_" + id + "_" + secret.substring(0, 41) + "🐦", "bhb_' OR '1'='1_" + secret,
+                "bhb_" + id + "_' OR 1=1; DROP TABLE api_keys; -- xxxxxxxxx", "x".repeat(60), "b".repeat(1_000_000));
+        for (String t : hostile) {
+            assertThat(store.authenticate(t)).as("token %s", shorten(t)).isEmpty();
+        }
+        // A closed store fails every query, so an answer from it proves no SQL ran.
+        Store closed = openAgain();
+        closed.close();
+        for (String t : hostile) {
+            assertThat(closed.authenticate(t)).as("token %s on a closed store", shorten(t)).isEmpty();
+        }
+        assertThatThrownBy(() -> closed.authenticate(token)).isInstanceOf(StoreUnavailable.class);
+        assertThat(store.authenticate(token)).contains("team-a");
+    }
+
+    private static String shorten(String s) {
+        return s == null || s.length() <= 70 ? s : s.substring(0, 70) + "…";
+    }
+
+    @Test
+    void onlyAHashOfTheSecretIsStored() throws Exception {
+        NewApiKey key = store.createKey("team-a", "label");
+        String secret = key.token().substring(17);
+        StringBuilder everything = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM api_keys")) {
+            int columns = rs.getMetaData().getColumnCount();
+            assertThat(rs.next()).isTrue();
+            for (int i = 1; i <= columns; i++) {
+                everything.append(rs.getString(i)).append('|');
+            }
+            assertThat(rs.getString("secret_hash")).isEqualTo(Hashing.sha256Hex(secret));
+            assertThat(rs.getString("id")).isEqualTo(key.info().id());
+            assertThat(rs.next()).isFalse();
+        }
+        assertThat(everything.toString()).doesNotContain(secret).doesNotContain(secret.substring(0, 20))
+                .doesNotContain(key.token());
+    }
+
+    @Test
+    void creatingAKeyCreatesItsWorkspaceOnce() throws Exception {
+        store.createKey("Команда ü", "first");
+        store.createKey("Команда ü", "second");
+        try (Connection c = DriverManager.getConnection(url());
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM workspaces WHERE name = ?")) {
+            ps.setString(1, "Команда ü");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+        assertThat(store.keys()).extracting(ApiKeyInfo::workspace, ApiKeyInfo::name)
+                .containsExactly(tuple("Команда ü", "first"), tuple("Команда ü", "second"));
+        assertThat(store.createProject("Команда ü", "P").created()).isTrue();
+    }
+
+    @Test
+    void invalidWorkspaceNamesAndLabelsCreateNoKey() {
+        for (String bad : Arrays.asList(null, "", "  ", "a:b", "nul\u0000", "bell\u0007", "x".repeat(201))) {
+            assertThatThrownBy(() -> store.createKey(bad, "k")).isInstanceOf(InvalidName.class)
+                    .hasMessageContaining("workspace name");
+        }
+        for (String bad : Arrays.asList(null, "x".repeat(201), "line\nbreak", "esc\u001b[31m")) {
+            assertThatThrownBy(() -> store.createKey("team-a", bad)).isInstanceOf(InvalidName.class)
+                    .hasMessageContaining("key name");
+        }
+        assertThat(store.keys()).isEmpty();
+        assertThat(store.createKey("team-a", "模型 label: ü/🐦").info().name()).isEqualTo("模型 label: ü/🐦");
+    }
+
+    @Test
+    void revokingSaysWhetherItChangedAnything() {
+        NewApiKey key = store.createKey("team-a", "k");
+        NewApiKey kept = store.createKey("team-a", "kept");
+        assertThat(store.revokeKey(key.info().id())).isTrue();
+        assertThat(store.revokeKey(key.info().id())).isFalse();
+        String unknown = key.info().id().equals("abcdefabcdef") ? "abcdefabcde0" : "abcdefabcdef";
+        for (String id : Arrays.asList(unknown, "", "ABCDEFABCDEF", "' OR 1=1 --", null, "z".repeat(10_000))) {
+            assertThatThrownBy(() -> store.revokeKey(id)).as("id %s", shorten(id)).isInstanceOf(NotFound.class)
+                    .hasMessageContaining("no API key with id");
+        }
+        assertThatThrownBy(() -> store.revokeKey(unknown)).hasMessageContaining(unknown);
+        List<ApiKeyInfo> keys = store.keys();
+        assertThat(keys).extracting(ApiKeyInfo::id).containsExactly(key.info().id(), kept.info().id());
+        assertThat(keys.get(0).revoked()).isTrue();
+        assertThat(keys.get(0).revokedAtMicros()).isGreaterThanOrEqualTo(keys.get(0).createdAtMicros());
+        assertThat(keys.get(1).revoked()).isFalse();
+    }
+
+    @Test
+    void keysAreListedByWorkspaceThenCreation() {
+        NewApiKey b1 = store.createKey("b", "1");
+        NewApiKey a1 = store.createKey("a", "1");
+        NewApiKey b2 = store.createKey("b", "2");
+        NewApiKey a2 = store.createKey("a", "2");
+        assertThat(store.keys()).extracting(ApiKeyInfo::id).containsExactly(a1.info().id(), a2.info().id(),
+                b1.info().id(), b2.info().id());
+    }
+
+    @Test
+    void projectsAreListedPerWorkspace() {
+        store.project(Store.DEFAULT_WORKSPACE, "Another");
+        store.project("team-b", "Hidden");
+        assertThat(store.projects(Store.DEFAULT_WORKSPACE)).extracting(ProjectInfo::name)
+                .containsExactly("Another", "Concept Project");
+        assertThat(store.projects("team-b")).extracting(ProjectInfo::name).containsExactly("Hidden");
+        assertThat(store.projects("no such workspace")).isEmpty();
+        assertThat(store.projects(Store.DEFAULT_WORKSPACE)).allMatch(p -> p.createdAtMicros() > 0);
+    }
+
+    @Test
+    void createProjectSaysWhetherItCreated() {
+        ProjectCreation first = store.createProject("team-c", "New");
+        ProjectCreation again = store.createProject("team-c", "New");
+        assertThat(first.created()).isTrue();
+        assertThat(again).isEqualTo(new ProjectCreation(first.project(), first.createdAtMicros(), false));
+        assertThat(store.createProject(Store.DEFAULT_WORKSPACE, "Concept Project"))
+                .extracting(ProjectCreation::project, ProjectCreation::created).containsExactly(project, false);
+        assertThat(store.projects("team-c")).containsExactly(new ProjectInfo("New", first.createdAtMicros()));
+    }
+
+    @Test
+    void exactlyOneOfConcurrentCreatorsCreatesTheProject() throws Exception {
+        List<Store> stores = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            stores.add(openAgain());
+        }
+        try {
+            CyclicBarrier start = new CyclicBarrier(stores.size());
+            List<Callable<ProjectCreation>> creators = new ArrayList<>();
+            for (Store s : stores) {
+                creators.add(() -> {
+                    start.await();
+                    return s.createProject("race-workspace", "Race project");
+                });
+            }
+            List<ProjectCreation> results = runAll(creators);
+            assertThat(results).filteredOn(ProjectCreation::created).hasSize(1);
+            assertThat(results).extracting(ProjectCreation::project).containsOnly(results.get(0).project());
+        } finally {
+            stores.forEach(Store::close);
+        }
+    }
+
+    @Test
+    void pingAnswersWhileTheStoreIsOpen() throws Exception {
+        store.ping();
+        Store closed = openAgain();
+        closed.close();
+        assertThatThrownBy(closed::ping).isInstanceOf(StoreUnavailable.class);
     }
 }
