@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bighummingbird.server.auth.Authentication;
 import org.bighummingbird.server.log.RequestLog;
+import org.bighummingbird.server.problem.JettyErrors;
 import org.bighummingbird.server.problem.Problems;
 import org.bighummingbird.server.rest.Limits;
 import org.bighummingbird.server.rest.Routes;
@@ -58,7 +59,9 @@ public final class BhbServer implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = config.maxBodyBytes();
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         cfg.jetty.modifyServletContextHandler(handler -> {
+            handler.setErrorHandler(new JettyErrors());
             handler.addFilter(new RequestLog(), "/*", EnumSet.of(DispatcherType.REQUEST));
             handler.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
         });

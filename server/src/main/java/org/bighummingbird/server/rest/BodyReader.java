@@ -1,15 +1,14 @@
 package org.bighummingbird.server.rest;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -36,54 +35,58 @@ final class BodyReader {
     <T> T read(Context ctx, Class<T> type) {
         requireJson(ctx.contentType());
         boolean gzip = gzipEncoded(ctx.header("Content-Encoding"));
+        byte[] body = bytes(ctx, gzip);
+        requireOneObject(body);
+        try {
+            return mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.of(ProblemType.INVALID_REQUEST, StrictJson.describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // Syntax first, binding second: a body that is not one JSON document is malformed-json whatever
+    // its shape, and only a well-formed one can be an invalid-request.
+    private void requireOneObject(byte[] body) {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the body is empty; expected one JSON document");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the body holds data after its JSON document, at "
+                        + StrictJson.where(parser.currentLocation()));
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the body must be a JSON object, got " + first.asString());
+            }
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the body is not one JSON document: " + StrictJson.describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] bytes(Context ctx, boolean gzip) {
         InputStream raw = rawBody(ctx);
         if (ctx.req().getContentLengthLong() > maxBytes) {
             drain(raw);
             throw tooLarge();
         }
-        try {
-            InputStream limited = new LimitedInputStream(raw, maxBytes);
-            return parse(gzip ? new LimitedInputStream(new GZIPInputStream(limited), maxBytes) : limited, type);
-        } catch (ApiProblem e) {
+        InputStream limited = new LimitedInputStream(raw, maxBytes);
+        try (InputStream body = gzip ? new LimitedInputStream(new GZIPInputStream(limited), maxBytes) : limited) {
+            return body.readAllBytes();
+        } catch (LimitedInputStream.TooLarge e) {
             drain(raw);
-            throw e;
+            throw ApiProblem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage() + (gzip ? " (after gzip decoding)" : ""));
+        } catch (ZipException | EOFException e) {
+            drain(raw);
+            throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the gzip body is damaged: " + e.getMessage());
         } catch (IOException e) {
-            drain(raw);
-            throw problem(e);
+            throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the body could not be read: " + e.getMessage(), e);
         }
-    }
-
-    private <T> T parse(InputStream body, Class<T> type) throws IOException {
-        try (JsonParser parser = mapper.createParser(body)) {
-            if (parser.nextToken() == null) {
-                throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the body is empty; expected one JSON document");
-            }
-            T value = mapper.readValue(parser, type);
-            if (parser.nextToken() != null) {
-                throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the body holds data after its JSON document, at "
-                        + StrictJson.where(parser.currentLocation()));
-            }
-            return value;
-        }
-    }
-
-    private static ApiProblem problem(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LimitedInputStream.TooLarge) {
-                return ApiProblem.of(ProblemType.PAYLOAD_TOO_LARGE, t.getMessage() + " (after gzip decoding)");
-            }
-            if (t instanceof ZipException || (t instanceof EOFException && !(t instanceof JsonProcessingException))) {
-                return ApiProblem.of(ProblemType.MALFORMED_JSON, "the gzip body is damaged: " + t.getMessage());
-            }
-            if (t instanceof StreamConstraintsException || t instanceof JsonParseException) {
-                return ApiProblem.of(ProblemType.MALFORMED_JSON,
-                        "the body is not one JSON document: " + StrictJson.describe((JsonProcessingException) t));
-            }
-        }
-        if (e instanceof JsonMappingException mapping) {
-            return ApiProblem.of(ProblemType.INVALID_REQUEST, StrictJson.describe(mapping));
-        }
-        return ApiProblem.of(ProblemType.MALFORMED_JSON, "the body could not be read: " + e.getMessage(), e);
     }
 
     private static void requireJson(String contentType) {
