@@ -8,18 +8,21 @@ import java.util.UUID;
 
 /**
  * A PostgreSQL database created on the local server (127.0.0.1:5432, trust auth) for one test
- * class and dropped afterwards. The server is real; only the database is throwaway.
+ * class and dropped afterwards. The server is real; only the database is throwaway. Public for the
+ * other modules' tests, which get it from this module's test-jar.
  */
 public final class ThrowawayPostgres implements AutoCloseable {
-    public static final String SERVER = System.getProperty("bhb.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-    public static final String USER = "postgres";
+    static final String SERVER = System.getProperty("bhb.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = "postgres";
 
     private final String name = "bhb_test_" + UUID.randomUUID().toString().replace("-", "");
 
+    /** Creates the database. */
     public ThrowawayPostgres() throws SQLException {
         admin("CREATE DATABASE " + name);
     }
 
+    /** The database's JDBC URL, user included. */
     public String url() {
         return SERVER + name + "?user=" + USER;
     }
