@@ -3,6 +3,7 @@ package org.bighummingbird.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +18,11 @@ final class JsonOutput {
     private static final ObjectMapper MAPPER = ViewJson.mapper();
 
     private JsonOutput() {}
+
+    /** A new empty JSON object. */
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
 
     /** Compact one-line JSON, for table cells. */
     static String compact(JsonNode node) {
