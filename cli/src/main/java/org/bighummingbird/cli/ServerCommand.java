@@ -58,7 +58,7 @@ final class ServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "bhb-server-stop"));
         err.println("bhb server: listening on " + server.url() + " (REST API v1 under /api/v1)");
-        err.println("bhb server: " + server.store());
+        err.println("bhb server: serving the " + server.store());
         if (noAuth) {
             warnOpen(err, server.url());
         } else if (server.store().keys().stream().allMatch(ApiKeyInfo::revoked)) {
