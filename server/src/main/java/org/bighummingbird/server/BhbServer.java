@@ -69,6 +69,7 @@ public final class BhbServer implements AutoCloseable {
         Authentication authentication = config.auth()
                 ? Authentication.required(store::authenticate, Routes.OPEN_PATHS)
                 : Authentication.disabled();
+        cfg.routes.before(Routes.PREFIX, authentication);
         cfg.routes.before(Routes.PREFIX + "/*", authentication);
         Routes.register(cfg.routes, store, new Limits(config.maxBodyBytes(), config.maxBatchRuns()));
     }

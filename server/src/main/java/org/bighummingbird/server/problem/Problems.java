@@ -9,6 +9,8 @@ import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.bighummingbird.core.InvalidName;
+import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.server.log.RequestIds;
 import org.bighummingbird.store.StoreUnavailable;
 import org.slf4j.Logger;
@@ -34,6 +36,9 @@ public final class Problems {
     public static void install(JavalinConfig config) {
         config.routes.exception(ApiProblem.class, (e, ctx) -> answer(ctx, e.type(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, Problems::javalinResponse);
+        // Handlers check names and tags themselves; these only keep a missed check from being a 500.
+        config.routes.exception(InvalidTag.class, (e, ctx) -> answer(ctx, ProblemType.INVALID_TAG, e.getMessage()));
+        config.routes.exception(InvalidName.class, (e, ctx) -> answer(ctx, ProblemType.INVALID_REQUEST, e.getMessage()));
         config.routes.exception(StoreUnavailable.class, (e, ctx) -> {
             LOG.warn("request {}: store unavailable: {}", RequestIds.of(ctx.req()), e.getMessage());
             answer(ctx, ProblemType.UNAVAILABLE, "the database is unavailable; retry later");

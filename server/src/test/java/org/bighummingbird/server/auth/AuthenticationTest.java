@@ -42,6 +42,9 @@ class AuthenticationTest {
         assertUnauthenticated(anonymous.get("/api/v1/projects"));
         assertUnauthenticated(anonymous.post("/api/v1/projects", "{\"name\":\"x\"}"));
         assertUnauthenticated(anonymous.get("/api/v1/no/such/route"));
+        assertUnauthenticated(anonymous.get("/api/v1"));
+        assertUnauthenticated(anonymous.get("/api/v1/"));
+        assertUnauthenticated(anonymous.get("/api/v1/health/"));
         assertUnauthenticated(anonymous.send("DELETE", "/api/v1/projects", null));
         assertUnauthenticated(anonymous.send("POST", "/api/v1/health", null));
         assertUnauthenticated(anonymous.get("/api/v1/projects/whatever/runs?limit=abc"));
