@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -87,16 +89,57 @@ final class StrictJson {
         }
     }
 
+    /**
+     * What is wrong, for a problem's detail: the field's path and what was expected, in the API's
+     * terms (never the server's class names).
+     */
     static String describe(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            message = "at " + path + ": " + message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", "));
+            return "unknown field \"" + printable(unknown.getPropertyName()) + "\"" + where(parentPath(unknown))
+                    + "; known fields: " + known;
         }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String path = path(mismatch);
+            return (path.isEmpty() ? "the body" : path) + " must be " + kind(mismatch.getTargetType());
+        }
+        String message = printable(e.getOriginalMessage().replaceAll("`[^`]*`", "").replaceAll("\\(class [^)]*\\)", ""));
         JsonLocation location = e.getLocation();
-        return printable(message) + (location == null ? "" : " (" + where(location) + ")");
+        String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        return (path.isEmpty() ? "" : "at " + path + ": ") + message + (location == null ? "" : " (" + where(location) + ")");
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+
+    private static String parentPath(JsonMappingException e) {
+        String path = path(e);
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut <= 0 ? "" : path.substring(0, path.charAt(cut) == '.' ? cut : path.indexOf(']', cut) + 1);
+    }
+
+    private static String where(String parent) {
+        return parent.isEmpty() ? "" : " in " + parent;
     }
 
     static String where(JsonLocation location) {

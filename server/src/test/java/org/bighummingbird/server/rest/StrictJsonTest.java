@@ -37,4 +37,23 @@ class StrictJsonTest {
     void anythingElseIsAProblem(String text) {
         assertThat(StrictJson.oneValueProblem(text)).isNotNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void problemsNameTheFieldInTheApisTermsNotTheServersClasses() {
+        assertThat(detail("{\"runs\":[{\"id\":7}]}")).isEqualTo("runs[0].id must be a string");
+        assertThat(detail("{\"runs\":[{\"startedAtMicros\":\"1\"}]}")).isEqualTo("runs[0].startedAtMicros must be an integer");
+        assertThat(detail("{\"runs\":\"x\"}")).isEqualTo("runs must be an array");
+        assertThat(detail("{\"runs\":[{\"idd\":\"x\"}]}")).startsWith("unknown field \"idd\" in runs[0]; known fields: ")
+                .contains("errorMessage").doesNotContain("org.bighummingbird");
+        assertThat(detail("{\"extra\":1}")).startsWith("unknown field \"extra\"; known fields: runs");
+    }
+
+    private static String detail(String json) {
+        try {
+            MAPPER.readValue(json, RunBatch.class);
+            throw new AssertionError("accepted " + json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return StrictJson.describe(e);
+        }
+    }
 }
