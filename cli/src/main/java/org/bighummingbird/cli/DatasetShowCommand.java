@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.json.ViewJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,9 +96,9 @@ final class DatasetShowCommand implements Callable<Integer> {
     static ObjectNode toJson(DatasetRowView row) {
         ObjectNode node = JsonOutput.object();
         node.put("index", row.index());
-        node.set("input", JsonOutput.parse(row.inputJson()));
+        node.set("input", ViewJson.parseStored(row.inputJson()));
         if (row.expectedJson() != null) {
-            node.set("expected", JsonOutput.parse(row.expectedJson()));
+            node.set("expected", ViewJson.parseStored(row.expectedJson()));
         }
         return node;
     }

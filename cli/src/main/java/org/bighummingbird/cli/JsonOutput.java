@@ -1,60 +1,32 @@
 package org.bighummingbird.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
+import org.bighummingbird.store.json.ViewJson;
 
 /**
- * The {@code --json} side of every command: stored JSON columns become JSON values (not strings
- * holding JSON), and a command prints exactly one document. Numbers keep their stored precision.
+ * The {@code --json} side of every command: a command prints exactly one document, built by
+ * {@link ViewJson} (the same documents the server answers).
  */
 final class JsonOutput {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-    private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
+    private static final ObjectMapper MAPPER = ViewJson.mapper();
 
     private JsonOutput() {}
 
+    /** A new empty JSON object. */
     static ObjectNode object() {
-        return NODES.objectNode();
-    }
-
-    /**
-     * A stored JSON column as a value: SQL NULL is JSON null; text that is not one JSON value (a
-     * damaged row) stays visible as a string rather than failing the whole listing.
-     */
-    static JsonNode parse(String storedJson) {
-        if (storedJson == null) {
-            return NullNode.instance;
-        }
-        try {
-            JsonNode node = MAPPER.readTree(storedJson);
-            return node == null || node.isMissingNode() ? TextNode.valueOf(storedJson) : node;
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(storedJson);
-        }
+        return MAPPER.createObjectNode();
     }
 
     /** Compact one-line JSON, for table cells. */
     static String compact(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewJson.compact(node);
     }
 
     /** Prints {@code document} followed by one newline, and flushes. */

@@ -1,11 +1,9 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.ModelVersionDetail;
-import org.bighummingbird.store.ModelVersionDetail.ShapeCount;
+import org.bighummingbird.store.json.ViewJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,25 +39,11 @@ final class ModelShowCommand implements Callable<Integer> {
             ModelVersionDetail detail = access.store().version(access.project(), tag)
                     .orElseThrow(() -> access.noVersion(tag));
             if (json) {
-                JsonOutput.print(spec.commandLine().getOut(), toJson(detail));
+                JsonOutput.print(spec.commandLine().getOut(), ViewJson.versionDetail(detail));
             } else {
                 new VersionReport(detail).print(spec.commandLine().getOut());
             }
         }
         return 0;
-    }
-
-    static ObjectNode toJson(ModelVersionDetail detail) {
-        ObjectNode node = ModelsCommand.toJson(detail.info());
-        node.put("code", detail.code());
-        node.put("codeKind", detail.codeKind());
-        node.set("metadata", JsonOutput.parse(detail.metadataJson()));
-        ArrayNode shapes = node.putArray("outputShapes");
-        for (ShapeCount shape : detail.outputShapes()) {
-            ObjectNode entry = shapes.addObject();
-            entry.set("shape", JsonOutput.parse(shape.shapeJson()));
-            entry.put("runs", shape.runs());
-        }
-        return node;
     }
 }

@@ -1,10 +1,10 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.ModelVersionInfo;
+import org.bighummingbird.store.json.ViewJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,7 @@ final class ModelsCommand implements Callable<Integer> {
             List<ModelVersionInfo> versions = access.store().versions(access.project());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printArray(out, versions, ModelsCommand::toJson);
+                JsonOutput.printArray(out, versions, ViewJson::version);
             } else if (versions.isEmpty()) {
                 spec.commandLine().getErr().println("no models in project \"" + options.project() + "\" yet");
             } else {
@@ -45,19 +45,5 @@ final class ModelsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The listing fields of a version, shared by {@code models} and {@code models show}. */
-    static ObjectNode toJson(ModelVersionInfo v) {
-        ObjectNode node = JsonOutput.object();
-        node.put("tag", v.tag().toString());
-        node.put("name", v.tag().name());
-        node.put("version", v.tag().version());
-        node.put("fingerprint", v.versionKey());
-        node.put("codeFingerprint", v.codeFingerprint());
-        node.set("signature", JsonOutput.parse(v.signatureJson()));
-        node.put("runs", v.runCount());
-        node.put("createdAt", Text.isoInstant(v.createdAtMicros()));
-        return node;
     }
 }

@@ -1,10 +1,9 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.store.RunView;
+import org.bighummingbird.store.json.ViewJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +52,7 @@ final class RunsCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printArray(out, runs, RunsCommand::toJson);
+                JsonOutput.printArray(out, runs, ViewJson::run);
             } else if (runs.isEmpty()) {
                 spec.commandLine().getErr().println("no runs in project \"" + options.project() + "\""
                         + (model == null ? "" : " for " + model) + " yet");
@@ -72,30 +71,5 @@ final class RunsCommand implements Callable<Integer> {
         if (!known) {
             throw access.noVersion(model);
         }
-    }
-
-    static ObjectNode toJson(RunView run) {
-        ObjectNode node = JsonOutput.object();
-        node.put("id", run.id());
-        node.put("modelTag", run.modelTag().toString());
-        node.put("parentId", run.parentId());
-        node.put("rootId", run.rootId());
-        node.put("startedAt", Text.isoInstant(run.startedAtMicros()));
-        node.put("latencyNs", run.latencyNs());
-        node.put("thread", run.thread());
-        node.set("inputs", JsonOutput.parse(run.inputsJson()));
-        node.set("output", JsonOutput.parse(run.outputJson()));
-        node.set("outputShape", JsonOutput.parse(run.outputShapeJson()));
-        if (run.errorType() == null) {
-            node.putNull("error");
-        } else {
-            ObjectNode error = node.putObject("error");
-            error.put("type", run.errorType());
-            error.put("message", run.errorMessage());
-            error.put("stack", run.errorStack());
-        }
-        node.put("score", run.score());
-        node.put("passed", run.passed());
-        return node;
     }
 }

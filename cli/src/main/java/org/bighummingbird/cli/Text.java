@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.bighummingbird.store.json.ViewJson;
 
 /**
  * Turns stored values into text that is safe for a terminal and a log: control characters and bidi
@@ -34,9 +35,9 @@ final class Text {
         return line.substring(0, line.offsetByCodePoints(0, max - 1)) + "…";
     }
 
-    /** The instant as ISO-8601 UTC with microseconds, as in {@code 2026-01-02T03:04:05.123456Z}. */
+    /** The instant as ISO-8601 UTC with microseconds, as {@link ViewJson#isoInstant} writes it. */
     static String isoInstant(long epochMicros) {
-        return Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS).toString();
+        return ViewJson.isoInstant(epochMicros);
     }
 
     /** The instant to the second, for tables. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionDetail.ShapeCount;
 import org.bighummingbird.store.ModelVersionInfo;
+import org.bighummingbird.store.json.ViewJson;
 
 /** The text form of {@code bhb models show}: a summary, then output shapes, metadata and code. */
 final class VersionReport {
@@ -21,9 +22,9 @@ final class VersionReport {
         ModelVersionInfo info = detail.info();
         out.println(info.tag());
         Table.headless(2)
-                .row("  signature", signature(JsonOutput.parse(info.signatureJson())))
+                .row("  signature", signature(ViewJson.parseStored(info.signatureJson())))
                 .row("  runs", Long.toString(info.runCount()))
-                .row("  created", Text.isoInstant(info.createdAtMicros()))
+                .row("  created", ViewJson.isoInstant(info.createdAtMicros()))
                 .row("  fingerprint", info.versionKey())
                 .row("  code fingerprint", info.codeFingerprint())
                 .print(out);
@@ -42,7 +43,7 @@ final class VersionReport {
         out.println();
         out.println("Metadata");
         Table metadata = Table.headless(2);
-        flatten("", JsonOutput.parse(detail.metadataJson()), metadata);
+        flatten("", ViewJson.parseStored(detail.metadataJson()), metadata);
         metadata.print(out);
 
         out.println();

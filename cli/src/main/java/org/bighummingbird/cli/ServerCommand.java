@@ -1,0 +1,99 @@
+package org.bighummingbird.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.bighummingbird.server.BhbServer;
+import org.bighummingbird.server.ServerConfig;
+import org.bighummingbird.store.ApiKeyInfo;
+import org.bighummingbird.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bhb server}: runs the team server (REST API v1) on a store until SIGTERM or Ctrl-C, then
+ * stops gracefully: requests in flight finish, then the store closes.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Runs the team server: REST API v1 over the store, until SIGTERM or Ctrl-C.")
+final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "The TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "The interface to listen on (0.0.0.0 for all). Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", converter = KeyStoreOptions.JdbcUrl.class,
+            description = "The database: jdbc:postgresql://… or jdbc:sqlite:FILE. Default: the store under --home.")
+    String db;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "The embedded store's directory. Default: -Dbhb.home, else $BHB_HOME, else ~/.bighummingbird.")
+    Path home;
+
+    @Option(names = "--no-auth",
+            description = "Serve everyone as workspace default, without API keys: for one person on one machine.")
+    boolean noAuth;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BhbServer server = BhbServer.start(config());
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("bhb server: stopping; requests in flight finish first");
+            err.flush();
+            server.close();
+            err.println("bhb server: stopped");
+            err.flush();
+            stopped.countDown();
+        }, "bhb-server-stop"));
+        err.println("bhb server: listening on " + server.url() + " (REST API v1 under /api/v1)");
+        err.println("bhb server: serving the " + server.store());
+        if (noAuth) {
+            warnOpen(err, server.url());
+        } else if (server.store().keys().stream().allMatch(ApiKeyInfo::revoked)) {
+            err.println("bhb server: the store has no active API key yet, so every request is refused (401)."
+                    + " Create one with:");
+            err.println("    bhb keys create --workspace default " + storeArguments());
+        }
+        err.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private ServerConfig config() {
+        if (db != null && home != null) {
+            throw new ParameterException(spec.commandLine(), "--db and --home name two different stores; give one of them");
+        }
+        try {
+            ServerConfig.Builder builder = ServerConfig.builder().host(host).port(port).auth(!noAuth);
+            return db != null ? builder.jdbcUrl(db).build()
+                    : builder.home(home != null ? home : StoreOptions.defaultHome()).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private String storeArguments() {
+        return db != null ? "--db '" + db + "'" : "--home '" + (home != null ? home : StoreOptions.defaultHome()) + "'";
+    }
+
+    private static void warnOpen(PrintWriter err, String url) {
+        err.println("WARN ******************************************************************");
+        err.println("WARN bhb server runs WITHOUT AUTHENTICATION (--no-auth).");
+        err.println("WARN Anyone who can reach " + url + " can read and write every project");
+        err.println("WARN of workspace \"default\". Use it for one person on one machine only;");
+        err.println("WARN never expose this port. Drop --no-auth and use API keys for a team.");
+        err.println("WARN ******************************************************************");
+    }
+}

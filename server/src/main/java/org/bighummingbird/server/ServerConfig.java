@@ -1,0 +1,128 @@
+package org.bighummingbird.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to run a {@link BhbServer}: where to listen, which store, whether keys are required and how
+ * much a request may carry. Built with {@link #builder()}, checked when built. Immutable.
+ *
+ * @param host the interface to listen on; default {@code 127.0.0.1}
+ * @param port the TCP port; default 8080, 0 for a free one
+ * @param jdbcUrl the store's JDBC URL, or null for the embedded store under {@code home}
+ * @param home the directory of the embedded store, or null when {@code jdbcUrl} is set
+ * @param auth whether requests need an API key; default true
+ * @param maxBodyBytes the largest request body, after gzip decoding; default 8 MiB
+ * @param maxBatchRuns the most runs in one batch; default 10,000
+ * @param stopTimeout how long {@link BhbServer#close()} waits for requests in flight; default 30 s
+ */
+public record ServerConfig(String host, int port, String jdbcUrl, Path home, boolean auth, long maxBodyBytes,
+        int maxBatchRuns, Duration stopTimeout) {
+    /** The default port. */
+    public static final int DEFAULT_PORT = 8080;
+    /** The default body limit: 8 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
+    /** The default batch limit. */
+    public static final int DEFAULT_MAX_BATCH_RUNS = 10_000;
+
+    public ServerConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank, got " + (host == null ? "null" : "\"\""));
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be from 0 to 65535, got " + port);
+        }
+        if ((jdbcUrl == null) == (home == null)) {
+            throw new IllegalArgumentException(jdbcUrl == null
+                    ? "store must be given: a jdbcUrl or a home directory"
+                    : "jdbcUrl and home are exclusive, got both " + jdbcUrl + " and " + home);
+        }
+        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("jdbcUrl must start with jdbc:, got \"" + jdbcUrl + "\"");
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+        }
+        if (maxBatchRuns < 1) {
+            throw new IllegalArgumentException("maxBatchRuns must be positive, got " + maxBatchRuns);
+        }
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        if (stopTimeout.isNegative()) {
+            throw new IllegalArgumentException("stopTimeout must not be negative, got " + stopTimeout);
+        }
+    }
+
+    /** A builder with every default set and no store chosen yet. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ServerConfig}; not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private String jdbcUrl;
+        private Path home;
+        private boolean auth = true;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxBatchRuns = DEFAULT_MAX_BATCH_RUNS;
+        private Duration stopTimeout = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        /** The interface to listen on ({@code 0.0.0.0} for all). */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port; 0 picks a free one (see {@link BhbServer#port()}). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** A store by JDBC URL ({@code jdbc:postgresql:…} or {@code jdbc:sqlite:…}); excludes {@link #home}. */
+        public Builder jdbcUrl(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        /** The embedded store under this directory; excludes {@link #jdbcUrl}. */
+        public Builder home(Path home) {
+            this.home = home;
+            return this;
+        }
+
+        /** Whether requests need an API key; false serves everything as workspace {@code default}. */
+        public Builder auth(boolean auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public Builder maxBatchRuns(int maxBatchRuns) {
+            this.maxBatchRuns = maxBatchRuns;
+            return this;
+        }
+
+        public Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming the first parameter that is invalid
+         */
+        public ServerConfig build() {
+            return new ServerConfig(host, port, jdbcUrl, home, auth, maxBodyBytes, maxBatchRuns, stopTimeout);
+        }
+    }
+}
