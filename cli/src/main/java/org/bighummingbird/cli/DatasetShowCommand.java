@@ -56,7 +56,7 @@ final class DatasetShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.open(options.orElse(parent.options))) {
+        try (StoreAccess access = StoreAccess.openEmbedded(options.orElse(parent.options), "datasets")) {
             DatasetVersionInfo version = access.store().datasetVersion(access.project(), tag)
                     .orElseThrow(() -> new CommandFailure("no dataset version " + tag + " in project \""
                             + access.project().name() + "\""));

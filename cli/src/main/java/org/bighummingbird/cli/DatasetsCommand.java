@@ -31,7 +31,7 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.open(options)) {
+        try (StoreAccess access = StoreAccess.openEmbedded(options, "datasets")) {
             List<DatasetVersionInfo> versions = access.store().datasets(access.project());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -35,9 +35,8 @@ final class ModelShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.open(options.orElse(parent.options))) {
-            ModelVersionDetail detail = access.store().version(access.project(), tag)
-                    .orElseThrow(() -> access.noVersion(tag));
+        try (ProjectSource source = ProjectSource.open(options.orElse(parent.options))) {
+            ModelVersionDetail detail = source.version(tag).orElseThrow(() -> source.noVersion(tag));
             if (json) {
                 JsonOutput.print(spec.commandLine().getOut(), ViewJson.versionDetail(detail));
             } else {

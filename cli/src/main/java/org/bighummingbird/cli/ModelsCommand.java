@@ -28,8 +28,8 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.open(options)) {
-            List<ModelVersionInfo> versions = access.store().versions(access.project());
+        try (ProjectSource source = ProjectSource.open(options)) {
+            List<ModelVersionInfo> versions = source.versions();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.printArray(out, versions, ViewJson::version);

@@ -5,31 +5,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.RunView;
-import org.bighummingbird.store.Store;
 
 /**
- * The newest runs up to a limit, read from the store a page at a time as they are printed, so
- * {@code --limit} can be any number without holding the answer in memory.
+ * The newest runs up to a limit, read from the store or the server a page at a time as they are
+ * printed, so {@code --limit} can be any number without holding the answer in memory.
  */
 final class PagedRuns implements Iterable<RunView> {
     static final int PAGE_SIZE = 1_000;
 
-    private final Store store;
-    private final ProjectRef project;
+    private final ProjectSource source;
     private final RunQuery query;
     private final long limit;
     private final RunPage first;
 
-    PagedRuns(Store store, ProjectRef project, TagReference model, long limit) {
-        this.store = store;
-        this.project = project;
+    PagedRuns(ProjectSource source, TagReference model, long limit) {
+        this.source = source;
         this.query = new RunQuery(model, (int) Math.min(PAGE_SIZE, limit));
         this.limit = limit;
-        this.first = store.runsPage(project, query, null);
+        this.first = source.runsPage(query, null);
     }
 
     boolean isEmpty() {
@@ -56,7 +52,7 @@ final class PagedRuns implements Iterable<RunView> {
                     return false;
                 }
                 if (index == page.runs().size() && page.nextCursor() != null) {
-                    page = store.runsPage(project, query, page.nextCursor());
+                    page = source.runsPage(query, page.nextCursor());
                     index = 0;
                 }
                 return index < page.runs().size();

@@ -45,10 +45,10 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.open(options)) {
-            PagedRuns runs = new PagedRuns(access.store(), access.project(), model, limit);
+        try (ProjectSource source = ProjectSource.open(options)) {
+            PagedRuns runs = new PagedRuns(source, model, limit);
             if (runs.isEmpty() && model != null) {
-                requireVersion(access);
+                requireVersion(source);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -64,12 +64,12 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     // Only asked when nothing came back: tells a typo in --model from a version without runs.
-    private void requireVersion(StoreAccess access) {
-        boolean known = access.store().versions(access.project()).stream()
+    private void requireVersion(ProjectSource source) {
+        boolean known = source.versions().stream()
                 .anyMatch(v -> v.tag().name().equals(model.name())
                         && (model.isLatest() || v.tag().version() == model.version()));
         if (!known) {
-            throw access.noVersion(model);
+            throw source.noVersion(model);
         }
     }
 }

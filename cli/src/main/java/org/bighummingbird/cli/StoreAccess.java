@@ -2,8 +2,14 @@ package org.bighummingbird.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.ModelVersionDetail;
+import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.ProjectRef;
+import org.bighummingbird.store.RunPage;
+import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.Store;
 
 /**
@@ -14,7 +20,7 @@ import org.bighummingbird.store.Store;
  * @param project the project found in it
  * @param home the store's directory
  */
-record StoreAccess(Store store, ProjectRef project, Path home) implements AutoCloseable {
+record StoreAccess(Store store, ProjectRef project, Path home) implements ProjectSource {
 
     /**
      * Opens the store under the options' home and finds the project.
@@ -45,8 +51,37 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements AutoCl
         }
     }
 
-    /** The failure for a version this project does not hold. */
-    CommandFailure noVersion(TagReference tag) {
+    /**
+     * Opens the embedded store for what only it holds so far (datasets, judges): with a server URL
+     * set and no {@code --home}, reading the local file instead would answer for the wrong place.
+     *
+     * @param what what the command reads, for the message
+     */
+    static StoreAccess openEmbedded(StoreOptions options, String what) {
+        if (options.home == null && ServerSettings.url() != null) {
+            throw new CommandFailure("BHB_URL is set to " + Text.oneLine(ServerSettings.url()) + ", but the server's API"
+                    + " does not serve " + what + " yet; pass --home DIR to read them from an embedded store");
+        }
+        return open(options);
+    }
+
+    @Override
+    public List<ModelVersionInfo> versions() {
+        return store.versions(project);
+    }
+
+    @Override
+    public Optional<ModelVersionDetail> version(TagReference tag) {
+        return store.version(project, tag);
+    }
+
+    @Override
+    public RunPage runsPage(RunQuery query, String cursor) {
+        return store.runsPage(project, query, cursor);
+    }
+
+    @Override
+    public CommandFailure noVersion(TagReference tag) {
         return new CommandFailure("no version " + tag + " in project \"" + project.name() + "\"");
     }
 

@@ -1,0 +1,47 @@
+package org.bighummingbird.cli;
+
+import java.util.List;
+import java.util.Optional;
+import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.ModelVersionDetail;
+import org.bighummingbird.store.ModelVersionInfo;
+import org.bighummingbird.store.RunPage;
+import org.bighummingbird.store.RunQuery;
+
+/**
+ * Where {@code bhb models} and {@code bhb runs} read a project: the embedded store under the home,
+ * or a server's REST API when {@code BHB_URL} is set (and no {@code --home} says otherwise). Both
+ * answer with the same views, so a command prints the same thing either way. Close it when done.
+ */
+interface ProjectSource extends AutoCloseable {
+
+    /**
+     * Opens the project the options name: on the server at {@code bhb.url} / {@code BHB_URL} with
+     * the key in {@code bhb.apiKey} / {@code BHB_API_KEY} when a URL is set and {@code --home} is
+     * not given, else in the embedded store.
+     *
+     * @throws CommandFailure when the project (or the store, or the server) is not there
+     */
+    static ProjectSource open(StoreOptions options) {
+        String url = options.home == null ? ServerSettings.url() : null;
+        if (url != null) {
+            return RemoteProject.open(new ServerApi(url, ServerSettings.apiKey()), options.project());
+        }
+        return StoreAccess.open(options);
+    }
+
+    /** Every version of every model, by name then version. */
+    List<ModelVersionInfo> versions();
+
+    /** One version with its code, metadata and output shapes; {@code name:latest} allowed. */
+    Optional<ModelVersionDetail> version(TagReference tag);
+
+    /** A page of runs, newest first; see {@link org.bighummingbird.store.Store#runsPage}. */
+    RunPage runsPage(RunQuery query, String cursor);
+
+    /** The failure for a version this project does not hold. */
+    CommandFailure noVersion(TagReference tag);
+
+    @Override
+    void close();
+}
