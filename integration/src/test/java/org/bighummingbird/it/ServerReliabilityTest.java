@@ -1,0 +1,121 @@
+package org.bighummingbird.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bighummingbird.BigHummingbird;
+import org.bighummingbird.Fn2;
+import org.bighummingbird.Traced;
+import org.bighummingbird.store.RunView;
+import org.bighummingbird.store.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SDK against a real server process that dies or goes away while clients trace: no call blocks
+ * or fails, and every traced run ends up stored exactly once.
+ */
+class ServerReliabilityTest {
+    private static final String WORKSPACE = "reliability";
+    private static final String PROJECT = "Reliability";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRunIsStoredOnceWhenTheServerIsKilledWhileEightThreadsTrace() throws Exception {
+        Path serverHome = dir.resolve("server");
+        String key = createKey(serverHome);
+        Traffic traffic;
+        long dropped;
+        long storedBeforeRestart;
+        try (ServerProcess server = ServerProcess.onHome(serverHome, dir.resolve("logs")).start()) {
+            BigHummingbird bhb = client(server, key);
+            Fn2<Integer, Integer, Integer> model = bhb.trace("adder", (Integer t, Integer i) -> t * 10_000_000 + i);
+            traffic = Traffic.start(model, 8, 5);
+            ServerProcess.sleep(1500);
+            server.kill();
+            storedBeforeRestart = storedRuns(serverHome);
+            ServerProcess.sleep(2000);
+            server.start();
+            ServerProcess.sleep(1500);
+            traffic.stop();
+            bhb.close();
+            dropped = bhb.droppedRuns();
+            assertThat(((Traced) model).tag()).isEqualTo("adder:v1");
+        }
+        assertThat(traffic.failures()).isEmpty();
+        assertThat(dropped).isZero();
+        // the server went away in the middle of the stream, not before or after it
+        assertThat(storedBeforeRestart).isPositive().isLessThan(traffic.calls() / 2);
+        assertEveryCallStoredOnce(serverHome, traffic.calls());
+    }
+
+    @Test
+    void runsTracedDuringATenSecondOutageArriveWhenTheServerIsBack() throws Exception {
+        Path serverHome = dir.resolve("server");
+        String key = createKey(serverHome);
+        Traffic traffic;
+        long dropped;
+        long storedBeforeRestart;
+        try (ServerProcess server = ServerProcess.onHome(serverHome, dir.resolve("logs")).start()) {
+            BigHummingbird bhb = client(server, key);
+            Fn2<Integer, Integer, Integer> model = bhb.trace("adder", (Integer t, Integer i) -> t * 10_000_000 + i);
+            traffic = Traffic.start(model, 2, 5);
+            ServerProcess.sleep(1000);
+            server.stop();
+            storedBeforeRestart = storedRuns(serverHome);
+            ServerProcess.sleep(10_000);
+            server.start();
+            ServerProcess.sleep(1000);
+            traffic.stop();
+            bhb.close();
+            dropped = bhb.droppedRuns();
+        }
+        assertThat(traffic.failures()).isEmpty();
+        // a call that waited on the network would take at least a connect timeout or a backoff
+        assertThat(traffic.slowestCallMillis()).isLessThan(1000);
+        assertThat(dropped).isZero();
+        // the server went away in the middle of the stream, not before or after it
+        assertThat(storedBeforeRestart).isPositive().isLessThan(traffic.calls() / 2);
+        assertEveryCallStoredOnce(serverHome, traffic.calls());
+    }
+
+    private static String createKey(Path serverHome) {
+        try (Store store = Store.openLocal(serverHome)) {
+            return store.createKey(WORKSPACE, "reliability test").token();
+        }
+    }
+
+    private BigHummingbird client(ServerProcess server, String key) {
+        return BigHummingbird.builder(PROJECT)
+                .url(server.url())
+                .apiKey(key)
+                .home(dir.resolve("client"))
+                .retryBackoff(Duration.ofMillis(50))
+                .maxRetryBackoff(Duration.ofMillis(500))
+                .build();
+    }
+
+    private static long storedRuns(Path serverHome) {
+        try (Store store = Store.openLocal(serverHome)) {
+            return store.findProject(WORKSPACE, PROJECT).map(store::countRuns).orElse(0L);
+        }
+    }
+
+    private static void assertEveryCallStoredOnce(Path serverHome, long calls) {
+        try (Store store = Store.openLocal(serverHome)) {
+            List<RunView> runs = StoredRuns.all(store, WORKSPACE, PROJECT);
+            Set<String> outputs = new HashSet<>();
+            for (RunView run : runs) {
+                outputs.add(run.outputJson());
+            }
+            assertThat(runs).hasSize(Math.toIntExact(calls));
+            assertThat(outputs).hasSize(Math.toIntExact(calls));
+        }
+    }
+}
