@@ -20,6 +20,12 @@ final class Database implements AutoCloseable {
     static final int POOL_SIZE = 8;
     /** PostgreSQL connections kept open while idle; the pool grows to {@link #POOL_SIZE} on demand. */
     static final int POOL_MIN_IDLE = 2;
+    /**
+     * How long a call waits for a PostgreSQL connection before it fails as unavailable. HikariCP's
+     * default, 30 s, would hold every request and health check of a server that long when the
+     * database is away; 5 s still rides out a busy pool.
+     */
+    static final long POOL_CONNECTION_TIMEOUT_MS = 5_000;
 
     private final Dialect dialect;
     /** The SQLite connection and its lock, or null on PostgreSQL. */
@@ -48,6 +54,7 @@ final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(POOL_MIN_IDLE);
+        config.setConnectionTimeout(POOL_CONNECTION_TIMEOUT_MS);
         config.setAutoCommit(true);
         try {
             // Fails here, not at the first call, when the server is away (initializationFailTimeout 1 ms).
