@@ -85,6 +85,32 @@ class ServerReliabilityTest {
         assertEveryCallStoredOnce(serverHome, traffic.calls());
     }
 
+    @Test
+    void aLaterProcessDeliversWhatAnEarlierOneSpooledWhileTheServerWasDown() throws Exception {
+        Path serverHome = dir.resolve("server");
+        String key = createKey(serverHome);
+        ServerProcess server = ServerProcess.onHome(serverHome, dir.resolve("logs"));
+        // the first process traces while no server answers, and gives up delivering after 200 ms
+        BigHummingbird first = BigHummingbird.builder(PROJECT).url(server.url()).apiKey(key)
+                .home(dir.resolve("client")).closeTimeout(Duration.ofMillis(200)).build();
+        Fn2<Integer, Integer, Integer> model = first.trace("adder", (Integer t, Integer i) -> t * 10_000_000 + i);
+        for (int i = 0; i < 5_000; i++) {
+            model.apply(0, i);
+        }
+        first.close();
+        assertThat(first.droppedRuns()).isZero();
+
+        try (server) {
+            server.start();
+            // the next process with the same home and server replays the spool, and adds its own runs
+            try (BigHummingbird second = client(server, key)) {
+                Fn2<Integer, Integer, Integer> again = second.trace("adder", (Integer t, Integer i) -> t * 10_000_000 + i);
+                again.apply(1, 0);
+            }
+        }
+        assertEveryCallStoredOnce(serverHome, 5_001);
+    }
+
     private static String createKey(Path serverHome) {
         try (Store store = Store.openLocal(serverHome)) {
             return store.createKey(WORKSPACE, "reliability test").token();
