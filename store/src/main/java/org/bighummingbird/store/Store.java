@@ -10,13 +10,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.core.VersionRegistration;
 
 /**
- * The store: workspaces, projects, model versions, runs and API keys in SQLite or PostgreSQL. Thread-safe: on SQLite
+ * The store: workspaces, projects, model versions, runs, judges and API keys in SQLite or PostgreSQL. Thread-safe: on SQLite
  * calls are serialised on one connection; on PostgreSQL they run concurrently on a small pool.
  * Open with {@link #openLocal(Path)} or {@link #open(String)}.
  */
@@ -35,6 +36,7 @@ public final class Store implements AutoCloseable {
     private final RunWriter runWriter;
     private final Queries queries;
     private final ApiKeys apiKeys;
+    private final JudgeRegistry judges;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -46,6 +48,7 @@ public final class Store implements AutoCloseable {
         this.runWriter = new RunWriter(db, versions);
         this.queries = new Queries(db);
         this.apiKeys = new ApiKeys(db);
+        this.judges = new JudgeRegistry(db);
     }
 
     /**
@@ -261,6 +264,24 @@ public final class Store implements AutoCloseable {
     /** How many runs the project holds. */
     public long countRuns(ProjectRef project) {
         return call(() -> queries.countRuns(project));
+    }
+
+    /**
+     * Registers a judge version: the existing tag when the key was seen for this judge, else the
+     * next version number. Atomic with any number of threads, processes and server instances.
+     */
+    public RegisteredJudge registerJudge(ProjectRef project, JudgeRegistration registration) {
+        return call(() -> judges.register(project, registration));
+    }
+
+    /** Every version of every judge in the project, by name then version. */
+    public List<JudgeVersion> judges(ProjectRef project) {
+        return call(() -> judges.list(project));
+    }
+
+    /** One judge version by tag; {@code name:latest} is the highest version. */
+    public Optional<JudgeVersion> judge(ProjectRef project, TagReference tag) {
+        return call(() -> judges.find(project, tag));
     }
 
     /**

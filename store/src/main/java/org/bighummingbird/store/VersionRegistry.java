@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,14 +12,10 @@ import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
 
 /**
- * Assigns version numbers. Each attempt reads the key, else inserts {@code max(version) + 1}
- * insert-if-absent; the unique constraints on (model, key) and (model, version) turn a lost race
- * into an insert of nothing, and the attempt is repeated. Correct on SQLite and PostgreSQL under
- * any number of concurrent writers, without locks of our own.
+ * Assigns model version numbers the {@link NextVersion} way: the existing version when the key was
+ * seen for this model, else the next number.
  */
 final class VersionRegistry {
-    private static final int MAX_ATTEMPTS = 50;
-
     private final Database db;
     /** Registered versions by project, model name and key; versions never change, so this is safe to cache. */
     private final Map<String, String> idsByKey = new ConcurrentHashMap<>();
@@ -28,15 +25,9 @@ final class VersionRegistry {
     }
 
     RegisteredVersion register(ProjectRef project, VersionRegistration reg) throws SQLException {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            RegisteredVersion result = db.transaction(c -> attempt(c, project, reg));
-            if (result != null) {
-                idsByKey.put(cacheKey(project.id(), reg.modelName(), reg.key()), result.id());
-                return result;
-            }
-        }
-        throw new SQLException("could not assign a version to " + reg.modelName() + " after " + MAX_ATTEMPTS
-                + " attempts under contention");
+        RegisteredVersion result = NextVersion.assign(db, reg.modelName(), c -> attempt(c, project, reg));
+        idsByKey.put(cacheKey(project.id(), reg.modelName(), reg.key()), result.id());
+        return result;
     }
 
     /** The version id for a key, or null when it was never registered. */
@@ -78,32 +69,11 @@ final class VersionRegistry {
             return existing;
         }
         String id = UUID.randomUUID().toString();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO model_versions (id, model_id, version, version_key, code_fingerprint, signature,"
-                        + " code, code_kind, metadata, created_at)"
-                        + " SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ?, ?, ?"
-                        + " FROM model_versions WHERE model_id = ? ON CONFLICT DO NOTHING")) {
-            ps.setString(1, id);
-            ps.setString(2, modelId);
-            ps.setString(3, reg.key());
-            ps.setString(4, reg.codeFingerprint());
-            ps.setString(5, reg.signatureJson());
-            ps.setString(6, reg.code());
-            ps.setString(7, reg.codeKind());
-            ps.setString(8, reg.metadataJson());
-            ps.setLong(9, Clock.nowMicros());
-            ps.setString(10, modelId);
-            if (ps.executeUpdate() == 0) {
-                return null;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM model_versions WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new RegisteredVersion(id, new Tag(reg.modelName(), rs.getInt(1)), false);
-            }
-        }
+        int version = NextVersion.insert(c, "model_versions", "model_id", modelId, id,
+                List.of("version_key", "code_fingerprint", "signature", "code", "code_kind", "metadata", "created_at"),
+                List.of(reg.key(), reg.codeFingerprint(), reg.signatureJson(), reg.code(), reg.codeKind(),
+                        reg.metadataJson(), Clock.nowMicros()));
+        return version == 0 ? null : new RegisteredVersion(id, new Tag(reg.modelName(), version), false);
     }
 
     private static RegisteredVersion find(Connection c, String modelId, VersionRegistration reg) throws SQLException {
