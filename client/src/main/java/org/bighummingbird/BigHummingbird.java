@@ -13,6 +13,9 @@ import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
+import org.bighummingbird.internal.judge.JudgeCatalog;
+import org.bighummingbird.internal.judge.Judges;
+import org.bighummingbird.internal.judge.StoreJudgeCatalog;
 import org.bighummingbird.internal.remote.HttpSink;
 import org.bighummingbird.internal.remote.ServerUrl;
 import org.bighummingbird.internal.trace.ModelHandle;
@@ -47,6 +50,7 @@ public final class BigHummingbird implements AutoCloseable {
     private final String project;
     private final Exporter exporter;
     private final Tracer tracer;
+    private final Judges judges;
     private final Thread shutdownHook;
 
     /**
@@ -86,21 +90,29 @@ public final class BigHummingbird implements AutoCloseable {
         }
         RunSink sink = b.sink;
         Path spoolDir = b.home.resolve("spool");
+        JudgeCatalog judgeCatalog;
         if (b.url != null) {
             sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout);
             // one spool per server, apart from the local store's: a process never replays runs into
             // a destination other than the one they were meant for
             spoolDir = b.home.resolve("spool-remote").resolve(b.url.spoolName());
+            judgeCatalog = JudgeCatalog.unavailable("addJudge needs the embedded store for now: the team server's"
+                    + " REST API v1 has no judges yet (open the project with BigHummingbird.local to use judges)");
         } else if (sink == null) {
             Store store = Store.openLocal(b.home);
             store.project(Store.DEFAULT_WORKSPACE, project);
             sink = new StoreSink(b.home, store);
+            judgeCatalog = new StoreJudgeCatalog(project, () -> store, false);
+        } else {
+            Path home = b.home;
+            judgeCatalog = new StoreJudgeCatalog(project, () -> Store.openLocal(home), true);
         }
         ExporterOptions options = new ExporterOptions(b.queueCapacity, ExporterOptions.defaults().batchSize(),
                 b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff);
         this.exporter = new Exporter(project, sink, spoolDir, options);
-        this.tracer = new Tracer(new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of(""))),
-                exporter, b.tagTimeout);
+        Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
+        this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
+        this.judges = new Judges(judgeCatalog, fingerprinter);
         exporter.start();
         this.shutdownHook = new Thread(exporter::close, "bhb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -194,6 +206,33 @@ public final class BigHummingbird implements AutoCloseable {
     }
 
     /**
+     * Registers a judge and returns its tag, {@code name:vN}: the existing tag when this judge's
+     * name has seen the same code (code judges, fingerprinted like models) or the same spec
+     * (declarative judges) before, else the next version. Synchronous, on the calling thread.
+     * Judges live in the embedded store under the home (also with a custom sink); with a team
+     * server ({@code BHB_URL}) they are not available yet.
+     *
+     * <p>A code judge can then be run by its tag in this process only; a declarative judge's tag
+     * runs in any process.
+     *
+     * @throws IllegalArgumentException when judge is null, or a code judge's rubric or criterion is
+     *     not a lambda or method reference
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     * @throws org.bighummingbird.store.StoreException when the store cannot be written
+     */
+    public String addJudge(Judge judge) {
+        if (judge == null) {
+            throw new IllegalArgumentException("judge must not be null");
+        }
+        return judges.add(judge.name(), judge.description(), judge.definition());
+    }
+
+    /** This project's judges: registration, and scorers for tags (evaluations run judges through it). */
+    Judges judges() {
+        return judges;
+    }
+
+    /**
      * Waits until every run recorded so far is in the store or the spool.
      *
      * @return false when that did not happen within {@code timeout}
@@ -217,6 +256,7 @@ public final class BigHummingbird implements AutoCloseable {
     @Override
     public void close() {
         exporter.close();
+        judges.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
