@@ -1,6 +1,7 @@
 /**
  * BigHummingbird's public API: open a project with {@link org.bighummingbird.BigHummingbird}, wrap
  * models ({@link org.bighummingbird.Fn0} … {@link org.bighummingbird.Fn3}) with
- * {@code trace(...)}, and read their tags through {@link org.bighummingbird.Traced}.
+ * {@code trace(...)}, and read their tags through {@link org.bighummingbird.Traced}; add judges
+ * ({@link org.bighummingbird.Judge}, {@link org.bighummingbird.LlmJudgeConfig}) with {@code addJudge}.
  */
 package org.bighummingbird;

@@ -3,6 +3,8 @@
  * Flyway migrations, atomic version assignment, idempotent run ingest and run queries paged by
  * cursor, and the team server's API keys (stored as hashes). Start at
  * {@link org.bighummingbird.store.Store}; runs are listed with {@link org.bighummingbird.store.RunQuery}
- * into a {@link org.bighummingbird.store.RunPage}; keys are {@link org.bighummingbird.store.ApiKeyInfo}.
+ * into a {@link org.bighummingbird.store.RunPage}; keys are {@link org.bighummingbird.store.ApiKeyInfo};
+ * judges are {@link org.bighummingbird.store.JudgeVersion}s. Versions of every kind are numbered by
+ * {@link org.bighummingbird.store.NextVersion}.
  */
 package org.bighummingbird.store;

@@ -21,7 +21,7 @@ import org.bighummingbird.internal.export.Json;
 /**
  * One chat-completions call: POST {@code baseUrl/v1/chat/completions} with a system and a user
  * message, and the reply's {@code choices[0].message.content}. Retries connection failures,
- * timeouts, 429 and 5xx with exponential backoff (honouring {@code Retry-After}), never another
+ * timeouts, 429 and 5xx (but 501 and 505) with exponential backoff (honouring {@code Retry-After}), never another
  * 4xx. Thread-safe: all judges share one HTTP/1.1 client.
  */
 final class LlmClient {
@@ -97,7 +97,7 @@ final class LlmClient {
             if (status >= 200 && status < 300) {
                 return content(response.body());
             }
-            boolean retryable = status == 429 || status >= 500;
+            boolean retryable = status == 429 || (status >= 500 && status != 501 && status != 505);
             if (!retryable || last) {
                 throw new Failure("the judge endpoint " + endpoint + " answered " + status + attempts(attempt) + ": "
                         + excerpt(response.body()), null);
