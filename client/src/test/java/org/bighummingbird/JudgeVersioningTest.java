@@ -236,6 +236,9 @@ class JudgeVersioningTest {
         try (var second = BigHummingbird.local(PROJECT, home)) {
             assertThat(second.judges().scorer("format:v1").score(null, "Paris", null).passed()).isTrue();
             assertThat(second.judges().scorer("format:latest").score(null, "paris", null).score()).isZero();
+            JudgeVersion latest = second.judges().version("format:latest");
+            assertThat(latest.tag().toString()).as("latest resolved for the evaluation to record").isEqualTo("format:v1");
+            assertThat(latest.id()).isNotBlank();
             assertThatThrownBy(() -> second.judges().scorer("format:v2"))
                     .isInstanceOf(JudgeUnavailable.class).hasMessageContaining("no judge version format:v2");
         }

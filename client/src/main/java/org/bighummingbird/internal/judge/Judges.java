@@ -58,20 +58,35 @@ public final class Judges implements AutoCloseable {
     }
 
     /**
-     * A scorer for the judge version {@code tag} of this project; see {@link Scorer}.
+     * A scorer for the judge version {@code tag} of this project; see {@link Scorer}. Shorthand for
+     * {@code scorer(version(tag))}.
      *
      * @throws org.bighummingbird.core.InvalidTag when the tag is malformed
      * @throws JudgeUnavailable when the project has no such judge version, or it cannot run here
      *     (see {@link JudgeRunner#scorer(JudgeVersion)})
      */
     public Scorer scorer(String tag) {
-        TagReference ref = TagReference.parse(tag);
-        JudgeVersion version = catalog.find(ref)
-                .orElseThrow(() -> new JudgeUnavailable("no judge version " + ref + " in this project"));
-        return runner.scorer(version);
+        return runner.scorer(version(tag));
     }
 
-    /** A scorer for a version already read from the store. */
+    /**
+     * The stored judge version {@code tag} names ({@code name:latest} resolved to the highest), with
+     * the store id and tag an evaluation records.
+     *
+     * @throws org.bighummingbird.core.InvalidTag when the tag is malformed
+     * @throws JudgeUnavailable when the project has no such judge version
+     */
+    public JudgeVersion version(String tag) {
+        TagReference ref = TagReference.parse(tag);
+        return catalog.find(ref)
+                .orElseThrow(() -> new JudgeUnavailable("no judge version " + ref + " in this project"));
+    }
+
+    /**
+     * A scorer for a version read with {@link #version(String)}.
+     *
+     * @throws JudgeUnavailable when it cannot run in this process (see {@link JudgeRunner#scorer(JudgeVersion)})
+     */
     public Scorer scorer(JudgeVersion version) {
         return runner.scorer(version);
     }
