@@ -62,10 +62,14 @@ public final class Judge {
      * @throws IllegalArgumentException when any other argument is null or the description too long
      */
     public static <O> Judge of(String name, String description, Rubric<O> rubric, Criterion criterion) {
-        return new Judge(name, description, new CodeJudge(required("rubric", rubric), required("criterion", criterion)));
+        return new Judge(name, description,
+                new CodeJudge(required("rubric", rubric), required("criterion", criterion)));
     }
 
-    /** A code judge that only scores: rows have a score and no passed value; see {@link #of(String, String, Rubric, Criterion)}. */
+    /**
+     * A code judge that only scores: rows have a score and no passed value; see
+     * {@link #of(String, String, Rubric, Criterion)}.
+     */
     public static <O> Judge of(String name, String description, Rubric<O> rubric) {
         return new Judge(name, description, new CodeJudge(required("rubric", rubric), null));
     }
@@ -76,7 +80,8 @@ public final class Judge {
      */
     public static <I, O, E> Judge of(String name, String description, RowRubric<I, O, E> rubric,
             Criterion criterion) {
-        return new Judge(name, description, new CodeJudge(required("rubric", rubric), required("criterion", criterion)));
+        return new Judge(name, description,
+                new CodeJudge(required("rubric", rubric), required("criterion", criterion)));
     }
 
     /** A code judge over whole rows that only scores; see {@link #of(String, String, RowRubric, Criterion)}. */

@@ -219,7 +219,10 @@ public final class LlmJudgeConfig {
             return this;
         }
 
-        /** Retries after a connection failure, timeout, 429 or 5xx (but 501 and 505), 0 to 10; default 3. Never after another 4xx. */
+        /**
+         * Retries after a connection failure, timeout, 429 or 5xx (but 501 and 505), 0 to 10;
+         * default 3. Never after another 4xx.
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0 || maxRetries > 10) {
                 throw new IllegalArgumentException("maxRetries must be between 0 and 10, got " + maxRetries);

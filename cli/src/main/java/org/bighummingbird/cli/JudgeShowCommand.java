@@ -71,7 +71,8 @@ final class JudgeShowCommand implements Callable<Integer> {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = field.getValue();
-                spec.row("  " + field.getKey(), Text.cut(value.isValueNode() ? value.asText() : JsonOutput.compact(value), 200));
+                String text = value.isValueNode() ? value.asText() : JsonOutput.compact(value);
+                spec.row("  " + field.getKey(), Text.cut(text, 200));
             }
         } else {
             spec.row("  (spec)", Text.cut(judge.specJson(), 200));

@@ -17,7 +17,7 @@ import org.bighummingbird.core.TagReference;
 import org.bighummingbird.core.VersionRegistration;
 
 /**
- * The store: workspaces, projects, model versions, runs, judges and API keys in SQLite or PostgreSQL. Thread-safe: on SQLite
+ * The store: workspaces, projects, model versions, runs and API keys in SQLite or PostgreSQL. Thread-safe: on SQLite
  * calls are serialised on one connection; on PostgreSQL they run concurrently on a small pool.
  * Open with {@link #openLocal(Path)} or {@link #open(String)}.
  */

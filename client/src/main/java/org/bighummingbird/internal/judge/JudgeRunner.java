@@ -54,7 +54,8 @@ public final class JudgeRunner {
                 key = settings.apply(llm.apiKeyVariable());
                 if (key == null || key.isBlank()) {
                     throw new JudgeUnavailable("judge " + tag + " needs an API key for " + llm.baseUrl() + " in the"
-                            + " environment variable (or system property) " + llm.apiKeyVariable() + ", which is not set");
+                            + " environment variable (or system property) " + llm.apiKeyVariable()
+                            + ", which is not set");
                 }
                 key = key.strip();
                 if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {

@@ -104,7 +104,8 @@ public final class Judges implements AutoCloseable {
         spec.put("rubricFingerprint", rubric.codeFingerprint());
         ArrayNode params = spec.putArray("rubricParameters");
         for (int i = 0; i < rubric.signature().parameterTypes().size(); i++) {
-            params.addObject().put("name", i < rubric.parameterNames().size() ? rubric.parameterNames().get(i) : "arg" + i)
+            String paramName = i < rubric.parameterNames().size() ? rubric.parameterNames().get(i) : "arg" + i;
+            params.addObject().put("name", paramName)
                     .put("type", rubric.signature().parameterTypes().get(i));
         }
         if (criterion == null) {
@@ -113,7 +114,8 @@ public final class Judges implements AutoCloseable {
             spec.put("criterionFingerprint", criterion.codeFingerprint());
         }
         String text = "// rubric\n" + render(rubric)
-                + (criterion == null ? "\n\n// no criterion: the judge only scores" : "\n\n// criterion\n" + render(criterion));
+                + (criterion == null ? "\n\n// no criterion: the judge only scores"
+                        : "\n\n// criterion\n" + render(criterion));
         return new JudgeRegistration(name, key, "code", description, write(spec), text, metadata());
     }
 
