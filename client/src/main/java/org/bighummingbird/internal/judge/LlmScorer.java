@@ -30,8 +30,9 @@ final class LlmScorer implements Scorer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Score.error("interrupted while waiting for the judge endpoint", e);
-        } catch (RuntimeException e) {
-            return Score.error("the LLM judge failed: " + Verdicts.describe(e), e);
+        } catch (Throwable t) {
+            // a value the template cannot render (a cycle deep enough to overflow the stack) among them
+            return Score.error("the LLM judge failed: " + Verdicts.describe(Verdicts.rethrowFatal(t)), t);
         }
         Double score = ReplyScore.parse(reply);
         if (score == null) {

@@ -271,6 +271,16 @@ class LlmJudgeTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenAsJsonNeverEscapesTheScorer() throws Exception {
+        content("{\"score\": 1}");
+        List<Object> cyclic = new java.util.ArrayList<>();
+        cyclic.add(cyclic);
+        Score score = scorer(0).score("q", cyclic, null);
+
+        assertThat(score.isError() || score.score() == 1.0).isTrue();
+    }
+
+    @Test
     void manyThreadsShareOneScorer() throws Exception {
         for (int i = 0; i < 64; i++) {
             content("{\"score\": 7}");
