@@ -1,6 +1,6 @@
 package org.bighummingbird;
 
-import java.util.Objects;
+import java.io.Serializable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.bighummingbird.core.Names;
@@ -59,11 +59,12 @@ public final class Judge {
      * @param rubric a serializable lambda or method reference
      * @param criterion a serializable lambda or method reference
      * @throws org.bighummingbird.core.InvalidName when the name is not valid
-     * @throws IllegalArgumentException when any other argument is null or the description too long
+     * @throws IllegalArgumentException when any other argument is null, the description is too long,
+     *     or the rubric or criterion is not a lambda or method reference
      */
     public static <O> Judge of(String name, String description, Rubric<O> rubric, Criterion criterion) {
         return new Judge(name, description,
-                new CodeJudge(required("rubric", rubric), required("criterion", criterion)));
+                new CodeJudge(function("rubric", rubric), function("criterion", criterion)));
     }
 
     /**
@@ -71,7 +72,7 @@ public final class Judge {
      * {@link #of(String, String, Rubric, Criterion)}.
      */
     public static <O> Judge of(String name, String description, Rubric<O> rubric) {
-        return new Judge(name, description, new CodeJudge(required("rubric", rubric), null));
+        return new Judge(name, description, new CodeJudge(function("rubric", rubric), null));
     }
 
     /**
@@ -81,12 +82,12 @@ public final class Judge {
     public static <I, O, E> Judge of(String name, String description, RowRubric<I, O, E> rubric,
             Criterion criterion) {
         return new Judge(name, description,
-                new CodeJudge(required("rubric", rubric), required("criterion", criterion)));
+                new CodeJudge(function("rubric", rubric), function("criterion", criterion)));
     }
 
     /** A code judge over whole rows that only scores; see {@link #of(String, String, RowRubric, Criterion)}. */
     public static <I, O, E> Judge of(String name, String description, RowRubric<I, O, E> rubric) {
-        return new Judge(name, description, new CodeJudge(required("rubric", rubric), null));
+        return new Judge(name, description, new CodeJudge(function("rubric", rubric), null));
     }
 
     /**
@@ -176,6 +177,18 @@ public final class Judge {
             throw new IllegalArgumentException(what + " must not be null");
         }
         return value;
+    }
+
+    /** A non-null lambda or method reference, refused here rather than at addJudge. */
+    private static <T extends Serializable> T function(String what, T fn) {
+        required(what, fn);
+        // the JDK spins a synthetic class for each lambda and method reference; an instance of the
+        // user's own class would be fingerprinted without its state, so it is refused
+        if (!fn.getClass().isSynthetic()) {
+            throw new IllegalArgumentException(what + " must be a lambda or a method reference, got an instance of "
+                    + fn.getClass().getName() + "; wrap it as a lambda: out -> it.score(out)");
+        }
+        return fn;
     }
 
     @Override

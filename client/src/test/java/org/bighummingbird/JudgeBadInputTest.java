@@ -96,17 +96,25 @@ class JudgeBadInputTest {
     }
 
     @Test
-    void aRubricThatIsNotALambdaIsRejectedByAddJudgeAndStoresNothing() {
+    void aRubricOrCriterionThatIsNotALambdaIsRejectedAtOnce() {
         Rubric<Object> anonymous = new Rubric<>() {
             @Override
             public double score(Object output) {
                 return 1;
             }
         };
+        assertThatThrownBy(() -> Judge.of("anon", "", anonymous))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rubric must be a lambda or a method reference, got an instance of");
+        Criterion criterion = new Criterion() {
+            @Override
+            public boolean passes(double score) {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> Judge.of("anon", "", o -> 1.0, criterion))
+                .hasMessageStartingWith("criterion must be a lambda or a method reference");
         try (var bhb = BigHummingbird.local("P", home)) {
-            assertThatThrownBy(() -> bhb.addJudge(Judge.of("anon", "", anonymous)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("lambda or a method reference");
             assertThatThrownBy(() -> bhb.addJudge(null)).hasMessage("judge must not be null");
             assertThat(bhb.addJudge(Judge.of("anon", "", o -> 1.0))).isEqualTo("anon:v1");
             assertThatThrownBy(() -> bhb.judges().scorer("anon:v0")).isInstanceOf(InvalidTag.class);

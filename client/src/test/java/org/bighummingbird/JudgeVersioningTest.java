@@ -79,6 +79,24 @@ class JudgeVersioningTest {
     }
 
     @Test
+    void manyThreadsAddingOneNewJudgeGetOneVersion() throws Exception {
+        try (var bhb = BigHummingbird.local(PROJECT, home)) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                List<java.util.concurrent.Future<String>> tags = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    tags.add(pool.submit(() -> bhb.addJudge(original())));
+                }
+                for (var tag : tags) {
+                    assertThat(tag.get()).isEqualTo("random_judge:v1");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void theSameJudgeInAnotherInstanceGetsTheSameTagAndOtherNamesStartAtOne() {
         try (var first = BigHummingbird.local(PROJECT, home)) {
             assertThat(first.addJudge(original())).isEqualTo("random_judge:v1");
