@@ -114,10 +114,13 @@ class JudgeVersioningTest {
     }
 
     @Test
-    void aRubricOverTheWholeRowIsAnotherVersionThanOneOverTheOutput() {
+    void rowRubricsAndMethodReferencesAreVersionedToo() {
         try (var bhb = BigHummingbird.local(PROJECT, home)) {
             assertThat(bhb.addJudge(Judge.of("row", "", out -> 1.0))).isEqualTo("row:v1");
             assertThat(bhb.addJudge(Judge.of("row", "", (in, out, expected) -> 1.0))).isEqualTo("row:v2");
+            assertThat(bhb.addJudge(Judge.of("ref", "", JudgeVersioningTest::lengthScore))).isEqualTo("ref:v1");
+            assertThat(bhb.addJudge(Judge.of("ref", "", JudgeVersioningTest::lengthScore, s -> s > 1)))
+                    .isEqualTo("ref:v2");
         }
     }
 
