@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bighummingbird.core.Names;
+import org.bighummingbird.internal.catalog.Catalog;
+import org.bighummingbird.internal.catalog.LocalCatalog;
 import org.bighummingbird.internal.export.Exporter;
 import org.bighummingbird.internal.export.ExporterOptions;
 import org.bighummingbird.internal.export.StoreSink;
@@ -52,6 +54,7 @@ public final class BigHummingbird implements AutoCloseable {
     private final Tracer tracer;
     private final Judges judges;
     private final Thread shutdownHook;
+    private final DatasetAccess datasets;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -90,6 +93,11 @@ public final class BigHummingbird implements AutoCloseable {
         }
         RunSink sink = b.sink;
         Path spoolDir = b.home.resolve("spool");
+        // datasets (and later judges, evaluations) are asked for by the user and answered at once,
+        // beside the exporter's background path
+        Catalog catalog = b.url != null ? Catalog.unavailable("a server (BHB_URL)")
+                : sink == null ? new LocalCatalog(b.home, project) : Catalog.unavailable("a custom sink");
+        this.datasets = new DatasetAccess(project, catalog);
         JudgeCatalog judgeCatalog;
         if (b.url != null) {
             sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout);
@@ -206,6 +214,31 @@ public final class BigHummingbird implements AutoCloseable {
     }
 
     /**
+     * Uploads a dataset version and returns its tag, {@code name:vN}: the existing tag when this
+     * dataset has had exactly these rows before (the description is not compared), else the next
+     * version. Synchronous: the rows are stored when this returns. Safe with concurrent uploaders.
+     *
+     * @throws UnsupportedOperationException when this tracker writes to a custom sink or a server,
+     *     which have no datasets yet
+     * @throws org.bighummingbird.store.StoreException when the store cannot be written
+     */
+    public String uploadDataset(Dataset dataset) {
+        return datasets.upload(dataset);
+    }
+
+    /**
+     * Fetches a dataset version with all its rows.
+     *
+     * @param tag {@code name:vN}, or {@code name:latest} for the highest version
+     * @throws org.bighummingbird.core.InvalidTag when {@code tag} is not a tag
+     * @throws NoSuchDataset when the project has no such version, naming the tag and the project
+     * @throws UnsupportedOperationException when this tracker writes to a custom sink or a server
+     */
+    public Dataset dataset(String tag) {
+        return datasets.fetch(tag);
+    }
+
+    /**
      * Registers a judge and returns its tag, {@code name:vN}: the existing tag when this judge's
      * name has seen the same code (code judges, fingerprinted like models) or the same spec
      * (declarative judges) before, else the next version. Synchronous, on the calling thread.
@@ -257,6 +290,7 @@ public final class BigHummingbird implements AutoCloseable {
     public void close() {
         exporter.close();
         judges.close();
+        datasets.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

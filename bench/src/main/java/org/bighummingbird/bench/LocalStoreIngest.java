@@ -10,10 +10,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.bighummingbird.BigHummingbird;
 import org.bighummingbird.Fn2;
 import org.bighummingbird.Traced;
-import org.bighummingbird.core.RunIds;
-import org.bighummingbird.core.RunRecord;
-import org.bighummingbird.core.VersionRegistration;
-import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 
 /**
@@ -156,41 +152,20 @@ public final class LocalStoreIngest {
         }
     }
 
-    /** The store's own insert path with pre-built runs; true when every run was stored. */
+    /** The store's own insert path with pre-built runs ({@link RawStoreIngest}); true when every run was stored. */
     private static boolean raw(int runs) {
         Path home = TempHome.create("ingest-raw");
         try (Store store = Store.openLocal(home)) {
-            ProjectRef project = store.project(Store.DEFAULT_WORKSPACE, PROJECT);
-            VersionRegistration reg = new VersionRegistration("model", "k".repeat(64), "f".repeat(64),
-                    "{\"parameters\":[{\"name\":\"a\",\"type\":\"java.lang.Integer\"},{\"name\":\"b\","
-                            + "\"type\":\"java.lang.Integer\"}],\"returns\":\"java.lang.Integer\"}",
-                    "(a, b) -> a + b", "source", "{}");
-            store.register(project, reg);
-            List<RunRecord> records = records(runs, reg.key());
-            long start = System.nanoTime();
-            for (int from = 0; from < runs; from += RAW_BATCH) {
-                store.insertRuns(project, records.subList(from, Math.min(runs, from + RAW_BATCH)));
-            }
-            long nanos = System.nanoTime() - start;
-            long stored = store.countRuns(project);
-            System.out.printf("raw Store.insertRuns, batches of %,d: %,d runs, %,d stored in %,d ms = %,.0f stored"
-                    + " runs/s%s%n", RAW_BATCH, runs, stored, nanos / 1_000_000, stored * 1e9 / nanos,
-                    stored == runs ? "" : "  <-- MISSING " + (runs - stored));
-            return stored == runs;
+            double rate = RawStoreIngest.runsPerSecond(store, new RawStoreIngest.Load(runs, RAW_BATCH, 0));
+            System.out.printf("raw Store.insertRuns, batches of %,d: %,d runs stored = %,.0f stored runs/s%n",
+                    RAW_BATCH, runs, rate);
+            return true;
+        } catch (IllegalStateException e) {
+            System.out.println("raw Store.insertRuns, batches of " + RAW_BATCH + ": " + e.getMessage()
+                    + "  <-- MISSING");
+            return false;
         } finally {
             TempHome.delete(home);
         }
-    }
-
-    /** Runs shaped like the SDK's for {@code (a, b) -> a + b}: same columns, same JSON sizes. */
-    private static List<RunRecord> records(int runs, String versionKey) {
-        List<RunRecord> records = new ArrayList<>(runs);
-        long now = System.currentTimeMillis();
-        for (int i = 0; i < runs; i++) {
-            records.add(new RunRecord(RunIds.at(now + i / 1_000).toString(), "model", versionKey, null, null,
-                    (now + i / 1_000) * 1_000, 150, "caller-0", "{\"a\":" + i + ",\"b\":" + (i + 1) + "}",
-                    Integer.toString(2 * i + 1), "\"Integer\"", null, null, null));
-        }
-        return records;
     }
 }

@@ -86,6 +86,31 @@ final class JsonOutput {
         out.flush();
     }
 
+    /**
+     * Prints one JSON object: the fields of {@code header}, then {@code field} as an array of
+     * {@code items}, each turned into JSON as it is written (any number of items, bounded memory).
+     */
+    static <T> void printObjectWithArray(PrintWriter out, ObjectNode header, String field, Iterable<T> items,
+            Function<T, JsonNode> toJson) {
+        try (JsonGenerator json = generator(out)) {
+            json.writeStartObject();
+            for (var member : header.properties()) {
+                json.writeFieldName(member.getKey());
+                json.writeTree(member.getValue());
+            }
+            json.writeArrayFieldStart(field);
+            for (T item : items) {
+                json.writeTree(toJson.apply(item));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
+    }
+
     private static JsonGenerator generator(PrintWriter out) throws IOException {
         JsonGenerator json = MAPPER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.useDefaultPrettyPrinter();

@@ -10,9 +10,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.bighummingbird.core.DatasetUpload;
 import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.core.RunRecord;
+import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.core.VersionRegistration;
 
@@ -36,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final RunWriter runWriter;
     private final Queries queries;
     private final ApiKeys apiKeys;
+    private final Datasets datasets;
     private final JudgeRegistry judges;
 
     private Store(Database db, String description, Path file) {
@@ -48,6 +51,7 @@ public final class Store implements AutoCloseable {
         this.runWriter = new RunWriter(db, versions);
         this.queries = new Queries(db);
         this.apiKeys = new ApiKeys(db);
+        this.datasets = new Datasets(db);
         this.judges = new JudgeRegistry(db);
     }
 
@@ -264,6 +268,49 @@ public final class Store implements AutoCloseable {
     /** How many runs the project holds. */
     public long countRuns(ProjectRef project) {
         return call(() -> queries.countRuns(project));
+    }
+
+    /** Most rows {@link #datasetRows} returns in one page. */
+    public static final int MAX_DATASET_PAGE = 10_000;
+
+    /**
+     * Registers a dataset version: the existing tag when the dataset has these rows (by content key)
+     * already, and then nothing is written and the first upload's description stays; else the next
+     * version number, its rows written in the same transaction, so no reader sees half a version.
+     * Atomic with any number of concurrent uploaders in any number of processes.
+     */
+    public RegisteredDataset registerDataset(ProjectRef project, DatasetUpload upload) {
+        return call(() -> datasets.register(project, upload));
+    }
+
+    /** Every version of every dataset in the project, by name then version; rows not included. */
+    public List<DatasetVersionInfo> datasets(ProjectRef project) {
+        return call(() -> datasets.list(project));
+    }
+
+    /** One dataset version's header; {@code name:latest} is the highest version. */
+    public Optional<DatasetVersionInfo> datasetVersion(ProjectRef project, TagReference tag) {
+        return call(() -> datasets.version(project, tag));
+    }
+
+    /**
+     * A page of a dataset version's rows, in order, from index {@code fromIndex} (0 for the first
+     * row; the next page starts at the last row's index + 1). Each page costs the same however deep.
+     * Takes a {@link Tag}, not {@code name:latest}: resolve that once with {@link #datasetVersion},
+     * so that every page comes from the same version.
+     *
+     * @param limit 1 to {@link #MAX_DATASET_PAGE}
+     * @return up to {@code limit} rows; empty past the last row
+     * @throws NotFound when the project has no such dataset version
+     */
+    public List<DatasetRowView> datasetRows(ProjectRef project, Tag tag, int fromIndex, int limit) {
+        if (fromIndex < 0) {
+            throw new IllegalArgumentException("fromIndex must not be negative, got " + fromIndex);
+        }
+        if (limit < 1 || limit > MAX_DATASET_PAGE) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_DATASET_PAGE + ", got " + limit);
+        }
+        return call(() -> datasets.rows(project, tag, fromIndex, limit));
     }
 
     /**

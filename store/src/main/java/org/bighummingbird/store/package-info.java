@@ -4,7 +4,7 @@
  * cursor, and the team server's API keys (stored as hashes). Start at
  * {@link org.bighummingbird.store.Store}; runs are listed with {@link org.bighummingbird.store.RunQuery}
  * into a {@link org.bighummingbird.store.RunPage}; keys are {@link org.bighummingbird.store.ApiKeyInfo};
- * judges are {@link org.bighummingbird.store.JudgeVersion}s. Versions of every kind are numbered by
- * {@link org.bighummingbird.store.NextVersion}.
+ * dataset versions are {@link org.bighummingbird.store.DatasetVersionInfo} with rows read by index as
+ * {@link org.bighummingbird.store.DatasetRowView}; judges are {@link org.bighummingbird.store.JudgeVersion}s.
  */
 package org.bighummingbird.store;

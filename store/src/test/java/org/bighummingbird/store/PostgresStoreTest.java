@@ -47,7 +47,7 @@ class PostgresStoreTest extends StoreContract {
             batch.add(run("model", "a + b", "{\"i\":" + i + "}"));
         }
         RunRecord ok = batch.get(2_400);
-        // An id longer than the column allows: PostgreSQL rejects the third statement of the call.
+        // An id longer than the column allows, late in the call: PostgreSQL rejects it after most runs were sent.
         batch.set(2_400, new RunRecord(ok.id() + "-too-long", ok.modelName(), ok.versionKey(), null, null,
                 ok.startedAtMicros(), 1, "t", "{}", null, null, null, null, null));
         assertThatThrownBy(() -> store.insertRuns(project, batch)).isInstanceOf(StoreUnavailable.class);

@@ -219,6 +219,119 @@ abstract class StoreContract {
     }
 
     @Test
+    void theSameBatchTwiceStoresEachRunOnceAndCountsNothingNew() {
+        store.register(project, reg("model", "a + b"));
+        List<RunRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) {
+            batch.add(run("model", "a + b", "{\"i\":" + i + ",\"pad\":\"" + "x".repeat(300) + "\"}"));
+        }
+        assertThat(store.insertRuns(project, batch)).isEqualTo(2_345);
+        assertThat(store.insertRuns(project, batch)).isZero();
+        assertThat(allPages(RunQuery.newest(1_000))).extracting(RunView::id)
+                .containsExactlyInAnyOrderElementsOf(batch.stream().map(RunRecord::id).toList());
+    }
+
+    @Test
+    void aBatchMixingStoredAndNewRunsCountsOnlyTheNewOnes() {
+        store.register(project, reg("model", "a + b"));
+        List<RunRecord> old = List.of(run("model", "a + b", "{}"), run("model", "a + b", "{}"),
+                run("model", "a + b", "{}"));
+        store.insertRuns(project, old);
+        RunRecord fresh = run("model", "a + b", "{\"new\":1}");
+        List<RunRecord> mixed = List.of(old.get(0), fresh, old.get(1), run("model", "a + b", "{\"new\":2}"), fresh,
+                old.get(2));
+        assertThat(store.insertRuns(project, mixed)).isEqualTo(2);
+        assertThat(store.countRuns(project)).isEqualTo(5);
+    }
+
+    @Test
+    void anEmptyBatchStoresNothing() {
+        store.register(project, reg("model", "a + b"));
+        assertThat(store.insertRuns(project, List.of())).isZero();
+        assertThat(store.countRuns(project)).isZero();
+    }
+
+    @Test
+    void anUnknownVersionAfterManyGoodRunsStoresNoneOfTheBatch() {
+        store.register(project, reg("model", "a + b"));
+        List<RunRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            batch.add(run("model", "a + b", "{\"i\":" + i + "}"));
+        }
+        batch.add(run("other model", "a + b", "{}"));
+        assertThatThrownBy(() -> store.insertRuns(project, batch))
+                .isInstanceOf(NotFound.class)
+                .hasMessageContaining("other model");
+        assertThat(store.countRuns(project)).isZero();
+    }
+
+    /** Text that a COPY stream, a CSV file or a careless escaper would get wrong. */
+    static final List<String> HOSTILE_TEXT = List.of("", " ", "\\N", "\\", "a\\b\\\\c", "\t", "tab\there", "\n",
+            "line\nbreak\r\nand cr\r", "x\n\\.\ny", "\\.", "\"", "'", "a,b", "\"a\",\"b\"", "1\t2\\t3\\\\N",
+            "\u0001\u001f\u007f\b\f", "Проект 模型 ü مرحبا", "🐦🏳️‍🌈 e\u0301", "\uFEFFbom \u2028 \u2029",
+            "\u00ff\u0100\uffff", "a\tb\\c\nd\re\"f,g'".repeat(120_000), "x".repeat(1 << 20));
+
+    @Test
+    void hostileTextInEveryColumnComesBackVerbatim() {
+        store.register(project, reg("model", "a + b"));
+        List<RunRecord> batch = new ArrayList<>();
+        for (String text : HOSTILE_TEXT) {
+            String shortText = text.length() <= 36 ? text : null;
+            batch.add(new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), shortText, shortText,
+                    1, 2, text, text, text, text, text, text, text));
+        }
+        assertThat(store.insertRuns(project, batch)).isEqualTo(HOSTILE_TEXT.size());
+        List<RunView> back = allPages(RunQuery.newest(100));
+        assertThat(back).hasSize(HOSTILE_TEXT.size());
+        for (RunRecord sent : batch) {
+            RunView got = back.stream().filter(v -> v.id().equals(sent.id())).findFirst().orElseThrow();
+            String text = sent.thread();
+            String what = text.length() > 40 ? text.length() + " chars starting " + text.substring(0, 40) : text;
+            assertThat(List.of(got.thread(), got.inputsJson(), got.outputJson(), got.outputShapeJson(), got.errorType(),
+                    got.errorMessage(), got.errorStack())).as(what).containsOnly(text);
+            assertThat(got.parentId()).as(what).isEqualTo(sent.parentId());
+            assertThat(got.rootId()).as(what).isEqualTo(sent.rootId());
+        }
+    }
+
+    @Test
+    void nullsStayNullAndEmptyStringsStayEmpty() {
+        store.register(project, reg("model", "a + b"));
+        RunRecord nulls = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), null, null, 1,
+                2, "", "", null, null, null, null, null);
+        RunRecord empties = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), "", "", 2, 2,
+                "", "", "", "", "", "", "");
+        store.insertRuns(project, List.of(nulls, empties));
+        List<RunView> back = store.runs(project, RunQuery.newest(2));
+        assertThat(back.get(1)).extracting(RunView::parentId, RunView::rootId, RunView::outputJson,
+                RunView::outputShapeJson, RunView::errorType, RunView::errorMessage, RunView::errorStack)
+                .containsOnlyNulls();
+        assertThat(back.get(0)).extracting(RunView::parentId, RunView::rootId, RunView::thread, RunView::inputsJson,
+                RunView::outputJson, RunView::outputShapeJson, RunView::errorType, RunView::errorMessage,
+                RunView::errorStack).containsOnly("");
+    }
+
+    @Test
+    void aRawNulCharacterIsStoredAsTheReplacementCharacterOnEveryDatabase() {
+        store.register(project, reg("model", "a + b"));
+        String nul = "worker\u0000thread \u0000";
+        String stored = "worker\uFFFDthread \uFFFD";
+        RunRecord r = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), null, null, 1, 2,
+                nul, "{\"q\":\"" + nul + "\"}", nul, nul, nul, nul, nul);
+        List<RunRecord> batch = new ArrayList<>(List.of(r));
+        for (int i = 0; i < 1_200; i++) {
+            batch.add(run("model", "a + b", "{\"i\":" + i + "}"));
+        }
+        assertThat(store.insertRuns(project, batch)).isEqualTo(1_201);
+        RunView back = allPages(RunQuery.newest(1_000)).stream().filter(v -> v.id().equals(r.id())).findFirst()
+                .orElseThrow();
+        assertThat(List.of(back.thread(), back.outputJson(), back.outputShapeJson(), back.errorType(),
+                back.errorMessage(), back.errorStack())).containsOnly(stored);
+        assertThat(back.inputsJson()).isEqualTo("{\"q\":\"" + stored + "\"}");
+        assertThat(store.insertRuns(project, batch)).isZero();
+    }
+
+    @Test
     void runsAreFilteredByTagAndLatestAndLimited() throws InterruptedException {
         store.register(project, reg("model", "v1"));
         store.register(project, reg("model", "v2"));

@@ -1,0 +1,15 @@
+package org.bighummingbird;
+
+import org.bighummingbird.core.BhbException;
+
+/**
+ * A JSONL or CSV file that cannot be read as dataset rows: the message names the file, the line
+ * and what is wrong there.
+ */
+public final class InvalidDatasetFile extends BhbException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidDatasetFile(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,76 @@
+package org.bighummingbird.internal.catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.bighummingbird.core.DatasetUpload;
+import org.bighummingbird.core.Tag;
+import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.DatasetRowView;
+import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.ProjectRef;
+import org.bighummingbird.store.Store;
+
+/**
+ * The embedded store as a catalog. Opens its own connection to the store under {@code home} on
+ * first use (a program that never touches datasets pays nothing) and closes it on {@link #close()}.
+ * Thread-safe: the store is; opening is guarded.
+ */
+public final class LocalCatalog implements Catalog {
+    private final Path home;
+    private final String project;
+    private Store store;
+    private ProjectRef projectRef;
+    private boolean closed;
+
+    public LocalCatalog(Path home, String project) {
+        this.home = home;
+        this.project = project;
+    }
+
+    @Override
+    public Tag uploadDataset(DatasetUpload upload) {
+        Opened o = open();
+        return o.store.registerDataset(o.project, upload).tag();
+    }
+
+    @Override
+    public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
+        Opened o = open();
+        return o.store.datasetVersion(o.project, tag);
+    }
+
+    @Override
+    public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
+        Opened o = open();
+        return o.store.datasetRows(o.project, tag, fromIndex, limit);
+    }
+
+    private synchronized Opened open() {
+        if (closed) {
+            throw new IllegalStateException("this BigHummingbird is closed");
+        }
+        if (store == null) {
+            Store opened = Store.openLocal(home);
+            try {
+                projectRef = opened.project(Store.DEFAULT_WORKSPACE, project);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            store = opened;
+        }
+        return new Opened(store, projectRef);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    private record Opened(Store store, ProjectRef project) {}
+}

@@ -1,0 +1,32 @@
+package org.bighummingbird.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.bighummingbird.core.RunRecord;
+
+/**
+ * SQLite: a JDBC batch of one-row {@code INSERT … ON CONFLICT (id) DO NOTHING}. The database is
+ * in-process, so a statement costs no round trip and the batch is as fast as a multi-row insert.
+ */
+final class SqliteBatchInsert implements BatchInsert {
+    private static final String INSERT = "INSERT INTO runs (" + RunColumns.LIST + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+
+    @Override
+    public int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < runs.size(); i++) {
+                RunColumns.bind(ps, 0, projectId, versionIds[i], runs.get(i));
+                ps.addBatch();
+            }
+            int inserted = 0;
+            for (int count : ps.executeBatch()) {
+                inserted += count > 0 ? count : 0;
+            }
+            return inserted;
+        }
+    }
+}
