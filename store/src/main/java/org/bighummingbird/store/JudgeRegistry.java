@@ -1,18 +1,18 @@
 package org.bighummingbird.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 
-/** Judge versions: registered the {@link NextVersion} way, listed and found by tag. */
+/** Judge versions: numbered by {@link VersionNumbers} (by judge key), listed and found by tag. */
 final class JudgeRegistry {
     private static final String COLUMNS = "v.id, j.name, v.version, v.judge_key, v.kind, v.description,"
             + " v.spec_json, v.code, v.metadata, v.created_at";
@@ -25,30 +25,15 @@ final class JudgeRegistry {
     }
 
     RegisteredJudge register(ProjectRef project, JudgeRegistration reg) throws SQLException {
-        return NextVersion.assign(db, "judge " + reg.judgeName(), c -> attempt(c, project, reg));
-    }
-
-    private static RegisteredJudge attempt(Connection c, ProjectRef project, JudgeRegistration reg)
-            throws SQLException {
-        String judgeId = Projects.insertIfAbsent(c,
-                "INSERT INTO judges (id, project_id, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                "SELECT id FROM judges WHERE project_id = ? AND name = ?", project.id(), reg.judgeName());
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, version FROM judge_versions WHERE judge_id = ? AND judge_key = ?")) {
-            ps.setString(1, judgeId);
-            ps.setString(2, reg.key());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return new RegisteredJudge(rs.getString(1), new Tag(reg.judgeName(), rs.getInt(2)), true);
-                }
-            }
-        }
-        String id = UUID.randomUUID().toString();
-        int version = NextVersion.insert(c, "judge_versions", "judge_id", judgeId, id,
-                List.of("judge_key", "kind", "description", "spec_json", "code", "metadata", "created_at"),
-                List.of(reg.key(), reg.kind(), reg.description(), reg.specJson(), reg.code(), reg.metadataJson(),
-                        Clock.nowMicros()));
-        return version == 0 ? null : new RegisteredJudge(id, new Tag(reg.judgeName(), version), false);
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("kind", reg.kind());
+        columns.put("description", reg.description());
+        columns.put("spec_json", reg.specJson());
+        columns.put("code", reg.code());
+        columns.put("metadata", reg.metadataJson());
+        VersionNumbers.Assigned assigned = VersionNumbers.assign(db, VersionNumbers.JUDGES, project,
+                reg.judgeName(), reg.key(), columns);
+        return new RegisteredJudge(assigned.id(), new Tag(reg.judgeName(), assigned.version()), assigned.existed());
     }
 
     /** Every version of every judge in the project, by name then version. */
