@@ -15,9 +15,7 @@ import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
-import org.bighummingbird.internal.judge.JudgeCatalog;
 import org.bighummingbird.internal.judge.Judges;
-import org.bighummingbird.internal.judge.StoreJudgeCatalog;
 import org.bighummingbird.internal.remote.HttpSink;
 import org.bighummingbird.internal.remote.ServerUrl;
 import org.bighummingbird.internal.trace.ModelHandle;
@@ -52,9 +50,10 @@ public final class BigHummingbird implements AutoCloseable {
     private final String project;
     private final Exporter exporter;
     private final Tracer tracer;
-    private final Judges judges;
     private final Thread shutdownHook;
+    private final Catalog catalog;
     private final DatasetAccess datasets;
+    private final Judges judges;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -93,34 +92,29 @@ public final class BigHummingbird implements AutoCloseable {
         }
         RunSink sink = b.sink;
         Path spoolDir = b.home.resolve("spool");
-        // datasets (and later judges, evaluations) are asked for by the user and answered at once,
-        // beside the exporter's background path
-        Catalog catalog = b.url != null ? Catalog.unavailable("a server (BHB_URL)")
-                : sink == null ? new LocalCatalog(b.home, project) : Catalog.unavailable("a custom sink");
+        // datasets and judges (and later evaluations) are asked for by the user and answered at
+        // once, beside the exporter's background path. Beside a custom sink, judges still live in
+        // the embedded store under the home; datasets are not offered there.
+        this.catalog = b.url != null ? Catalog.unavailable("a server (BHB_URL)")
+                : sink == null ? new LocalCatalog(b.home, project)
+                : Catalog.judgesOnly(new LocalCatalog(b.home, project), "a custom sink");
         this.datasets = new DatasetAccess(project, catalog);
-        JudgeCatalog judgeCatalog;
         if (b.url != null) {
             sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout);
             // one spool per server, apart from the local store's: a process never replays runs into
             // a destination other than the one they were meant for
             spoolDir = b.home.resolve("spool-remote").resolve(b.url.spoolName());
-            judgeCatalog = JudgeCatalog.unavailable("addJudge needs the embedded store for now: the team server's"
-                    + " REST API v1 has no judges yet (open the project with BigHummingbird.local to use judges)");
         } else if (sink == null) {
             Store store = Store.openLocal(b.home);
             store.project(Store.DEFAULT_WORKSPACE, project);
             sink = new StoreSink(b.home, store);
-            judgeCatalog = new StoreJudgeCatalog(project, () -> store, false);
-        } else {
-            Path home = b.home;
-            judgeCatalog = new StoreJudgeCatalog(project, () -> Store.openLocal(home), true);
         }
         ExporterOptions options = new ExporterOptions(b.queueCapacity, ExporterOptions.defaults().batchSize(),
                 b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff);
         this.exporter = new Exporter(project, sink, spoolDir, options);
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
         this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
-        this.judges = new Judges(judgeCatalog, fingerprinter);
+        this.judges = new Judges(catalog, fingerprinter);
         exporter.start();
         this.shutdownHook = new Thread(exporter::close, "bhb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -289,8 +283,7 @@ public final class BigHummingbird implements AutoCloseable {
     @Override
     public void close() {
         exporter.close();
-        judges.close();
-        datasets.close();
+        catalog.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

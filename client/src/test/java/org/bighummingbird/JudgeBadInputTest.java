@@ -126,7 +126,14 @@ class JudgeBadInputTest {
         try (var bhb = BigHummingbird.builder("P").home(home).url("http://127.0.0.1:9").build()) {
             assertThatThrownBy(() -> bhb.addJudge(Judge.exactMatch("exact")))
                     .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("REST API v1 has no judges yet");
+                    .hasMessageContaining("judges are not available yet with a server (BHB_URL)");
+            assertThatThrownBy(() -> bhb.judges().scorer("exact:v1"))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("judges are not available yet with a server (BHB_URL)");
+            // one catalog: datasets say the same of the same back-end
+            assertThatThrownBy(() -> bhb.uploadDataset(Dataset.of("qa", "", java.util.List.of(1))))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("datasets are not available yet with a server (BHB_URL)");
         }
     }
 

@@ -10,6 +10,7 @@ import org.bighummingbird.JudgeUnavailable;
 import org.bighummingbird.core.Hashing;
 import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.TagReference;
+import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.internal.export.Json;
 import org.bighummingbird.internal.fingerprint.Fingerprint;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
@@ -20,16 +21,17 @@ import org.bighummingbird.store.JudgeVersion;
  * and makes stored versions runnable. Remembers the code judges it registered, by key, so that
  * their tags can be run here. Thread-safe.
  */
-public final class Judges implements AutoCloseable {
+public final class Judges {
     /** First wait before an LLM request is retried; doubled per retry. */
     static final long LLM_BACKOFF_MS = 250;
 
-    private final JudgeCatalog catalog;
+    private final Catalog catalog;
     private final Fingerprinter fingerprinter;
     private final Map<String, CodeJudge> codeByKey = new ConcurrentHashMap<>();
     private final JudgeRunner runner;
 
-    public Judges(JudgeCatalog catalog, Fingerprinter fingerprinter) {
+    /** @param catalog where the project's judge versions are registered and found; not closed here */
+    public Judges(Catalog catalog, Fingerprinter fingerprinter) {
         this.catalog = catalog;
         this.fingerprinter = fingerprinter;
         this.runner = new JudgeRunner(codeByKey::get, JudgeRunner::setting, LLM_BACKOFF_MS);
@@ -50,7 +52,7 @@ public final class Judges implements AutoCloseable {
             registration = new JudgeRegistration(name, spec.key(), spec.kind(), description, spec.json(), "",
                     metadata());
         }
-        String tag = catalog.register(registration).tag().toString();
+        String tag = catalog.registerJudge(registration).toString();
         if (definition instanceof CodeJudge code) {
             codeByKey.put(registration.key(), code);
         }
@@ -78,7 +80,7 @@ public final class Judges implements AutoCloseable {
      */
     public JudgeVersion version(String tag) {
         TagReference ref = TagReference.parse(tag);
-        return catalog.find(ref)
+        return catalog.judgeVersion(ref)
                 .orElseThrow(() -> new JudgeUnavailable("no judge version " + ref + " in this project"));
     }
 
@@ -140,10 +142,5 @@ public final class Judges implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serialises", e);
         }
-    }
-
-    @Override
-    public void close() {
-        catalog.close();
     }
 }
