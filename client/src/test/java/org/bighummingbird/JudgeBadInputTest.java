@@ -138,6 +138,14 @@ class JudgeBadInputTest {
     }
 
     @Test
+    void judgeCallsAfterCloseFail() {
+        var bhb = BigHummingbird.local("P", home);
+        bhb.close();
+        assertThatThrownBy(() -> bhb.addJudge(Judge.exactMatch("exact")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
     void withACustomSinkJudgesGoToTheStoreUnderHome() {
         try (var bhb = BigHummingbird.builder("P").home(home).sink(new org.bighummingbird.spi.RunSink() {
             @Override
