@@ -15,6 +15,7 @@ import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
+import org.bighummingbird.internal.judge.Judges;
 import org.bighummingbird.internal.remote.HttpSink;
 import org.bighummingbird.internal.remote.ServerUrl;
 import org.bighummingbird.internal.trace.ModelHandle;
@@ -50,7 +51,9 @@ public final class BigHummingbird implements AutoCloseable {
     private final Exporter exporter;
     private final Tracer tracer;
     private final Thread shutdownHook;
+    private final Catalog catalog;
     private final DatasetAccess datasets;
+    private final Judges judges;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -89,10 +92,11 @@ public final class BigHummingbird implements AutoCloseable {
         }
         RunSink sink = b.sink;
         Path spoolDir = b.home.resolve("spool");
-        // datasets (and later judges, evaluations) are asked for by the user and answered at once,
-        // beside the exporter's background path
-        Catalog catalog = b.url != null ? Catalog.unavailable("a server (BHB_URL)")
-                : sink == null ? new LocalCatalog(b.home, project) : Catalog.unavailable("a custom sink");
+        // datasets and judges (and later evaluations) are asked for by the user and answered at
+        // once, beside the exporter's background path. Beside a custom sink they live in the
+        // embedded store under the home.
+        this.catalog = b.url != null ? Catalog.unavailable("a server (BHB_URL)")
+                : new LocalCatalog(b.home, project);
         this.datasets = new DatasetAccess(project, catalog);
         if (b.url != null) {
             sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout);
@@ -107,8 +111,9 @@ public final class BigHummingbird implements AutoCloseable {
         ExporterOptions options = new ExporterOptions(b.queueCapacity, ExporterOptions.defaults().batchSize(),
                 b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff);
         this.exporter = new Exporter(project, sink, spoolDir, options);
-        this.tracer = new Tracer(new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of(""))),
-                exporter, b.tagTimeout);
+        Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
+        this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
+        this.judges = new Judges(catalog, fingerprinter);
         exporter.start();
         this.shutdownHook = new Thread(exporter::close, "bhb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -206,8 +211,8 @@ public final class BigHummingbird implements AutoCloseable {
      * dataset has had exactly these rows before (the description is not compared), else the next
      * version. Synchronous: the rows are stored when this returns. Safe with concurrent uploaders.
      *
-     * @throws UnsupportedOperationException when this tracker writes to a custom sink or a server,
-     *     which have no datasets yet
+     * @throws UnsupportedOperationException when this tracker writes to a server, which has no
+     *     datasets yet
      * @throws org.bighummingbird.store.StoreException when the store cannot be written
      */
     public String uploadDataset(Dataset dataset) {
@@ -220,10 +225,37 @@ public final class BigHummingbird implements AutoCloseable {
      * @param tag {@code name:vN}, or {@code name:latest} for the highest version
      * @throws org.bighummingbird.core.InvalidTag when {@code tag} is not a tag
      * @throws NoSuchDataset when the project has no such version, naming the tag and the project
-     * @throws UnsupportedOperationException when this tracker writes to a custom sink or a server
+     * @throws UnsupportedOperationException when this tracker writes to a server
      */
     public Dataset dataset(String tag) {
         return datasets.fetch(tag);
+    }
+
+    /**
+     * Registers a judge and returns its tag, {@code name:vN}: the existing tag when this judge's
+     * name has seen the same code (code judges, fingerprinted like models) or the same spec
+     * (declarative judges) before, else the next version. Synchronous, on the calling thread.
+     * Judges live in the embedded store under the home (also with a custom sink); with a team
+     * server ({@code BHB_URL}) they are not available yet.
+     *
+     * <p>A code judge can then be run by its tag in this process only; a declarative judge's tag
+     * runs in any process.
+     *
+     * @throws IllegalArgumentException when judge is null, or a code judge's rubric or criterion is
+     *     not a lambda or method reference
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     * @throws org.bighummingbird.store.StoreException when the store cannot be written
+     */
+    public String addJudge(Judge judge) {
+        if (judge == null) {
+            throw new IllegalArgumentException("judge must not be null");
+        }
+        return judges.add(judge.name(), judge.description(), judge.definition());
+    }
+
+    /** This project's judges: registration, and scorers for tags (evaluations run judges through it). */
+    Judges judges() {
+        return judges;
     }
 
     /**
@@ -250,7 +282,7 @@ public final class BigHummingbird implements AutoCloseable {
     @Override
     public void close() {
         exporter.close();
-        datasets.close();
+        catalog.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

@@ -9,8 +9,11 @@ import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
 
-/** {@link BigHummingbird}'s dataset calls over its project's {@link Catalog}. Thread-safe. */
-final class DatasetAccess implements AutoCloseable {
+/**
+ * {@link BigHummingbird}'s dataset calls over its project's {@link Catalog}, which BigHummingbird
+ * closes. Thread-safe.
+ */
+final class DatasetAccess {
     private static final int PAGE = 1_000;
 
     private final String project;
@@ -42,10 +45,5 @@ final class DatasetAccess implements AutoCloseable {
             }
         }
         return Dataset.restore(version.tag().name(), version.description(), rows);
-    }
-
-    @Override
-    public void close() {
-        catalog.close();
     }
 }

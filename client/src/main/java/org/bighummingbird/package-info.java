@@ -2,6 +2,8 @@
  * BigHummingbird's public API: open a project with {@link org.bighummingbird.BigHummingbird}, wrap
  * models ({@link org.bighummingbird.Fn0} … {@link org.bighummingbird.Fn3}) with
  * {@code trace(...)}, and read their tags through {@link org.bighummingbird.Traced}; version data
- * as a {@link org.bighummingbird.Dataset} with {@code uploadDataset(...)} and {@code dataset(tag)}.
+ * as a {@link org.bighummingbird.Dataset} with {@code uploadDataset(...)} and {@code dataset(tag)};
+ * add judges ({@link org.bighummingbird.Judge}, {@link org.bighummingbird.LlmJudgeConfig}) with
+ * {@code addJudge}.
  */
 package org.bighummingbird;

@@ -141,7 +141,7 @@ class DatasetTest {
     }
 
     @Test
-    void aCustomSinkSaysDatasetsAreNotAvailableThereYet() {
+    void withACustomSinkDatasetsGoToTheStoreUnderHome() {
         RunSink sink = new RunSink() {
             @Override
             public Tag register(String project, VersionRegistration registration) {
@@ -153,10 +153,10 @@ class DatasetTest {
         };
         try (BigHummingbird custom = BigHummingbird.builder("P").home(home).sink(sink)
                 .closeTimeout(Duration.ofSeconds(1)).build()) {
-            assertThatThrownBy(() -> custom.uploadDataset(Dataset.of("qa", "", List.of(1))))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("datasets are not available yet with a custom sink");
-            assertThatThrownBy(() -> custom.dataset("qa:v1")).isInstanceOf(UnsupportedOperationException.class);
+            assertThat(custom.uploadDataset(Dataset.of("qa", "", List.of(1)))).isEqualTo("qa:v1");
+        }
+        try (BigHummingbird local = BigHummingbird.local("P", home)) {
+            assertThat(local.dataset("qa:v1").rows()).extracting(Dataset.Row::input).containsExactly(1);
         }
     }
 

@@ -21,8 +21,8 @@ import picocli.CommandLine.ScopeType;
  * <p>Each call of {@link #execute} builds its own command objects, so calls may run concurrently.
  */
 @Command(name = "bhb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ModelsCommand.class, RunsCommand.class, DatasetsCommand.class, KeysCommand.class,
-            ServerCommand.class},
+        subcommands = {ModelsCommand.class, RunsCommand.class, DatasetsCommand.class, JudgesCommand.class,
+            KeysCommand.class, ServerCommand.class},
         description = "Reads what BigHummingbird traced: model versions and runs.")
 public final class Bhb {
     @CommandLine.Option(names = ErrorReporting.VERBOSE, scope = ScopeType.INHERIT,

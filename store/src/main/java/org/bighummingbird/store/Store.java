@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.bighummingbird.core.DatasetUpload;
+import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
@@ -38,6 +39,7 @@ public final class Store implements AutoCloseable {
     private final Queries queries;
     private final ApiKeys apiKeys;
     private final Datasets datasets;
+    private final JudgeRegistry judges;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -50,6 +52,7 @@ public final class Store implements AutoCloseable {
         this.queries = new Queries(db);
         this.apiKeys = new ApiKeys(db);
         this.datasets = new Datasets(db);
+        this.judges = new JudgeRegistry(db);
     }
 
     /**
@@ -308,6 +311,24 @@ public final class Store implements AutoCloseable {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_DATASET_PAGE + ", got " + limit);
         }
         return call(() -> datasets.rows(project, tag, fromIndex, limit));
+    }
+
+    /**
+     * Registers a judge version: the existing tag when the key was seen for this judge, else the
+     * next version number. Atomic with any number of threads, processes and server instances.
+     */
+    public RegisteredJudge registerJudge(ProjectRef project, JudgeRegistration registration) {
+        return call(() -> judges.register(project, registration));
+    }
+
+    /** Every version of every judge in the project, by name then version. */
+    public List<JudgeVersion> judges(ProjectRef project) {
+        return call(() -> judges.list(project));
+    }
+
+    /** One judge version by tag; {@code name:latest} is the highest version. */
+    public Optional<JudgeVersion> judge(ProjectRef project, TagReference tag) {
+        return call(() -> judges.find(project, tag));
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Assigns contiguous version numbers to the versions of a named thing (a model, a dataset), shared
- * by every versioned kind. Each attempt, in one transaction, finds or creates the named parent,
+ * Assigns contiguous version numbers to the versions of a named thing (a model, a dataset, a judge),
+ * shared by every versioned kind. Each attempt, in one transaction, finds or creates the named parent,
  * returns the version already holding the key, else inserts {@code max(version) + 1}
  * insert-if-absent. The unique constraints on (parent, key) and (parent, version) turn a lost race
  * into an insert of nothing, and the attempt is repeated. Correct on SQLite and PostgreSQL under any
@@ -30,6 +30,7 @@ final class VersionNumbers {
 
     static final Kind MODELS = new Kind("models", "model_versions", "model_id", "version_key");
     static final Kind DATASETS = new Kind("datasets", "dataset_versions", "dataset_id", "content_key");
+    static final Kind JUDGES = new Kind("judges", "judge_versions", "judge_id", "judge_key");
 
     /**
      * A version held by a key.
@@ -47,6 +48,12 @@ final class VersionNumbers {
     }
 
     private VersionNumbers() {}
+
+    /** {@link #assign(Database, Kind, ProjectRef, String, String, Map, OnInsert)} with nothing more to write. */
+    static Assigned assign(Database db, Kind kind, ProjectRef project, String name, String key,
+            Map<String, Object> columns) throws SQLException {
+        return assign(db, kind, project, name, key, columns, (c, versionId) -> { });
+    }
 
     /**
      * The version of {@code key} under the parent {@code name} of the project: the existing one, or

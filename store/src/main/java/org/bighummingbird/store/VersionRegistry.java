@@ -30,7 +30,7 @@ final class VersionRegistry {
         columns.put("code_kind", reg.codeKind());
         columns.put("metadata", reg.metadataJson());
         VersionNumbers.Assigned assigned = VersionNumbers.assign(db, VersionNumbers.MODELS, project,
-                reg.modelName(), reg.key(), columns, (c, id) -> { });
+                reg.modelName(), reg.key(), columns);
         idsByKey.put(cacheKey(project.id(), reg.modelName(), reg.key()), assigned.id());
         return new RegisteredVersion(assigned.id(), new Tag(reg.modelName(), assigned.version()), assigned.existed());
     }

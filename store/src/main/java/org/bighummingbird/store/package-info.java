@@ -5,6 +5,6 @@
  * {@link org.bighummingbird.store.Store}; runs are listed with {@link org.bighummingbird.store.RunQuery}
  * into a {@link org.bighummingbird.store.RunPage}; keys are {@link org.bighummingbird.store.ApiKeyInfo};
  * dataset versions are {@link org.bighummingbird.store.DatasetVersionInfo} with rows read by index as
- * {@link org.bighummingbird.store.DatasetRowView}.
+ * {@link org.bighummingbird.store.DatasetRowView}; judges are {@link org.bighummingbird.store.JudgeVersion}s.
  */
 package org.bighummingbird.store;

@@ -4,17 +4,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.bighummingbird.core.DatasetUpload;
+import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 
 /**
  * The embedded store as a catalog. Opens its own connection to the store under {@code home} on
- * first use (a program that never touches datasets pays nothing) and closes it on {@link #close()}.
- * Thread-safe: the store is; opening is guarded.
+ * first use (a program that never touches datasets or judges pays nothing) and closes it on
+ * {@link #close()}. Thread-safe: the store is; opening is guarded.
  */
 public final class LocalCatalog implements Catalog {
     private final Path home;
@@ -44,6 +46,18 @@ public final class LocalCatalog implements Catalog {
     public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
         Opened o = open();
         return o.store.datasetRows(o.project, tag, fromIndex, limit);
+    }
+
+    @Override
+    public Tag registerJudge(JudgeRegistration registration) {
+        Opened o = open();
+        return o.store.registerJudge(o.project, registration).tag();
+    }
+
+    @Override
+    public Optional<JudgeVersion> judgeVersion(TagReference tag) {
+        Opened o = open();
+        return o.store.judge(o.project, tag);
     }
 
     private synchronized Opened open() {

@@ -1,6 +1,6 @@
 /**
- * Where the SDK keeps and finds versioned things other than runs (datasets now): the
+ * Where the SDK keeps and finds versioned things other than runs (datasets and judges): the
  * {@link org.bighummingbird.internal.catalog.Catalog} interface, the embedded store's
- * {@link org.bighummingbird.internal.catalog.LocalCatalog}, and a stand-in for back-ends that have none yet.
+ * {@link org.bighummingbird.internal.catalog.LocalCatalog}, and stand-ins for back-ends that have none yet.
  */
 package org.bighummingbird.internal.catalog;
