@@ -17,6 +17,7 @@ import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
 import org.bighummingbird.internal.judge.Judges;
 import org.bighummingbird.internal.remote.HttpSink;
+import org.bighummingbird.internal.remote.RemoteCatalog;
 import org.bighummingbird.internal.remote.ServerUrl;
 import org.bighummingbird.internal.trace.ModelHandle;
 import org.bighummingbird.internal.trace.TracedFn0;
@@ -95,7 +96,9 @@ public final class BigHummingbird implements AutoCloseable {
         // datasets and judges (and later evaluations) are asked for by the user and answered at
         // once, beside the exporter's background path. Beside a custom sink they live in the
         // embedded store under the home.
-        this.catalog = b.url != null ? Catalog.unavailable("a server (BHB_URL)")
+        this.catalog = b.url != null
+                ? new RemoteCatalog(b.url, Builder.checkKey(b.apiKey), project, b.connectTimeout, b.requestTimeout,
+                        b.retryBackoff)
                 : new LocalCatalog(b.home, project);
         this.datasets = new DatasetAccess(project, catalog);
         if (b.url != null) {
@@ -211,8 +214,12 @@ public final class BigHummingbird implements AutoCloseable {
      * dataset has had exactly these rows before (the description is not compared), else the next
      * version. Synchronous: the rows are stored when this returns. Safe with concurrent uploaders.
      *
-     * @throws UnsupportedOperationException when this tracker writes to a server, which has no
-     *     datasets yet
+     * <p>With a server ({@code BHB_URL}) the upload is one request, so it must fit the server's 8 MiB
+     * body limit; a larger dataset is refused here, before anything is sent.
+     *
+     * @throws IllegalArgumentException when the dataset is over the server's body limit
+     * @throws org.bighummingbird.spi.SinkRejected when the server refuses the upload (a bad key, 413)
+     * @throws org.bighummingbird.spi.SinkUnavailable when the server stays unreachable or busy
      * @throws org.bighummingbird.store.StoreException when the store cannot be written
      */
     public String uploadDataset(Dataset dataset) {
@@ -225,7 +232,8 @@ public final class BigHummingbird implements AutoCloseable {
      * @param tag {@code name:vN}, or {@code name:latest} for the highest version
      * @throws org.bighummingbird.core.InvalidTag when {@code tag} is not a tag
      * @throws NoSuchDataset when the project has no such version, naming the tag and the project
-     * @throws UnsupportedOperationException when this tracker writes to a server
+     * @throws org.bighummingbird.spi.SinkRejected when the server refuses the request (a bad key)
+     * @throws org.bighummingbird.spi.SinkUnavailable when the server stays unreachable or busy
      */
     public Dataset dataset(String tag) {
         return datasets.fetch(tag);
@@ -235,15 +243,16 @@ public final class BigHummingbird implements AutoCloseable {
      * Registers a judge and returns its tag, {@code name:vN}: the existing tag when this judge's
      * name has seen the same code (code judges, fingerprinted like models) or the same spec
      * (declarative judges) before, else the next version. Synchronous, on the calling thread.
-     * Judges live in the embedded store under the home (also with a custom sink); with a team
-     * server ({@code BHB_URL}) they are not available yet.
+     * Judges live in the embedded store under the home (also with a custom sink), or on the team
+     * server ({@code BHB_URL}).
      *
      * <p>A code judge can then be run by its tag in this process only; a declarative judge's tag
      * runs in any process.
      *
      * @throws IllegalArgumentException when judge is null, or a code judge's rubric or criterion is
      *     not a lambda or method reference
-     * @throws UnsupportedOperationException when this instance delivers to a team server
+     * @throws org.bighummingbird.spi.SinkRejected when the server refuses the registration
+     * @throws org.bighummingbird.spi.SinkUnavailable when the server stays unreachable or busy
      * @throws org.bighummingbird.store.StoreException when the store cannot be written
      */
     public String addJudge(Judge judge) {
@@ -351,7 +360,8 @@ public final class BigHummingbird implements AutoCloseable {
 
         /**
          * First wait before retrying a store or server that failed; doubles up to
-         * {@link #maxRetryBackoff(Duration)}. Default 100 ms.
+         * {@link #maxRetryBackoff(Duration)}. Default 100 ms. Also the first wait before a dataset or
+         * judge call to a server is retried (three retries at most).
          */
         public Builder retryBackoff(Duration backoff) {
             this.retryBackoff = positive("retryBackoff", backoff);

@@ -122,18 +122,18 @@ class JudgeBadInputTest {
     }
 
     @Test
-    void judgesNeedTheEmbeddedStoreForNow() {
-        try (var bhb = BigHummingbird.builder("P").home(home).url("http://127.0.0.1:9").build()) {
+    void withAServerJudgesAndDatasetsGoThereAndSayWhenItIsAway() {
+        try (var bhb = BigHummingbird.builder("P").home(home).url("http://127.0.0.1:9")
+                .retryBackoff(java.time.Duration.ofMillis(1)).build()) {
             assertThatThrownBy(() -> bhb.addJudge(Judge.exactMatch("exact")))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("judges are not available yet with a server (BHB_URL)");
+                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class)
+                    .hasMessageContaining("the server at http://127.0.0.1:9 is unreachable");
             assertThatThrownBy(() -> bhb.judges().scorer("exact:v1"))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("judges are not available yet with a server (BHB_URL)");
+                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class);
             // one catalog: datasets say the same of the same back-end
             assertThatThrownBy(() -> bhb.uploadDataset(Dataset.of("qa", "", java.util.List.of(1))))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("datasets are not available yet with a server (BHB_URL)");
+                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class)
+                    .hasMessageContaining("the server at http://127.0.0.1:9 is unreachable");
         }
     }
 

@@ -1,12 +1,11 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
-import org.bighummingbird.store.json.ViewJson;
+import org.bighummingbird.store.json.CatalogJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,15 +55,14 @@ final class DatasetShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options.orElse(parent.options), "datasets")) {
-            DatasetVersionInfo version = access.store().datasetVersion(access.project(), tag)
-                    .orElseThrow(() -> new CommandFailure("no dataset version " + tag + " in project \""
-                            + access.project().name() + "\""));
-            PagedDatasetRows rows = new PagedDatasetRows(access.store(), access.project(), version.tag(), limit);
+        try (ProjectSource source = ProjectSource.open(options.orElse(parent.options))) {
+            DatasetVersionInfo version = source.datasetVersion(tag)
+                    .orElseThrow(() -> source.missing("dataset version", tag));
+            PagedDatasetRows rows = new PagedDatasetRows(source, version.tag(), limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printObjectWithArray(out, DatasetsCommand.toJson(version), "rows", rows,
-                        DatasetShowCommand::toJson);
+                JsonOutput.printObjectWithArray(out, CatalogJson.dataset(version), "rows", rows,
+                        CatalogJson::datasetRow);
             } else {
                 print(out, version, rows);
                 if (version.rowCount() > limit) {
@@ -91,15 +89,5 @@ final class DatasetShowCommand implements Callable<Integer> {
                     row.expectedJson() == null ? "" : Text.cut(row.expectedJson(), CELL_WIDTH));
         }
         table.print(out);
-    }
-
-    static ObjectNode toJson(DatasetRowView row) {
-        ObjectNode node = JsonOutput.object();
-        node.put("index", row.index());
-        node.set("input", ViewJson.parseStored(row.inputJson()));
-        if (row.expectedJson() != null) {
-            node.set("expected", ViewJson.parseStored(row.expectedJson()));
-        }
-        return node;
     }
 }

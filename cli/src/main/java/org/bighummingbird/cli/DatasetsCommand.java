@@ -1,10 +1,10 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.json.CatalogJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,11 +31,11 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options, "datasets")) {
-            List<DatasetVersionInfo> versions = access.store().datasets(access.project());
+        try (ProjectSource source = ProjectSource.open(options)) {
+            List<DatasetVersionInfo> versions = source.datasets();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printArray(out, versions, DatasetsCommand::toJson);
+                JsonOutput.printArray(out, versions, CatalogJson::dataset);
             } else if (versions.isEmpty()) {
                 spec.commandLine().getErr().println("no datasets in project \"" + options.project() + "\" yet");
             } else {
@@ -48,18 +48,5 @@ final class DatasetsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The header fields of a version, shared by {@code datasets} and {@code datasets show}. */
-    static ObjectNode toJson(DatasetVersionInfo v) {
-        ObjectNode node = JsonOutput.object();
-        node.put("tag", v.tag().toString());
-        node.put("name", v.tag().name());
-        node.put("version", v.tag().version());
-        node.put("rowCount", v.rowCount());
-        node.put("description", v.description());
-        node.put("contentKey", v.contentKey());
-        node.put("createdAt", Text.isoInstant(v.createdAtMicros()));
-        return node;
     }
 }

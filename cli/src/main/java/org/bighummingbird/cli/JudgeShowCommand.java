@@ -1,12 +1,12 @@
 package org.bighummingbird.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.json.CatalogJson;
 import org.bighummingbird.store.json.ViewJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +39,10 @@ final class JudgeShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options.orElse(parent.options), "judges")) {
-            JudgeVersion judge = access.store().judge(access.project(), tag)
-                    .orElseThrow(() -> new CommandFailure("no judge version " + tag + " in project \""
-                            + access.project().name() + "\""));
+        try (ProjectSource source = ProjectSource.open(options.orElse(parent.options))) {
+            JudgeVersion judge = source.judge(tag).orElseThrow(() -> source.missing("judge version", tag));
             if (json) {
-                ObjectNode node = JudgesCommand.toJson(judge);
-                node.put("code", judge.code());
-                node.set("metadata", ViewJson.parseStored(judge.metadataJson()));
-                JsonOutput.print(spec.commandLine().getOut(), node);
+                JsonOutput.print(spec.commandLine().getOut(), CatalogJson.judgeDetail(judge));
             } else {
                 print(judge, spec.commandLine().getOut());
             }

@@ -1,11 +1,10 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.JudgeVersion;
-import org.bighummingbird.store.json.ViewJson;
+import org.bighummingbird.store.json.CatalogJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +28,11 @@ final class JudgesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options, "judges")) {
-            List<JudgeVersion> judges = access.store().judges(access.project());
+        try (ProjectSource source = ProjectSource.open(options)) {
+            List<JudgeVersion> judges = source.judges();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printArray(out, judges, JudgesCommand::toJson);
+                JsonOutput.printArray(out, judges, CatalogJson::judge);
             } else if (judges.isEmpty()) {
                 spec.commandLine().getErr().println("no judges in project \"" + options.project() + "\" yet");
             } else {
@@ -46,19 +45,5 @@ final class JudgesCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The listing fields of a judge version, shared by {@code judges} and {@code judges show}. */
-    static ObjectNode toJson(JudgeVersion j) {
-        ObjectNode node = JsonOutput.object();
-        node.put("tag", j.tag().toString());
-        node.put("name", j.tag().name());
-        node.put("version", j.tag().version());
-        node.put("kind", j.kind());
-        node.put("description", j.description());
-        node.put("key", j.key());
-        node.set("spec", ViewJson.parseStored(j.specJson()));
-        node.put("createdAt", Text.isoInstant(j.createdAtMicros()));
-        return node;
     }
 }

@@ -5,24 +5,21 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.store.DatasetRowView;
-import org.bighummingbird.store.ProjectRef;
-import org.bighummingbird.store.Store;
 
 /**
- * A dataset version's rows from the first up to a limit, read a page at a time as they are printed,
+ * A dataset version's rows from the first up to a limit, read from the store or the server a page at a time as they are printed,
  * so {@code --limit} can be any number without holding the rows in memory.
  */
 final class PagedDatasetRows implements Iterable<DatasetRowView> {
     static final int PAGE_SIZE = 1_000;
 
-    private final Store store;
-    private final ProjectRef project;
+    private final ProjectSource source;
     private final Tag tag;
     private final long limit;
 
-    PagedDatasetRows(Store store, ProjectRef project, Tag tag, long limit) {
-        this.store = store;
-        this.project = project;
+    /** @param tag a resolved tag (never {@code name:latest}), so pages never mix versions */
+    PagedDatasetRows(ProjectSource source, Tag tag, long limit) {
+        this.source = source;
         this.tag = tag;
         this.limit = limit;
     }
@@ -42,7 +39,7 @@ final class PagedDatasetRows implements Iterable<DatasetRowView> {
                 }
                 if (index == page.size()) {
                     int from = page.isEmpty() ? 0 : page.get(page.size() - 1).index() + 1;
-                    page = store.datasetRows(project, tag, from, (int) Math.min(PAGE_SIZE, limit - returned));
+                    page = source.datasetRows(tag, from, (int) Math.min(PAGE_SIZE, limit - returned));
                     index = 0;
                     exhausted = page.isEmpty();
                 }

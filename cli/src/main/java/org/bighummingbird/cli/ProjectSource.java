@@ -2,14 +2,18 @@ package org.bighummingbird.cli;
 
 import java.util.List;
 import java.util.Optional;
+import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.DatasetRowView;
+import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
 
 /**
- * Where {@code bhb models} and {@code bhb runs} read a project: the embedded store under the home,
+ * Where {@code bhb models}, {@code runs}, {@code datasets} and {@code judges} read a project: the embedded store under the home,
  * or a server's REST API when {@code BHB_URL} is set (and no {@code --home} says otherwise). Both
  * answer with the same views, so a command prints the same thing either way. Close it when done.
  */
@@ -39,8 +43,32 @@ interface ProjectSource extends AutoCloseable {
     /** A page of runs, newest first; see {@link org.bighummingbird.store.Store#runsPage}. */
     RunPage runsPage(RunQuery query, String cursor);
 
-    /** The failure for a version this project does not hold. */
-    CommandFailure noVersion(TagReference tag);
+    /** Every version of every dataset, by name then version. */
+    List<DatasetVersionInfo> datasets();
+
+    /** One dataset version's header; {@code name:latest} allowed. */
+    Optional<DatasetVersionInfo> datasetVersion(TagReference tag);
+
+    /** Up to {@code limit} rows of a version from index {@code fromIndex} on; empty past the end. */
+    List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit);
+
+    /** Every version of every judge, by name then version. */
+    List<JudgeVersion> judges();
+
+    /** One judge version with its code and metadata; {@code name:latest} allowed. */
+    Optional<JudgeVersion> judge(TagReference tag);
+
+    /**
+     * The failure for a version this project does not hold.
+     *
+     * @param what {@code version} (of a model), {@code dataset version} or {@code judge version}
+     */
+    CommandFailure missing(String what, TagReference tag);
+
+    /** The failure for a model version this project does not hold. */
+    default CommandFailure noVersion(TagReference tag) {
+        return missing("version", tag);
+    }
 
     @Override
     void close();

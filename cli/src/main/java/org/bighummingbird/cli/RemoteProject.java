@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.DatasetRowView;
+import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.RunView;
+import org.bighummingbird.store.json.CatalogJson;
 import org.bighummingbird.store.json.ViewJson;
 
-/** A project read through a server's REST API v1; the documents are {@link ViewJson}'s. */
+/** A project read through a server's REST API v1; the documents are {@link ViewJson}'s and {@link CatalogJson}'s. */
 final class RemoteProject implements ProjectSource {
     private final ServerApi api;
     private final String name;
@@ -81,9 +86,48 @@ final class RemoteProject implements ProjectSource {
     }
 
     @Override
-    public CommandFailure noVersion(TagReference tag) {
-        return new CommandFailure("no version " + tag + " in project \"" + Text.oneLine(name) + "\" on the server at "
-                + api.url());
+    public List<DatasetVersionInfo> datasets() {
+        List<DatasetVersionInfo> versions = new ArrayList<>();
+        for (JsonNode version : api.get(path + "/datasets").orElseThrow(this::projectGone)) {
+            versions.add(CatalogJson.datasetFrom(version));
+        }
+        return versions;
+    }
+
+    @Override
+    public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
+        return api.get(path + "/datasets/" + ServerApi.segment(tag.toString())).map(CatalogJson::datasetFrom);
+    }
+
+    @Override
+    public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
+        JsonNode page = api.get(path + "/datasets/" + ServerApi.segment(tag.toString()) + "/rows?offset=" + fromIndex
+                + "&limit=" + limit).orElseThrow(() -> missing("dataset version", TagReference.parse(tag.toString())));
+        List<DatasetRowView> rows = new ArrayList<>();
+        for (JsonNode row : page.path("rows")) {
+            rows.add(CatalogJson.datasetRowFrom(row));
+        }
+        return rows;
+    }
+
+    @Override
+    public List<JudgeVersion> judges() {
+        List<JudgeVersion> judges = new ArrayList<>();
+        for (JsonNode judge : api.get(path + "/judges").orElseThrow(this::projectGone)) {
+            judges.add(CatalogJson.judgeFrom(judge));
+        }
+        return judges;
+    }
+
+    @Override
+    public Optional<JudgeVersion> judge(TagReference tag) {
+        return api.get(path + "/judges/" + ServerApi.segment(tag.toString())).map(CatalogJson::judgeFrom);
+    }
+
+    @Override
+    public CommandFailure missing(String what, TagReference tag) {
+        return new CommandFailure("no " + what + " " + tag + " in project \"" + Text.oneLine(name)
+                + "\" on the server at " + api.url());
     }
 
     private CommandFailure projectGone() {

@@ -4,7 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.DatasetRowView;
+import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.ProjectRef;
@@ -51,20 +55,6 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
         }
     }
 
-    /**
-     * Opens the embedded store for what only it holds so far (datasets, judges): with a server URL
-     * set and no {@code --home}, reading the local file instead would answer for the wrong place.
-     *
-     * @param what what the command reads, for the message
-     */
-    static StoreAccess openEmbedded(StoreOptions options, String what) {
-        if (options.home == null && ServerSettings.url() != null) {
-            throw new CommandFailure("BHB_URL is set to " + Text.oneLine(ServerSettings.url()) + ", but the server's API"
-                    + " does not serve " + what + " yet; pass --home DIR to read them from an embedded store");
-        }
-        return open(options);
-    }
-
     @Override
     public List<ModelVersionInfo> versions() {
         return store.versions(project);
@@ -81,8 +71,33 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
     }
 
     @Override
-    public CommandFailure noVersion(TagReference tag) {
-        return new CommandFailure("no version " + tag + " in project \"" + project.name() + "\"");
+    public List<DatasetVersionInfo> datasets() {
+        return store.datasets(project);
+    }
+
+    @Override
+    public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
+        return store.datasetVersion(project, tag);
+    }
+
+    @Override
+    public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
+        return store.datasetRows(project, tag, fromIndex, limit);
+    }
+
+    @Override
+    public List<JudgeVersion> judges() {
+        return store.judges(project);
+    }
+
+    @Override
+    public Optional<JudgeVersion> judge(TagReference tag) {
+        return store.judge(project, tag);
+    }
+
+    @Override
+    public CommandFailure missing(String what, TagReference tag) {
+        return new CommandFailure("no " + what + " " + tag + " in project \"" + project.name() + "\"");
     }
 
     @Override

@@ -33,4 +33,26 @@ public record JudgeRegistration(
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(metadataJson, "metadataJson");
     }
+
+    /**
+     * The key of a declarative judge: SHA-256 hex of its spec JSON exactly as stored (the SDK writes
+     * it with keys sorted and no whitespace), so every setting in the spec is keyed on.
+     */
+    public static String declarativeKey(String specJson) {
+        return Hashing.sha256Hex(specJson);
+    }
+
+    /**
+     * The key of a code judge: keyed on code alone, the rubric's kind and the fingerprints of the
+     * rubric and the criterion (the declared types come from best-effort sources and must not split
+     * versions).
+     *
+     * @param rubricKind {@code output} (the rubric sees the output) or {@code row} (also the input
+     *     and expected value)
+     * @param criterionFingerprint null when the judge only scores
+     */
+    public static String codeKey(String rubricKind, String rubricFingerprint, String criterionFingerprint) {
+        return Hashing.sha256Hex("code|" + rubricKind + "|" + rubricFingerprint + "|"
+                + (criterionFingerprint == null ? "none" : criterionFingerprint));
+    }
 }

@@ -7,8 +7,11 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bighummingbird.BigHummingbird;
+import org.bighummingbird.Dataset;
 import org.bighummingbird.Fn2;
+import org.bighummingbird.Judge;
 import org.bighummingbird.cli.Bhb;
 import org.bighummingbird.server.BhbServer;
 import org.bighummingbird.server.ServerConfig;
@@ -20,12 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bhb models} and {@code bhb runs} with {@code BHB_URL} set read through the server's API and
- * print exactly what they print reading the server's store file directly.
+ * {@code bhb models}, {@code runs}, {@code datasets} and {@code judges} with {@code BHB_URL} set read
+ * through the server's API and print exactly what they print reading the server's store file directly.
  */
 class RemoteCliTest {
     private static final String PROJECT = "Remote CLI ünïcode 日本";
     private static final int RUNS = 2_345;
+    private static final int DATASET_ROWS = 1_234;
 
     @TempDir
     static Path dir;
@@ -54,6 +58,18 @@ class RemoteCliTest {
                     // recorded as an error run
                 }
             }
+            List<Object> rows = new ArrayList<>();
+            for (int i = 0; i < DATASET_ROWS; i++) {
+                Object input = Map.of("question", "Wie geht's? 東京 #" + i, "n", i, "ratio", i / 8.0,
+                        "tags", List.of("a", Map.of("deep", List.of(1e21, -0.0, "\u0007 bell"))));
+                rows.add(Dataset.Row.of(input, i % 3 == 0 ? null : "ok " + i));
+            }
+            rows.add(Dataset.Row.of("no expected value"));
+            bhb.uploadDataset(Dataset.of("questions ü", "Customer questions, ünïcode", rows));
+            bhb.uploadDataset(Dataset.of("questions ü", "fewer", rows.subList(0, 3)));
+            bhb.addJudge(Judge.exactMatch("exact"));
+            bhb.addJudge(Judge.regex("polite", "(?i)please|thank"));
+            bhb.addJudge(Judge.of("length", "shorter is better", (String out) -> 10.0 - out.length(), s -> s > 5));
         }
     }
 
@@ -81,7 +97,17 @@ class RemoteCliTest {
                 List.of("models", "show", "div:v1"),
                 List.of("runs", "--json", "--limit", "3000"),
                 List.of("runs", "--model", "div:latest", "--json"),
-                List.of("runs", "--limit", "5"));
+                List.of("runs", "--limit", "5"),
+                List.of("datasets", "--json"),
+                List.of("datasets"),
+                List.of("datasets", "show", "questions ü:v1", "--json", "--limit", "1300"),
+                List.of("datasets", "show", "questions ü:latest"),
+                List.of("datasets", "show", "questions ü:v1", "--limit", "1100"),
+                List.of("judges", "--json"),
+                List.of("judges"),
+                List.of("judges", "show", "length:v1", "--json"),
+                List.of("judges", "show", "length:latest"),
+                List.of("judges", "show", "polite:v1"));
         for (List<String> command : commands) {
             Result local = local(command);
             Result remote = remote(command);
@@ -91,6 +117,8 @@ class RemoteCliTest {
         }
         assertThat(remote(List.of("runs", "--json", "--limit", "3000")).out)
                 .contains("\"modelTag\" : \"div:v1\"").contains("ArithmeticException");
+        assertThat(remote(List.of("datasets", "show", "questions ü:v1", "--json", "--limit", "1300")).out
+                .split("\"index\" :", -1)).hasSize(DATASET_ROWS + 1 + 1);
     }
 
     @Test
@@ -120,9 +148,15 @@ class RemoteCliTest {
         assertThat(noServer.exit).isEqualTo(1);
         assertThat(noServer.err).contains("cannot reach the server at http://127.0.0.1:9");
 
-        Result datasets = withServer(List.of("datasets", "--project", PROJECT), server.url(), key);
-        assertThat(datasets.exit).isEqualTo(1);
-        assertThat(datasets.err).contains("pass --home");
+        assertThat(remote(List.of("datasets", "show", "questions ü:v9")))
+                .satisfies(r -> assertThat(r.exit).isEqualTo(1))
+                .satisfies(r -> assertThat(r.err).contains("no dataset version questions ü:v9").contains(server.url()));
+        assertThat(remote(List.of("judges", "show", "nope:latest")))
+                .satisfies(r -> assertThat(r.exit).isEqualTo(1))
+                .satisfies(r -> assertThat(r.err).contains("no judge version nope:latest").contains(server.url()));
+        Result judgesElsewhere = withServer(List.of("judges", "--project", "Nope"), server.url(), key);
+        assertThat(judgesElsewhere.exit).isEqualTo(1);
+        assertThat(judgesElsewhere.err).contains("no project \"Nope\" on the server at " + server.url());
     }
 
     private static Result remote(List<String> command) {

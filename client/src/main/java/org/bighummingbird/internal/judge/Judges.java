@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bighummingbird.JudgeUnavailable;
-import org.bighummingbird.core.Hashing;
 import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.internal.catalog.Catalog;
@@ -97,10 +96,8 @@ public final class Judges {
         Fingerprint rubric = fingerprinter.fingerprint(code.rubric(), null);
         Fingerprint criterion = code.criterion() == null ? null : fingerprinter.fingerprint(code.criterion(), null);
         String rubricKind = code.seesRow() ? "row" : "output";
-        // keyed on code alone: the rubric's declared types come from best-effort sources (source text
-        // may be found in one run and not the next) and must not split versions
-        String key = Hashing.sha256Hex("code|" + rubricKind + "|" + rubric.codeFingerprint() + "|"
-                + (criterion == null ? "none" : criterion.codeFingerprint()));
+        String key = JudgeRegistration.codeKey(rubricKind, rubric.codeFingerprint(),
+                criterion == null ? null : criterion.codeFingerprint());
         ObjectNode spec = JsonNodeFactory.instance.objectNode();
         spec.put("rubric", rubricKind);
         spec.put("rubricFingerprint", rubric.codeFingerprint());

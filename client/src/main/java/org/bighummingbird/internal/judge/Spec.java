@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.TreeMap;
-import org.bighummingbird.core.Hashing;
+import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.internal.export.Json;
 
 /**
@@ -32,7 +32,7 @@ public sealed interface Spec extends JudgeDefinition {
 
     /** The version key: SHA-256 hex of {@link #json()}. */
     default String key() {
-        return Hashing.sha256Hex(json());
+        return JudgeRegistration.declarativeKey(json());
     }
 
     private static JsonNode sorted(JsonNode node) {

@@ -28,6 +28,8 @@ public final class Routes {
         ModelsResource models = new ModelsResource(store, lookup);
         RunIngest ingest = new RunIngest(store, lookup, bodies, limits);
         RunListing listing = new RunListing(store, lookup);
+        DatasetsResource datasets = new DatasetsResource(store, lookup, bodies);
+        JudgesResource judges = new JudgesResource(store, lookup, bodies);
 
         routes.get(HEALTH, new HealthResource(store)::get);
         routes.get(OPENAPI, new OpenApiResource()::get);
@@ -39,5 +41,12 @@ public final class Routes {
         routes.get(PROJECT + "/tags/{tag}", models::resolve);
         routes.post(PROJECT + "/runs", ingest::ingest);
         routes.get(PROJECT + "/runs", listing::list);
+        routes.post(PROJECT + "/datasets", datasets::upload);
+        routes.get(PROJECT + "/datasets", datasets::list);
+        routes.get(PROJECT + "/datasets/{tag}", datasets::show);
+        routes.get(PROJECT + "/datasets/{tag}/rows", datasets::rows);
+        routes.post(PROJECT + "/judges", judges::register);
+        routes.get(PROJECT + "/judges", judges::list);
+        routes.get(PROJECT + "/judges/{tag}", judges::show);
     }
 }

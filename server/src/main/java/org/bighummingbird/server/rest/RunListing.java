@@ -3,8 +3,6 @@ package org.bighummingbird.server.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bighummingbird.server.problem.ApiProblem;
 import org.bighummingbird.server.problem.ProblemType;
@@ -34,16 +32,7 @@ final class RunListing {
 
     void list(Context ctx) {
         ProjectRef project = lookup.project(ctx);
-        Map<String, List<String>> params = ctx.queryParamMap();
-        for (Map.Entry<String, List<String>> param : params.entrySet()) {
-            if (!PARAMETERS.contains(param.getKey())) {
-                throw Fields.invalid("unknown query parameter \"" + StrictJson.printable(param.getKey())
-                        + "\"; known: " + String.join(", ", PARAMETERS.stream().sorted().toList()));
-            }
-            if (param.getValue().size() > 1) {
-                throw Fields.invalid("query parameter " + param.getKey() + " is given more than once");
-            }
-        }
+        QueryParameters.requireKnown(ctx, PARAMETERS);
         RunQuery query = query(ctx);
         RunPage page;
         try {

@@ -61,7 +61,10 @@ abstract class HostileInputContract {
         return Stream.of(
                 new String[] {"/api/v1/projects", "{\"name\":\"Another\"}"},
                 new String[] {BASE + "/versions", registration("model", "b").toString()},
-                new String[] {BASE + "/runs", batch(run("model", "a", "{\"x\":1}")).toString()});
+                new String[] {BASE + "/runs", batch(run("model", "a", "{\"x\":1}")).toString()},
+                new String[] {BASE + "/datasets", CatalogApiContract.dataset("faq", CatalogApiContract.row("{\"q\":1}", "2"))
+                        .toString()},
+                new String[] {BASE + "/judges", CatalogApiContract.declarative("matcher", "ok").toString()});
     }
 
     static Stream<String> routes() {
@@ -73,6 +76,8 @@ abstract class HostileInputContract {
         long runs = fixture.store().countRuns(ws.project(fixture.store(), PROJECT));
         int versions = fixture.store().versions(ws.project(fixture.store(), PROJECT)).size();
         int projects = fixture.store().projects(ws.name()).size();
+        int datasets = fixture.store().datasets(ws.project(fixture.store(), PROJECT)).size();
+        int judges = fixture.store().judges(ws.project(fixture.store(), PROJECT)).size();
 
         assertProblem(request.get(), status, type);
 
@@ -80,6 +85,8 @@ abstract class HostileInputContract {
         assertThat(fixture.store().countRuns(ws.project(fixture.store(), PROJECT))).isEqualTo(runs);
         assertThat(fixture.store().versions(ws.project(fixture.store(), PROJECT))).hasSize(versions);
         assertThat(fixture.store().projects(ws.name())).hasSize(projects);
+        assertThat(fixture.store().datasets(ws.project(fixture.store(), PROJECT))).hasSize(datasets);
+        assertThat(fixture.store().judges(ws.project(fixture.store(), PROJECT))).hasSize(judges);
     }
 
     @ParameterizedTest
@@ -138,6 +145,24 @@ abstract class HostileInputContract {
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/runs", "{\"runs\":\"x\"}"));
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/runs", "{\"runs\":[1]}"));
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/runs", "{}"));
+        ObjectNode ds = CatalogApiContract.dataset("faq", CatalogApiContract.row("1", null));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", ds.deepCopy().put("description", 3)));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", ds.deepCopy().put("rows", "x")));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", "{\"name\":\"faq\",\"description\":\"\","
+                + "\"rows\":[{\"inputJson\":1}]}"));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", "{\"name\":\"faq\",\"description\":\"\","
+                + "\"rows\":[{\"input\":1}]}"));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", CatalogApiContract.dataset("faq",
+                CatalogApiContract.row("NaN", null))));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", CatalogApiContract.dataset("faq",
+                CatalogApiContract.row("{\"a\":1,\"a\":2}", null))));
+        String loneInRow = CatalogApiContract.dataset("faq", CatalogApiContract.row("\"LONE\"", null)).toString()
+                .replace("LONE", "\\\\ud800");
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", loneInRow));
+        ObjectNode judge = CatalogApiContract.declarative("matcher", "ok");
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges", judge.deepCopy().put("code", 1)));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges", judge.deepCopy().put("specJson", "NaN")));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges", judge.deepCopy().putNull("metadataJson")));
     }
 
     @ParameterizedTest
@@ -151,6 +176,10 @@ abstract class HostileInputContract {
     void deeplyNestedJsonInsideAJsonFieldIsInvalid() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/runs", batch(run("model", "a", deep))));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", CatalogApiContract.dataset("faq",
+                CatalogApiContract.row(deep, null))));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges",
+                CatalogApiContract.declarative("matcher", "ok").put("specJson", deep)));
     }
 
     @ParameterizedTest
@@ -186,6 +215,9 @@ abstract class HostileInputContract {
         expectProblem(400, "invalid-tag", () -> http.get(BASE + "/models/" + segment(tag)));
         expectProblem(400, "invalid-tag", () -> http.get(BASE + "/tags/" + segment(tag)));
         expectProblem(400, "invalid-tag", () -> http.get(BASE + "/runs?model=" + segment(tag)));
+        expectProblem(400, "invalid-tag", () -> http.get(BASE + "/datasets/" + segment(tag)));
+        expectProblem(400, "invalid-tag", () -> http.get(BASE + "/datasets/" + segment(tag) + "/rows"));
+        expectProblem(400, "invalid-tag", () -> http.get(BASE + "/judges/" + segment(tag)));
     }
 
     @Test
@@ -203,6 +235,9 @@ abstract class HostileInputContract {
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/versions", registration(name, "x")));
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/runs", batch(run(name, "a", "{}"))));
         expectProblem(400, "invalid-request", () -> http.get("/api/v1/projects/" + segment(name) + "/models"));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/datasets", CatalogApiContract.dataset(name,
+                CatalogApiContract.row("1", null))));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges", CatalogApiContract.declarative(name, "x")));
     }
 
     @ParameterizedTest
