@@ -102,7 +102,8 @@ public final class BigHummingbird implements AutoCloseable {
                 : new LocalCatalog(b.home, project);
         this.datasets = new DatasetAccess(project, catalog);
         if (b.url != null) {
-            sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout);
+            sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout,
+                    b.maxRetryBackoff);
             // one spool per server, apart from the local store's: a process never replays runs into
             // a destination other than the one they were meant for
             spoolDir = b.home.resolve("spool-remote").resolve(b.url.spoolName());

@@ -125,7 +125,7 @@ class RemoteExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"400, invalid-request", "413, payload-too-large", "500, internal"})
+    @CsvSource({"400, invalid-request", "413, payload-too-large", "422, invalid-request"})
     void runsTheServerRefusesAreDroppedCountedAndLoggedOnceWhileLaterOnesArrive(int status, String type) {
         String detail = "refused-" + status + " for a reason";
         server.answer(runsWith(x -> x < 20), Integer.MAX_VALUE, Answer.problem(status, type, detail));
@@ -144,6 +144,21 @@ class RemoteExportTest {
         assertThat(inputs()).isEqualTo(IntStream.range(20, 40).boxed().toList());
         assertThat(log.split(detail, -1)).as("the reason is logged once:\n" + log).hasSize(2);
         assertThat(log).contains(status + " " + type);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"500, internal", "401, unauthenticated", "404, not-found"})
+    void refusalsThatSayNothingAboutTheRunsKeepThemUntilTheServerTakesThem(int status, String type) {
+        server.answer(r -> r.route().equals("runs"), 3, Answer.problem(status, type, "mend me"));
+        try (var bhb = remote().build()) {
+            var model = bhb.trace("model", (Integer x) -> x * 2);
+            for (int i = 0; i < 30; i++) {
+                model.apply(i);
+            }
+            bhb.close();
+            assertThat(bhb.droppedRuns()).isZero();
+        }
+        assertThat(inputs()).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 30).boxed().toList());
     }
 
     @Test

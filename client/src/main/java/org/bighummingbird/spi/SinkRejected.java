@@ -7,8 +7,8 @@ import org.bighummingbird.core.BhbException;
  * A {@link RunSink} answered and refused the data for good: retrying cannot mend it. The exporter
  * never retries it: refused runs are dropped (counted in {@code droppedRuns()}) and the reason is
  * logged once per kind; a refused registration leaves the version without a tag, and
- * {@code Traced.tag()} says why. For the server these are every 4xx but 429 (a 404 only after
- * the project was ensured again), and 500, 501 and 505 or higher. Immutable.
+ * {@code Traced.tag()} says why. From the team server these are refusals of the data itself: 400,
+ * 413, 415 and 422 (other refusals keep the runs, see the HTTP sink). Immutable.
  */
 public final class SinkRejected extends BhbException {
     private static final long serialVersionUID = 1L;

@@ -19,12 +19,21 @@ import org.bighummingbird.spi.SinkUnavailable;
  * The team server as a sink, over its REST API v1 ({@code docs/api.md}) with {@link ApiClient}'s
  * plumbing (gzip, the key, projects ensured once and again after a 404); splits runs into requests
  * the server takes ({@link RunBodies}). Failures are
- * {@link SinkUnavailable} or {@link SinkRejected} (see {@link Answers}). Used by the exporter
- * thread only; not thread-safe.
+ * {@link SinkUnavailable} or {@link SinkRejected} (see {@link Answers}), with one rule of its own:
+ * only a refusal of the data itself (400, 413, 415, 422) is a {@link SinkRejected} here, which the
+ * exporter drops. A refusal that says nothing about the runs — a wrong or revoked key (401, 403),
+ * a URL that is not an API v1 server (404, 405), a server fault (500 and up) — keeps them: it is
+ * a {@link SinkUnavailable} with a long wait, so the runs stay in the spool until a person mends
+ * it. A 422 {@code unknown-version} (the server lost a registration, e.g. a new database behind the
+ * same URL) is unavailable too: the exporter then registers its versions again. Used by the
+ * exporter thread only; not thread-safe.
  */
 public final class HttpSink implements RunSink {
+    private static final String UNKNOWN_VERSION = "unknown-version";
+
     private final ApiClient api;
     private final String server;
+    private final Duration mendWait;
 
     /**
      * A sink for the server at {@code url}; opens no connection until the first call.
@@ -33,16 +42,25 @@ public final class HttpSink implements RunSink {
      *     with {@code --no-auth})
      * @param connectTimeout how long to wait for a connection
      * @param requestTimeout how long to wait for an answer, from the request's start
+     * @param mendWait how long runs wait after a refusal a person has to mend (a key, a URL, a
+     *     server fault) before they are sent again: the exporter's longest backoff
      */
-    public HttpSink(ServerUrl url, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+    public HttpSink(ServerUrl url, String apiKey, Duration connectTimeout, Duration requestTimeout,
+            Duration mendWait) {
         this.api = new ApiClient(url, apiKey, connectTimeout, requestTimeout);
         this.server = api.server();
+        this.mendWait = mendWait;
     }
 
     @Override
     public Tag register(String project, VersionRegistration registration) {
         String what = "the registration of model \"" + registration.modelName() + "\"";
-        JsonNode answer = api.object(api.postToProject(project, "versions", api.json(registration), what), what);
+        JsonNode answer;
+        try {
+            answer = api.object(api.postToProject(project, "versions", api.json(registration), what), what);
+        } catch (SinkRejected e) {
+            throw refusesData(e) ? e : keep(e);
+        }
         JsonNode tag = answer.get("tag");
         if (tag == null || !tag.isTextual()) {
             throw Answers.malformed(server, what, "no tag", utf8(answer.toString()));
@@ -81,6 +99,11 @@ public final class HttpSink implements RunSink {
                             utf8(answer.toString()));
                 }
             } catch (SinkRejected e) {
+                if (!refusesData(e)) {
+                    // nothing is wrong with these runs: keep all of them (the ones already stored are
+                    // stored once more at no cost, ingest is idempotent by run id)
+                    throw keep(e);
+                }
                 // the other requests' runs are good: send them, and say afterwards how many were refused
                 if (first == null) {
                     first = e;
@@ -97,6 +120,26 @@ public final class HttpSink implements RunSink {
             }
             throw rejected;
         }
+    }
+
+    /** Whether a refusal is about the data sent, so that sending it again can never succeed. */
+    static boolean refusesData(SinkRejected e) {
+        int status = e.status();
+        if (status == 422) {
+            return e.type() == null || !UNKNOWN_VERSION.equals(Answers.shortType(e.type()));
+        }
+        return status == 400 || status == 413 || status == 415;
+    }
+
+    /** A refusal that is not about the data, as a reason to keep the runs and try again later. */
+    private SinkUnavailable keep(SinkRejected e) {
+        if (e.status() == 422) {
+            return new SinkUnavailable(e.reason() + "; registering the versions again", null, e);
+        }
+        String hint = e.status() == 401 || e.status() == 403 ? " (check BHB_API_KEY)"
+                : e.status() == 404 || e.status() == 405 ? " (is BHB_URL the address of a bhb server?)" : "";
+        return new SinkUnavailable(e.reason() + hint + "; the runs wait in the spool and go again in "
+                + mendWait.toMillis() + " ms", mendWait, e);
     }
 
     private static byte[] utf8(String text) {

@@ -36,7 +36,8 @@ class HttpSinkTest {
     }
 
     private HttpSink sink(String apiKey) {
-        return new HttpSink(ServerUrl.parse(server.url()), apiKey, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        return new HttpSink(ServerUrl.parse(server.url()), apiKey, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
     }
 
     static VersionRegistration registration(String model) {
@@ -171,8 +172,8 @@ class HttpSinkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 401, 403, 409, 413, 415, 422, 500, 501, 505})
-    void otherErrorsAreRejectionsNamingStatusTypeAndDetail(int status) {
+    @ValueSource(ints = {400, 413, 415, 422})
+    void refusalsOfTheDataAreRejectionsNamingStatusTypeAndDetail(int status) {
         server.answer(r -> r.route().equals("runs"), 1, Answer.problem(status, "invalid-request", "field x is odd"));
         HttpSink sink = sink(null);
         sink.register("P", registration("m"));
@@ -180,6 +181,28 @@ class HttpSinkTest {
         assertThat(rejected.status()).isEqualTo(status);
         assertThat(rejected.refusedRuns()).hasValue(3);
         assertThat(rejected.reason()).contains(server.url()).contains(status + " invalid-request: field x is odd");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404, 405, 409, 500, 501, 505})
+    void refusalsThatSayNothingAboutTheRunsKeepThemForTheMendWait(int status) {
+        server.answer(r -> r.route().equals("runs"), 2, Answer.problem(status, "internal", "not about the runs"));
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        SinkUnavailable kept = catchThrowableOfType(SinkUnavailable.class, () -> sink.write("P", runs("m", 3)));
+        assertThat(kept.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(kept).hasMessageContaining(status + " internal: not about the runs")
+                .hasMessageContaining("the runs wait in the spool");
+    }
+
+    @Test
+    void aServerThatLostARegistrationIsAskedAgainNotRefused() {
+        server.answer(r -> r.route().equals("runs"), 1, Answer.problem(422, "unknown-version", "no version key k"));
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        SinkUnavailable again = catchThrowableOfType(SinkUnavailable.class, () -> sink.write("P", runs("m", 3)));
+        assertThat(again.retryAfter()).isEmpty();
+        assertThat(again).hasMessageContaining("registering the versions again");
     }
 
     @Test
@@ -232,7 +255,7 @@ class HttpSinkTest {
     void aSlowEndpointTimesOut() {
         server.slow(Duration.ofSeconds(2));
         HttpSink sink = new HttpSink(ServerUrl.parse(server.url()), null, Duration.ofSeconds(1),
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), Duration.ofSeconds(1));
         assertThatThrownBy(() -> sink.register("P", registration("m"))).isInstanceOf(SinkUnavailable.class)
                 .hasMessageContaining("did not answer within 200 ms");
     }
