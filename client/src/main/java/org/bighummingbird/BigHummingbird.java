@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.internal.catalog.LocalCatalog;
@@ -15,6 +17,9 @@ import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
+import org.bighummingbird.internal.eval.ConsoleReporter;
+import org.bighummingbird.internal.eval.EvaluationRunner;
+import org.bighummingbird.internal.eval.ModelCall;
 import org.bighummingbird.internal.judge.Judges;
 import org.bighummingbird.internal.remote.HttpSink;
 import org.bighummingbird.internal.remote.ServerUrl;
@@ -25,6 +30,9 @@ import org.bighummingbird.internal.trace.TracedFn2;
 import org.bighummingbird.internal.trace.TracedFn3;
 import org.bighummingbird.internal.trace.Tracer;
 import org.bighummingbird.spi.RunSink;
+import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.NewEvaluation;
 import org.bighummingbird.store.Store;
 
 /**
@@ -54,6 +62,8 @@ public final class BigHummingbird implements AutoCloseable {
     private final Catalog catalog;
     private final DatasetAccess datasets;
     private final Judges judges;
+    /** Every model version traced here, by name and key: the function an evaluation by tag calls. */
+    private final Map<String, TracedFunction> tracedFunctions = new ConcurrentHashMap<>();
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -199,11 +209,11 @@ public final class BigHummingbird implements AutoCloseable {
             throw new IllegalArgumentException("model name must not be null; trace(methodRef) names a model after"
                     + " its method");
         }
-        return tracer.model(name, fn, CallSite.current(BigHummingbird.class));
+        return remember(tracer.model(name, fn, CallSite.current(BigHummingbird.class)), fn);
     }
 
     private ModelHandle methodModel(java.io.Serializable methodRef) {
-        return tracer.model(null, methodRef, CallSite.current(BigHummingbird.class));
+        return remember(tracer.model(null, methodRef, CallSite.current(BigHummingbird.class)), methodRef);
     }
 
     /**
@@ -251,6 +261,118 @@ public final class BigHummingbird implements AutoCloseable {
             throw new IllegalArgumentException("judge must not be null");
         }
         return judges.add(judge.name(), judge.description(), judge.definition());
+    }
+
+    private ModelHandle remember(ModelHandle handle, java.io.Serializable fn) {
+        tracedFunctions.put(handle.name() + '\u0000' + handle.versionKey(), new TracedFunction(handle, fn));
+        return handle;
+    }
+
+    /** A traced model's handle and the function it wraps. */
+    private record TracedFunction(ModelHandle handle, java.io.Serializable fn) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object wrapper() {
+            if (fn instanceof Fn0 f) {
+                return new TracedFn0<>(f, handle);
+            }
+            if (fn instanceof Fn1 f) {
+                return new TracedFn1<>(f, handle);
+            }
+            if (fn instanceof Fn2 f) {
+                return new TracedFn2<>(f, handle);
+            }
+            return new TracedFn3<>((Fn3) fn, handle);
+        }
+    }
+
+    /**
+     * Evaluates a traced model on a dataset version with a judge version, with the
+     * {@linkplain EvaluationOptions#defaults() default options}: see
+     * {@link #evaluate(Object, String, String, EvaluationOptions)}.
+     */
+    public Evaluation evaluate(Object model, String judgeTag, String datasetTag) {
+        return evaluate(model, judgeTag, datasetTag, EvaluationOptions.defaults());
+    }
+
+    /**
+     * Evaluates a traced model: calls it on every row of the dataset version, up to
+     * {@code options.parallelism()} rows at once (32 by default), scores each output with the judge,
+     * and stores each row (input, output, score, passed, latency, error) as it finishes. Each call is
+     * a run of the model like any other, and the row names its run. Prints a line per row to stdout in
+     * row order ({@code ✔ name[i] score: s}, {@code ✖ name[i] score: s}, {@code ✖ name[i] error: …}),
+     * then {@code ✔ All cases in dataset passed.} or {@code ✖ N out of M failed.}; a progress bar
+     * goes to stderr when a terminal is attached. Blocks until the last row is stored.
+     *
+     * <p>Each row's input goes to the model as Jackson reads its JSON (a Map, List, String, Integer,
+     * Long, Double, Boolean or null): a {@code Fn1} gets it whole, a {@code Fn2} or {@code Fn3} the
+     * elements of an input that is a JSON array of two or three elements, a {@code Fn0} nothing. A row
+     * whose input does not fit, whose model throws, or whose judge fails (a rubric or criterion that
+     * throws, a non-finite score, an LLM endpoint that errs) is an error row, and the evaluation goes
+     * on. A row fails when it is an error row or its criterion says no; with a judge without
+     * criterion only error rows fail.
+     *
+     * @param model a function {@link #trace(String, Fn1) trace} of this instance returned, or the tag
+     *     ({@code name:vN}) of a model version traced in this process
+     * @param judgeTag the judge version, {@code name:vN} or {@code name:latest}
+     * @param datasetTag the dataset version, {@code name:vN} or {@code name:latest}
+     * @return the complete evaluation: summary, and rows read back a page at a time
+     * @throws IllegalArgumentException when the model is not one this instance traced, or options is null
+     * @throws org.bighummingbird.core.InvalidTag when a tag is malformed
+     * @throws NoSuchDataset when the project has no such dataset version
+     * @throws JudgeUnavailable when the project has no such judge version, or it cannot run in this
+     *     process (an evaluation that was created is then stored failed with the reason)
+     * @throws EvaluationFailed when the evaluation stopped early; it is stored failed with the reason
+     * @throws TagUnavailable when the model's version could not be registered
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public Evaluation evaluate(Object model, String judgeTag, String datasetTag, EvaluationOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null; EvaluationOptions.defaults() has the"
+                    + " defaults");
+        }
+        Object fn = tracedModel(model);
+        ModelHandle handle = ModelHandle.of(fn);
+        org.bighummingbird.core.Tag modelTag = org.bighummingbird.core.Tag.parse(handle.tag());
+        org.bighummingbird.core.TagReference datasetRef = org.bighummingbird.core.TagReference.parse(datasetTag);
+        JudgeVersion judge = judges.version(judgeTag);
+        DatasetVersionInfo dataset = catalog.datasetVersion(datasetRef).orElseThrow(() -> new NoSuchDataset(
+                "no dataset version " + datasetRef + " in project \"" + project + "\""));
+        NewEvaluation spec = new NewEvaluation(modelTag, dataset.tag(), judge.tag(), options.parallelism());
+        var info = new EvaluationRunner(catalog).run(spec, dataset, ModelCall.of(fn), () -> judges.scorer(judge),
+                (name, rows) -> ConsoleReporter.standard(name, rows, options.printRows()));
+        return new Evaluation(info, catalog);
+    }
+
+    /** The traced function {@code model} is or names; see {@link #evaluate(Object, String, String, EvaluationOptions)}. */
+    private Object tracedModel(Object model) {
+        if (model instanceof String tag) {
+            org.bighummingbird.core.Tag wanted = org.bighummingbird.core.Tag.parse(tag);
+            for (TracedFunction traced : tracedFunctions.values()) {
+                if (traced.handle().name().equals(wanted.name()) && traced.handle().tag().equals(wanted.toString())) {
+                    return traced.wrapper();
+                }
+            }
+            throw new IllegalArgumentException("no model traced in this process has the tag " + tag + ": evaluate a"
+                    + " model by tag only after trace() of it in this process, or pass the traced function");
+        }
+        ModelHandle handle = ModelHandle.of(model);
+        if (handle == null || !tracer.owns(handle)) {
+            throw new IllegalArgumentException("the model must be a function trace() of this BigHummingbird returned,"
+                    + " or its tag; got " + (model == null ? "null" : handle == null ? model.getClass().getName()
+                    : handle + " traced by another BigHummingbird"));
+        }
+        return model;
+    }
+
+    /**
+     * One stored evaluation of this project by id, in any state.
+     *
+     * @throws IllegalArgumentException when the project has no evaluation with this id
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public Evaluation evaluation(String id) {
+        return new Evaluation(catalog.evaluation(id).orElseThrow(() -> new IllegalArgumentException(
+                "no evaluation " + id + " in project \"" + project + "\"")), catalog);
     }
 
     /** This project's judges: registration, and scorers for tags (evaluations run judges through it). */

@@ -19,6 +19,8 @@ import org.bighummingbird.internal.export.Snapshots;
  */
 public final class ModelHandle {
     private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
+    /** The id of the last outermost call that ended on this thread: how an evaluation row names its run. */
+    private static final ThreadLocal<UUID> LAST_ROOT = new ThreadLocal<>();
     private static final Object[] NO_INPUTS = new Object[0];
 
     private final ModelIdentity identity;
@@ -67,6 +69,7 @@ public final class ModelHandle {
         try {
             if (call.parent == null) {
                 CURRENT.remove();
+                LAST_ROOT.set(call.id);
             } else {
                 CURRENT.set(call.parent);
             }
@@ -79,8 +82,34 @@ public final class ModelHandle {
         }
     }
 
+    /** The traced model's handle when {@code fn} is a function {@code trace} returned, else null. */
+    public static ModelHandle of(Object fn) {
+        return fn instanceof TracedModel traced ? traced.model : null;
+    }
+
+    /**
+     * The id of the last outermost traced call that ended on this thread, cleared as it is read;
+     * null when none ended since the last read (or its run could not be recorded).
+     */
+    public static UUID takeLastRunId() {
+        UUID id = LAST_ROOT.get();
+        if (id != null) {
+            LAST_ROOT.remove();
+        }
+        return id;
+    }
+
+    PendingVersion version() {
+        return version;
+    }
+
+    /** The version's identity key. */
+    public String versionKey() {
+        return identity.versionKey();
+    }
+
     /** The version's tag, waiting for registration up to the configured timeout. */
-    String tag() {
+    public String tag() {
         try {
             return version.tag().get(tagTimeoutMs, TimeUnit.MILLISECONDS).toString();
         } catch (TimeoutException e) {
