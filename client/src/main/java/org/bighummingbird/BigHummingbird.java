@@ -17,6 +17,7 @@ import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
+import org.bighummingbird.internal.eval.AssessmentQueue;
 import org.bighummingbird.internal.eval.ConsoleReporter;
 import org.bighummingbird.internal.eval.EvaluationRunner;
 import org.bighummingbird.internal.eval.ModelCall;
@@ -64,6 +65,9 @@ public final class BigHummingbird implements AutoCloseable {
     private final Judges judges;
     /** Every model version traced here, by name and key: the function an evaluation by tag calls. */
     private final Map<String, TracedFunction> tracedFunctions = new ConcurrentHashMap<>();
+    /** Assess mode's scoring queues, one per judge version. */
+    private final Map<String, AssessmentQueue> assessments = new ConcurrentHashMap<>();
+    private final Duration closeTimeout;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -125,7 +129,8 @@ public final class BigHummingbird implements AutoCloseable {
         this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
         this.judges = new Judges(catalog, fingerprinter);
         exporter.start();
-        this.shutdownHook = new Thread(exporter::close, "bhb-shutdown");
+        this.closeTimeout = b.closeTimeout;
+        this.shutdownHook = new Thread(this::closeQuietly, "bhb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -375,6 +380,29 @@ public final class BigHummingbird implements AutoCloseable {
                 "no evaluation " + id + " in project \"" + project + "\"")), catalog);
     }
 
+    /**
+     * Assess mode: models traced through the returned {@link Assessor} have every run scored by the
+     * judge version {@code judgeTag}, and stored with it (see {@link Assessor}). The judge is made
+     * ready here, so a judge that cannot run fails now rather than on every run.
+     *
+     * @param judgeTag {@code name:vN}, or {@code name:latest} (resolved now)
+     * @throws org.bighummingbird.core.InvalidTag when the tag is malformed
+     * @throws JudgeUnavailable when the project has no such judge version, or it cannot run in this process
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public Assessor assess(String judgeTag) {
+        JudgeVersion judge = judges.version(judgeTag);
+        var scorer = judges.scorer(judge);
+        AssessmentQueue queue = assessments.computeIfAbsent(judge.id(), id -> new AssessmentQueue(scorer, id,
+                exporter));
+        return new Assessor(this, queue, judge.tag().toString());
+    }
+
+    /** Fingerprints a model traced from {@code site} (assess mode's entry) and remembers it for evaluations. */
+    ModelHandle tracedModel(String name, java.io.Serializable fn, CallSite site) {
+        return remember(tracer.model(name, fn, site), fn);
+    }
+
     /** This project's judges: registration, and scorers for tags (evaluations run judges through it). */
     Judges judges() {
         return judges;
@@ -386,7 +414,13 @@ public final class BigHummingbird implements AutoCloseable {
      * @return false when that did not happen within {@code timeout}
      */
     public boolean flush(Duration timeout) {
-        return exporter.flush(timeout);
+        long start = System.nanoTime();
+        for (AssessmentQueue queue : assessments.values()) {
+            if (!queue.drain(timeout.toMillis())) {
+                return false;
+            }
+        }
+        return exporter.flush(timeout.minusNanos(System.nanoTime() - start));
     }
 
     /**
@@ -403,13 +437,22 @@ public final class BigHummingbird implements AutoCloseable {
      */
     @Override
     public void close() {
-        exporter.close();
+        closeQuietly();
         catalog.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook is running or has run
         }
+    }
+
+    /** Scores the runs waiting in assess mode (within the close timeout), then delivers what is queued. */
+    private void closeQuietly() {
+        long start = System.nanoTime();
+        for (AssessmentQueue queue : assessments.values()) {
+            queue.close(Math.max(0, closeTimeout.toMillis() - (System.nanoTime() - start) / 1_000_000));
+        }
+        exporter.close();
     }
 
     /** Options for {@link BigHummingbird}; every setter validates at once. Not thread-safe. */

@@ -417,6 +417,11 @@ public final class Store implements AutoCloseable {
         return call(() -> EvaluationComparisons.compare(evaluations, project, idA, idB));
     }
 
+    /** The judge's verdict on a run of a model traced in assess mode; empty for any other run. */
+    public Optional<org.bighummingbird.core.RunAssessment> runAssessment(ProjectRef project, String runId) {
+        return call(() -> db.read(c -> RunAssessments.read(c, project.id(), runId)));
+    }
+
     private static void requirePage(int limit, int max) {
         if (limit < 1 || limit > max) {
             throw new IllegalArgumentException("limit must be 1 to " + max + ", got " + limit);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bighummingbird.core.DatasetRow;
 import org.bighummingbird.core.DatasetUpload;
+import org.bighummingbird.core.RunAssessment;
+import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
 import org.junit.jupiter.api.AfterEach;
@@ -189,5 +191,31 @@ abstract class EvaluationStoreContract {
         assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), running.id()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("running");
         assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), "nope")).isInstanceOf(NotFound.class);
+    }
+
+    private static RunRecord run(String id, RunAssessment assessment) {
+        return new RunRecord(id, "model", "k1", null, null, 1, 2, "main", "{}", "1", "\"Integer\"", null, null, null,
+                assessment);
+    }
+
+    @Test
+    void assessedRunsCarryTheirVerdictAndOtherRunsNone() {
+        String judgeId = store.judge(project, new org.bighummingbird.core.TagReference("judge", 1)).orElseThrow().id();
+        RunAssessment scored = new RunAssessment(judgeId, 7.5, true, null);
+        RunAssessment failed = new RunAssessment(judgeId, null, null, "the judge failed: NaN");
+        List<RunRecord> runs = List.of(run("00000000-0000-7000-8000-000000000001", scored),
+                run("00000000-0000-7000-8000-000000000002", failed), run("00000000-0000-7000-8000-000000000003", null));
+
+        assertThat(store.insertRuns(project, runs)).isEqualTo(3);
+        assertThat(store.insertRuns(project, runs)).isZero();
+
+        assertThat(store.runAssessment(project, runs.get(0).id())).contains(scored);
+        assertThat(store.runAssessment(project, runs.get(1).id())).contains(failed);
+        assertThat(store.runAssessment(project, runs.get(2).id())).isEmpty();
+        assertThat(store.runs(project, new RunQuery(null, 10))).filteredOn(r -> r.id().equals(runs.get(0).id()))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.score()).isEqualTo(7.5);
+                    assertThat(r.passed()).isTrue();
+                });
     }
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.bighummingbird.TagUnavailable;
 import org.bighummingbird.core.RunIds;
 import org.bighummingbird.internal.export.Exporter;
@@ -28,13 +29,29 @@ public final class ModelHandle {
     private final Exporter exporter;
     private final WallClock clock;
     private final long tagTimeoutMs;
+    /** Where finished runs go instead of the exporter (assess mode), or null. */
+    private final Consumer<RunEvent> route;
 
     ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock, long tagTimeoutMs) {
+        this(identity, version, exporter, clock, tagTimeoutMs, null);
+    }
+
+    private ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock,
+            long tagTimeoutMs, Consumer<RunEvent> route) {
         this.identity = identity;
         this.version = version;
         this.exporter = exporter;
         this.clock = clock;
         this.tagTimeoutMs = tagTimeoutMs;
+        this.route = route;
+    }
+
+    /**
+     * The same model version whose runs go to {@code route} (assess mode: it scores them and hands
+     * them to the exporter) instead of straight to the exporter. {@code route} must not block.
+     */
+    public ModelHandle routedTo(Consumer<RunEvent> route) {
+        return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs, route);
     }
 
     /** The model's name. */
@@ -73,10 +90,15 @@ public final class ModelHandle {
             } else {
                 CURRENT.set(call.parent);
             }
-            exporter.offer(new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
+            RunEvent run = new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
                     call.rootId(), clock.epochNanos(call.startNanos), end - call.startNanos,
                     Thread.currentThread().getName(), call.inputs, error == null ? Snapshots.of(output) : null,
-                    error));
+                    error);
+            if (route == null) {
+                exporter.offer(run);
+            } else {
+                route.accept(run);
+            }
         } catch (Throwable t) {
             exporter.fault(t);
         }
