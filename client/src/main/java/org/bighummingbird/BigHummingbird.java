@@ -381,6 +381,31 @@ public final class BigHummingbird implements AutoCloseable {
     }
 
     /**
+     * Lines up two complete evaluations of one dataset version row by row: B against A, with
+     * regressions (rows that did not fail in A and fail in B), improvements, per-row score deltas and
+     * summary deltas. Holds one entry per row in memory.
+     *
+     * @param idA the baseline evaluation's id
+     * @param idB the id of the evaluation compared with it
+     * @throws IllegalArgumentException when either is not an evaluation of this project, is not
+     *     complete, or they ran on different dataset versions (naming both)
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public EvaluationComparison compare(String idA, String idB) {
+        org.bighummingbird.store.EvaluationComparison c;
+        try {
+            c = catalog.compareEvaluations(idA, idB);
+        } catch (org.bighummingbird.store.NotFound e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        var rows = c.rows().stream().map(r -> new EvaluationComparison.RowChange(r.index(), Evaluation.row(r.a()),
+                Evaluation.row(r.b()), EvaluationComparison.Change.valueOf(r.change().toUpperCase(java.util.Locale.ROOT))))
+                .toList();
+        return new EvaluationComparison(new Evaluation(c.a(), catalog), new Evaluation(c.b(), catalog), rows,
+                c.regressions(), c.improvements());
+    }
+
+    /**
      * Assess mode: models traced through the returned {@link Assessor} have every run scored by the
      * judge version {@code judgeTag}, and stored with it (see {@link Assessor}). The judge is made
      * ready here, so a judge that cannot run fails now rather than on every run.

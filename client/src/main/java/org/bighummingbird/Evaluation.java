@@ -151,6 +151,12 @@ public final class Evaluation {
         return RowIterator::new;
     }
 
+    /** The public form of a stored row; null for null. */
+    static Row row(EvaluationRowView r) {
+        return r == null ? null : new Row(r.index(), r.inputJson(), r.outputJson(), r.score(), r.passed(),
+                Duration.ofNanos(r.latencyNs()), r.error(), r.runId());
+    }
+
     private static Instant micros(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
@@ -193,9 +199,7 @@ public final class Evaluation {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            EvaluationRowView r = page.get(position++);
-            return new Row(r.index(), r.inputJson(), r.outputJson(), r.score(), r.passed(),
-                    Duration.ofNanos(r.latencyNs()), r.error(), r.runId());
+            return row(page.get(position++));
         }
     }
 }

@@ -356,4 +356,37 @@ class EvaluationTest {
         }
     }
 
+
+    @Test
+    void comparingTwoEvaluationsFindsRegressionsImprovementsAndDeltas() {
+        String words = bhb.uploadDataset(Dataset.of("words", "", List.of("a", "abcd", "abcdef", "ab")));
+        String other = bhb.uploadDataset(Dataset.of("other", "", List.of("abcdefgh")));
+        String judge = bhb.addJudge(Judge.of("length", "", (String out) -> out.length(), s -> s > 3));
+        var echo = bhb.trace("echo", (String s) -> s);
+        var padded = bhb.trace("padded", (String s) -> s.length() > 5 ? "" : s + "xxx");
+        var quiet = EvaluationOptions.builder().printRows(false).build();
+        Evaluation a = bhb.evaluate(echo, judge, words, quiet);
+        Evaluation b = bhb.evaluate(padded, judge, words, quiet);
+        Evaluation elsewhere = bhb.evaluate(echo, judge, other, quiet);
+
+        EvaluationComparison c = bhb.compare(a.id(), b.id());
+
+        assertThat(c.a().id()).isEqualTo(a.id());
+        assertThat(c.regressions()).containsExactly(2);
+        assertThat(c.improvements()).containsExactly(0, 3);
+        assertThat(c.rows()).extracting(EvaluationComparison.RowChange::change).containsExactly(
+                EvaluationComparison.Change.IMPROVEMENT, EvaluationComparison.Change.SAME,
+                EvaluationComparison.Change.REGRESSION, EvaluationComparison.Change.IMPROVEMENT);
+        assertThat(c.rows()).extracting(r -> r.scoreDelta().orElseThrow()).containsExactly(3.0, 3.0, -6.0, 3.0);
+        assertThat(c.passedDelta()).isEqualTo(1);
+        assertThat(c.failedDelta()).isEqualTo(-1);
+        assertThat(c.errorsDelta()).isZero();
+        assertThat(c.meanScoreDelta()).hasValue(0.75);
+        assertThatThrownBy(() -> bhb.compare(a.id(), elsewhere.id()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different datasets").hasMessageContaining("words:v1")
+                .hasMessageContaining("other:v1");
+        assertThatThrownBy(() -> bhb.compare(a.id(), "nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no evaluation nope");
+    }
 }
