@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.internal.catalog.LocalCatalog;
@@ -17,10 +15,6 @@ import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
 import org.bighummingbird.internal.fingerprint.Fingerprinter;
 import org.bighummingbird.internal.fingerprint.SourceFiles;
-import org.bighummingbird.internal.eval.AssessmentQueue;
-import org.bighummingbird.internal.eval.ConsoleReporter;
-import org.bighummingbird.internal.eval.EvaluationRunner;
-import org.bighummingbird.internal.eval.ModelCall;
 import org.bighummingbird.internal.judge.Judges;
 import org.bighummingbird.internal.remote.HttpSink;
 import org.bighummingbird.internal.remote.ServerUrl;
@@ -31,9 +25,6 @@ import org.bighummingbird.internal.trace.TracedFn2;
 import org.bighummingbird.internal.trace.TracedFn3;
 import org.bighummingbird.internal.trace.Tracer;
 import org.bighummingbird.spi.RunSink;
-import org.bighummingbird.store.DatasetVersionInfo;
-import org.bighummingbird.store.JudgeVersion;
-import org.bighummingbird.store.NewEvaluation;
 import org.bighummingbird.store.Store;
 
 /**
@@ -63,10 +54,7 @@ public final class BigHummingbird implements AutoCloseable {
     private final Catalog catalog;
     private final DatasetAccess datasets;
     private final Judges judges;
-    /** Every model version traced here, by name and key: the function an evaluation by tag calls. */
-    private final Map<String, TracedFunction> tracedFunctions = new ConcurrentHashMap<>();
-    /** Assess mode's scoring queues, one per judge version. */
-    private final Map<String, AssessmentQueue> assessments = new ConcurrentHashMap<>();
+    private final EvaluationAccess evaluations;
     private final Duration closeTimeout;
 
     /**
@@ -128,6 +116,7 @@ public final class BigHummingbird implements AutoCloseable {
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
         this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
         this.judges = new Judges(catalog, fingerprinter);
+        this.evaluations = new EvaluationAccess(project, catalog, judges, tracer, exporter);
         exporter.start();
         this.closeTimeout = b.closeTimeout;
         this.shutdownHook = new Thread(this::closeQuietly, "bhb-shutdown");
@@ -214,11 +203,11 @@ public final class BigHummingbird implements AutoCloseable {
             throw new IllegalArgumentException("model name must not be null; trace(methodRef) names a model after"
                     + " its method");
         }
-        return remember(tracer.model(name, fn, CallSite.current(BigHummingbird.class)), fn);
+        return evaluations.model(name, fn, CallSite.current(BigHummingbird.class));
     }
 
     private ModelHandle methodModel(java.io.Serializable methodRef) {
-        return remember(tracer.model(null, methodRef, CallSite.current(BigHummingbird.class)), methodRef);
+        return evaluations.model(null, methodRef, CallSite.current(BigHummingbird.class));
     }
 
     /**
@@ -268,28 +257,6 @@ public final class BigHummingbird implements AutoCloseable {
         return judges.add(judge.name(), judge.description(), judge.definition());
     }
 
-    private ModelHandle remember(ModelHandle handle, java.io.Serializable fn) {
-        tracedFunctions.put(handle.name() + '\u0000' + handle.versionKey(), new TracedFunction(handle, fn));
-        return handle;
-    }
-
-    /** A traced model's handle and the function it wraps. */
-    private record TracedFunction(ModelHandle handle, java.io.Serializable fn) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Object wrapper() {
-            if (fn instanceof Fn0 f) {
-                return new TracedFn0<>(f, handle);
-            }
-            if (fn instanceof Fn1 f) {
-                return new TracedFn1<>(f, handle);
-            }
-            if (fn instanceof Fn2 f) {
-                return new TracedFn2<>(f, handle);
-            }
-            return new TracedFn3<>((Fn3) fn, handle);
-        }
-    }
-
     /**
      * Evaluates a traced model on a dataset version with a judge version, with the
      * {@linkplain EvaluationOptions#defaults() default options}: see
@@ -331,42 +298,7 @@ public final class BigHummingbird implements AutoCloseable {
      * @throws UnsupportedOperationException when this instance delivers to a team server
      */
     public Evaluation evaluate(Object model, String judgeTag, String datasetTag, EvaluationOptions options) {
-        if (options == null) {
-            throw new IllegalArgumentException("options must not be null; EvaluationOptions.defaults() has the"
-                    + " defaults");
-        }
-        Object fn = tracedModel(model);
-        ModelHandle handle = ModelHandle.of(fn);
-        org.bighummingbird.core.Tag modelTag = org.bighummingbird.core.Tag.parse(handle.tag());
-        org.bighummingbird.core.TagReference datasetRef = org.bighummingbird.core.TagReference.parse(datasetTag);
-        JudgeVersion judge = judges.version(judgeTag);
-        DatasetVersionInfo dataset = catalog.datasetVersion(datasetRef).orElseThrow(() -> new NoSuchDataset(
-                "no dataset version " + datasetRef + " in project \"" + project + "\""));
-        NewEvaluation spec = new NewEvaluation(modelTag, dataset.tag(), judge.tag(), options.parallelism());
-        var info = new EvaluationRunner(catalog).run(spec, dataset, ModelCall.of(fn), () -> judges.scorer(judge),
-                (name, rows) -> ConsoleReporter.standard(name, rows, options.printRows()));
-        return new Evaluation(info, catalog);
-    }
-
-    /** The traced function {@code model} is or names; see {@link #evaluate(Object, String, String, EvaluationOptions)}. */
-    private Object tracedModel(Object model) {
-        if (model instanceof String tag) {
-            org.bighummingbird.core.Tag wanted = org.bighummingbird.core.Tag.parse(tag);
-            for (TracedFunction traced : tracedFunctions.values()) {
-                if (traced.handle().name().equals(wanted.name()) && traced.handle().tag().equals(wanted.toString())) {
-                    return traced.wrapper();
-                }
-            }
-            throw new IllegalArgumentException("no model traced in this process has the tag " + tag + ": evaluate a"
-                    + " model by tag only after trace() of it in this process, or pass the traced function");
-        }
-        ModelHandle handle = ModelHandle.of(model);
-        if (handle == null || !tracer.owns(handle)) {
-            throw new IllegalArgumentException("the model must be a function trace() of this BigHummingbird returned,"
-                    + " or its tag; got " + (model == null ? "null" : handle == null ? model.getClass().getName()
-                    : handle + " traced by another BigHummingbird"));
-        }
-        return model;
+        return evaluations.evaluate(model, judgeTag, datasetTag, options);
     }
 
     /**
@@ -376,8 +308,7 @@ public final class BigHummingbird implements AutoCloseable {
      * @throws UnsupportedOperationException when this instance delivers to a team server
      */
     public Evaluation evaluation(String id) {
-        return new Evaluation(catalog.evaluation(id).orElseThrow(() -> new IllegalArgumentException(
-                "no evaluation " + id + " in project \"" + project + "\"")), catalog);
+        return evaluations.evaluation(id);
     }
 
     /**
@@ -392,17 +323,7 @@ public final class BigHummingbird implements AutoCloseable {
      * @throws UnsupportedOperationException when this instance delivers to a team server
      */
     public EvaluationComparison compare(String idA, String idB) {
-        org.bighummingbird.store.EvaluationComparison c;
-        try {
-            c = catalog.compareEvaluations(idA, idB);
-        } catch (org.bighummingbird.store.NotFound e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        var rows = c.rows().stream().map(r -> new EvaluationComparison.RowChange(r.index(), Evaluation.row(r.a()),
-                Evaluation.row(r.b()), EvaluationComparison.Change.valueOf(r.change().toUpperCase(java.util.Locale.ROOT))))
-                .toList();
-        return new EvaluationComparison(new Evaluation(c.a(), catalog), new Evaluation(c.b(), catalog), rows,
-                c.regressions(), c.improvements());
+        return evaluations.compare(idA, idB);
     }
 
     /**
@@ -416,16 +337,12 @@ public final class BigHummingbird implements AutoCloseable {
      * @throws UnsupportedOperationException when this instance delivers to a team server
      */
     public Assessor assess(String judgeTag) {
-        JudgeVersion judge = judges.version(judgeTag);
-        var scorer = judges.scorer(judge);
-        AssessmentQueue queue = assessments.computeIfAbsent(judge.id(), id -> new AssessmentQueue(scorer, id,
-                exporter));
-        return new Assessor(this, queue, judge.tag().toString());
+        return evaluations.assess(this, judgeTag);
     }
 
     /** Fingerprints a model traced from {@code site} (assess mode's entry) and remembers it for evaluations. */
     ModelHandle tracedModel(String name, java.io.Serializable fn, CallSite site) {
-        return remember(tracer.model(name, fn, site), fn);
+        return evaluations.model(name, fn, site);
     }
 
     /** This project's judges: registration, and scorers for tags (evaluations run judges through it). */
@@ -440,12 +357,8 @@ public final class BigHummingbird implements AutoCloseable {
      */
     public boolean flush(Duration timeout) {
         long start = System.nanoTime();
-        for (AssessmentQueue queue : assessments.values()) {
-            if (!queue.drain(timeout.toMillis())) {
-                return false;
-            }
-        }
-        return exporter.flush(timeout.minusNanos(System.nanoTime() - start));
+        return evaluations.drainAssessments(timeout)
+                && exporter.flush(timeout.minusNanos(System.nanoTime() - start));
     }
 
     /**
@@ -473,10 +386,7 @@ public final class BigHummingbird implements AutoCloseable {
 
     /** Scores the runs waiting in assess mode (within the close timeout), then delivers what is queued. */
     private void closeQuietly() {
-        long start = System.nanoTime();
-        for (AssessmentQueue queue : assessments.values()) {
-            queue.close(Math.max(0, closeTimeout.toMillis() - (System.nanoTime() - start) / 1_000_000));
-        }
+        evaluations.closeAssessments(closeTimeout);
         exporter.close();
     }
 
