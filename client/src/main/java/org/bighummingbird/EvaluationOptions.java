@@ -52,6 +52,7 @@ public record EvaluationOptions(int parallelism, boolean printRows) {
             return this;
         }
 
+        /** The options set so far. */
         public EvaluationOptions build() {
             return new EvaluationOptions(parallelism, printRows);
         }
