@@ -55,6 +55,8 @@ public final class BigHummingbird implements AutoCloseable {
     private final Catalog catalog;
     private final DatasetAccess datasets;
     private final Judges judges;
+    private final EvaluationAccess evaluations;
+    private final Duration closeTimeout;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -118,8 +120,10 @@ public final class BigHummingbird implements AutoCloseable {
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
         this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
         this.judges = new Judges(catalog, fingerprinter);
+        this.evaluations = new EvaluationAccess(project, catalog, judges, tracer, exporter);
         exporter.start();
-        this.shutdownHook = new Thread(exporter::close, "bhb-shutdown");
+        this.closeTimeout = b.closeTimeout;
+        this.shutdownHook = new Thread(this::closeQuietly, "bhb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -203,11 +207,11 @@ public final class BigHummingbird implements AutoCloseable {
             throw new IllegalArgumentException("model name must not be null; trace(methodRef) names a model after"
                     + " its method");
         }
-        return tracer.model(name, fn, CallSite.current(BigHummingbird.class));
+        return evaluations.model(name, fn, CallSite.current(BigHummingbird.class));
     }
 
     private ModelHandle methodModel(java.io.Serializable methodRef) {
-        return tracer.model(null, methodRef, CallSite.current(BigHummingbird.class));
+        return evaluations.model(null, methodRef, CallSite.current(BigHummingbird.class));
     }
 
     /**
@@ -263,6 +267,94 @@ public final class BigHummingbird implements AutoCloseable {
         return judges.add(judge.name(), judge.description(), judge.definition());
     }
 
+    /**
+     * Evaluates a traced model on a dataset version with a judge version, with the
+     * {@linkplain EvaluationOptions#defaults() default options}: see
+     * {@link #evaluate(Object, String, String, EvaluationOptions)}.
+     */
+    public Evaluation evaluate(Object model, String judgeTag, String datasetTag) {
+        return evaluate(model, judgeTag, datasetTag, EvaluationOptions.defaults());
+    }
+
+    /**
+     * Evaluates a traced model: calls it on every row of the dataset version, up to
+     * {@code options.parallelism()} rows at once (32 by default), scores each output with the judge,
+     * and stores each row (input, output, score, passed, latency, error) as it finishes. Each call is
+     * a run of the model like any other, and the row names its run. Prints a line per row to stdout in
+     * row order ({@code ✔ name[i] score: s}, {@code ✖ name[i] score: s}, {@code ✖ name[i] error: …}),
+     * then {@code ✔ All cases in dataset passed.} or {@code ✖ N out of M failed.}; a progress bar
+     * goes to stderr when a terminal is attached. Blocks until the last row is stored.
+     *
+     * <p>Each row's input goes to the model as Jackson reads its JSON (a Map, List, String, Integer,
+     * Long, Double, Boolean or null): a {@code Fn1} gets it whole, a {@code Fn2} or {@code Fn3} the
+     * elements of an input that is a JSON array of two or three elements, a {@code Fn0} nothing. A row
+     * whose input does not fit, whose model throws, or whose judge fails (a rubric or criterion that
+     * throws, a non-finite score, an LLM endpoint that errs) is an error row, and the evaluation goes
+     * on. A row fails when it is an error row or its criterion says no; with a judge without
+     * criterion only error rows fail.
+     *
+     * @param model a function {@link #trace(String, Fn1) trace} of this instance returned, or the tag
+     *     ({@code name:vN}) of a model version traced in this process
+     * @param judgeTag the judge version, {@code name:vN} or {@code name:latest}
+     * @param datasetTag the dataset version, {@code name:vN} or {@code name:latest}
+     * @return the complete evaluation: summary, and rows read back a page at a time
+     * @throws IllegalArgumentException when the model is not one this instance traced, or options is null
+     * @throws org.bighummingbird.core.InvalidTag when a tag is malformed
+     * @throws NoSuchDataset when the project has no such dataset version
+     * @throws JudgeUnavailable when the project has no such judge version, or it cannot run in this
+     *     process (an evaluation that was created is then stored failed with the reason)
+     * @throws EvaluationFailed when the evaluation stopped early; it is stored failed with the reason
+     * @throws TagUnavailable when the model's version could not be registered
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public Evaluation evaluate(Object model, String judgeTag, String datasetTag, EvaluationOptions options) {
+        return evaluations.evaluate(model, judgeTag, datasetTag, options);
+    }
+
+    /**
+     * One stored evaluation of this project by id, in any state.
+     *
+     * @throws IllegalArgumentException when the project has no evaluation with this id
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public Evaluation evaluation(String id) {
+        return evaluations.evaluation(id);
+    }
+
+    /**
+     * Lines up two complete evaluations of one dataset version row by row: B against A, with
+     * regressions (rows that did not fail in A and fail in B), improvements, per-row score deltas and
+     * summary deltas. Holds one entry per row in memory.
+     *
+     * @param idA the baseline evaluation's id
+     * @param idB the id of the evaluation compared with it
+     * @throws IllegalArgumentException when either is not an evaluation of this project, is not
+     *     complete, or they ran on different dataset versions (naming both)
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public EvaluationComparison compare(String idA, String idB) {
+        return evaluations.compare(idA, idB);
+    }
+
+    /**
+     * Assess mode: models traced through the returned {@link Assessor} have every run scored by the
+     * judge version {@code judgeTag}, and stored with it (see {@link Assessor}). The judge is made
+     * ready here, so a judge that cannot run fails now rather than on every run.
+     *
+     * @param judgeTag {@code name:vN}, or {@code name:latest} (resolved now)
+     * @throws org.bighummingbird.core.InvalidTag when the tag is malformed
+     * @throws JudgeUnavailable when the project has no such judge version, or it cannot run in this process
+     * @throws UnsupportedOperationException when this instance delivers to a team server
+     */
+    public Assessor assess(String judgeTag) {
+        return evaluations.assess(this, judgeTag);
+    }
+
+    /** Fingerprints a model traced from {@code site} (assess mode's entry) and remembers it for evaluations. */
+    ModelHandle tracedModel(String name, java.io.Serializable fn, CallSite site) {
+        return evaluations.model(name, fn, site);
+    }
+
     /** This project's judges: registration, and scorers for tags (evaluations run judges through it). */
     Judges judges() {
         return judges;
@@ -274,7 +366,9 @@ public final class BigHummingbird implements AutoCloseable {
      * @return false when that did not happen within {@code timeout}
      */
     public boolean flush(Duration timeout) {
-        return exporter.flush(timeout);
+        long start = System.nanoTime();
+        return evaluations.drainAssessments(timeout)
+                && exporter.flush(timeout.minusNanos(System.nanoTime() - start));
     }
 
     /**
@@ -291,13 +385,19 @@ public final class BigHummingbird implements AutoCloseable {
      */
     @Override
     public void close() {
-        exporter.close();
+        closeQuietly();
         catalog.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook is running or has run
         }
+    }
+
+    /** Scores the runs waiting in assess mode (within the close timeout), then delivers what is queued. */
+    private void closeQuietly() {
+        evaluations.closeAssessments(closeTimeout);
+        exporter.close();
     }
 
     /** Options for {@link BigHummingbird}; every setter validates at once. Not thread-safe. */

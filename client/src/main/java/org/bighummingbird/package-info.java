@@ -4,6 +4,8 @@
  * {@code trace(...)}, and read their tags through {@link org.bighummingbird.Traced}; version data
  * as a {@link org.bighummingbird.Dataset} with {@code uploadDataset(...)} and {@code dataset(tag)};
  * add judges ({@link org.bighummingbird.Judge}, {@link org.bighummingbird.LlmJudgeConfig}) with
- * {@code addJudge}.
+ * {@code addJudge}; evaluate a traced model on a dataset with a judge ({@code evaluate(...)}, an
+ * {@link org.bighummingbird.Evaluation}, {@link org.bighummingbird.EvaluationOptions}), or score
+ * every run of it ({@code assess(judgeTag)}, an {@link org.bighummingbird.Assessor}).
  */
 package org.bighummingbird;

@@ -1,5 +1,6 @@
 package org.bighummingbird.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param errorType class name of the exception the call threw, or null
  * @param errorMessage its message, or null
  * @param errorStack its stack trace, or null
+ * @param assessment the judge's verdict when the model is traced in assess mode, else null (and then
+ *     left out of the JSON, so that runs travel to a server as before)
  */
 public record RunRecord(
         String id,
@@ -36,11 +39,20 @@ public record RunRecord(
         String outputShapeJson,
         String errorType,
         String errorMessage,
-        String errorStack) {
+        String errorStack,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RunAssessment assessment) {
     public RunRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(modelName, "modelName");
         Objects.requireNonNull(versionKey, "versionKey");
         Objects.requireNonNull(inputsJson, "inputsJson");
+    }
+
+    /** A run of a model that is not assessed. */
+    public RunRecord(String id, String modelName, String versionKey, String parentId, String rootId,
+            long startedAtMicros, long latencyNs, String thread, String inputsJson, String outputJson,
+            String outputShapeJson, String errorType, String errorMessage, String errorStack) {
+        this(id, modelName, versionKey, parentId, rootId, startedAtMicros, latencyNs, thread, inputsJson, outputJson,
+                outputShapeJson, errorType, errorMessage, errorStack, null);
     }
 }

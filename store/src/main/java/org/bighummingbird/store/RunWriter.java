@@ -29,7 +29,11 @@ final class RunWriter {
             return 0;
         }
         String[] versionIds = resolveVersions(project, runs);
-        return db.transaction(c -> inserts.insert(c, project.id(), runs, versionIds));
+        return db.transaction(c -> {
+            int inserted = inserts.insert(c, project.id(), runs, versionIds);
+            RunAssessments.write(c, project.id(), runs);
+            return inserted;
+        });
     }
 
     /** The version id of each run, in order; throws NotFound for a key never registered. */

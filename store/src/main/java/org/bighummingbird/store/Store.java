@@ -40,6 +40,7 @@ public final class Store implements AutoCloseable {
     private final ApiKeys apiKeys;
     private final Datasets datasets;
     private final JudgeRegistry judges;
+    private final Evaluations evaluations;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -53,6 +54,7 @@ public final class Store implements AutoCloseable {
         this.apiKeys = new ApiKeys(db);
         this.datasets = new Datasets(db);
         this.judges = new JudgeRegistry(db);
+        this.evaluations = new Evaluations(db);
     }
 
     /**
@@ -329,6 +331,101 @@ public final class Store implements AutoCloseable {
     /** One judge version by tag; {@code name:latest} is the highest version. */
     public Optional<JudgeVersion> judge(ProjectRef project, TagReference tag) {
         return call(() -> judges.find(project, tag));
+    }
+
+    /** Most rows {@link #evaluationRows} returns in one page, and most evaluations one list returns. */
+    public static final int MAX_EVALUATION_PAGE = 10_000;
+
+    /**
+     * Creates a running evaluation of the model version over the dataset version scored by the
+     * judge version. The model version may be missing from this store (its runs went elsewhere);
+     * the dataset and judge versions must be here.
+     *
+     * @throws NotFound when the project has no such dataset or judge version
+     */
+    public EvaluationInfo createEvaluation(ProjectRef project, NewEvaluation evaluation) {
+        return call(() -> evaluations.create(project, evaluation));
+    }
+
+    /**
+     * Appends finished rows to a running evaluation in one transaction; a row index stored already
+     * is ignored, so a retried batch is stored once.
+     *
+     * @throws NotFound when the project has no such evaluation
+     * @throws IllegalStateException when it is not running
+     */
+    public void appendEvaluationRows(ProjectRef project, String evaluationId, List<EvaluationRowView> rows) {
+        call(() -> {
+            evaluations.appendRows(project, evaluationId, rows);
+            return null;
+        });
+    }
+
+    /**
+     * Marks a running evaluation complete, with its summary computed from the stored rows in the
+     * same transaction, and returns it.
+     *
+     * @throws NotFound when the project has no such evaluation
+     * @throws IllegalStateException when it is not running
+     */
+    public EvaluationInfo completeEvaluation(ProjectRef project, String evaluationId) {
+        return call(() -> evaluations.complete(project, evaluationId));
+    }
+
+    /**
+     * Marks a running evaluation failed with its reason.
+     *
+     * @return false when it was complete or failed already, and is left as it was
+     * @throws NotFound when the project has no such evaluation
+     */
+    public boolean failEvaluation(ProjectRef project, String evaluationId, String reason) {
+        return call(() -> evaluations.fail(project, evaluationId, reason));
+    }
+
+    /** One evaluation by id; empty when the project has none with that id. */
+    public Optional<EvaluationInfo> evaluation(ProjectRef project, String evaluationId) {
+        return call(() -> evaluations.find(project, evaluationId));
+    }
+
+    /** The project's evaluations, newest first; {@code limit} 1 to {@link #MAX_EVALUATION_PAGE}. */
+    public List<EvaluationInfo> evaluations(ProjectRef project, int limit) {
+        requirePage(limit, MAX_EVALUATION_PAGE);
+        return call(() -> evaluations.list(project, limit));
+    }
+
+    /**
+     * A page of an evaluation's rows in index order from {@code fromIndex} (the next page starts at
+     * the last row's index + 1); empty past the last row.
+     *
+     * @throws NotFound when the project has no such evaluation
+     */
+    public List<EvaluationRowView> evaluationRows(ProjectRef project, String evaluationId, int fromIndex, int limit) {
+        if (fromIndex < 0) {
+            throw new IllegalArgumentException("fromIndex must not be negative, got " + fromIndex);
+        }
+        requirePage(limit, MAX_EVALUATION_PAGE);
+        return call(() -> evaluations.rows(project, evaluationId, fromIndex, limit));
+    }
+
+    /**
+     * Lines up two complete evaluations of one dataset version row by row (B against A).
+     *
+     * @throws NotFound when either is not in the project
+     * @throws IllegalArgumentException when either is not complete, or they ran on different dataset versions
+     */
+    public EvaluationComparison compareEvaluations(ProjectRef project, String idA, String idB) {
+        return call(() -> EvaluationComparisons.compare(evaluations, project, idA, idB));
+    }
+
+    /** The judge's verdict on a run of a model traced in assess mode; empty for any other run. */
+    public Optional<org.bighummingbird.core.RunAssessment> runAssessment(ProjectRef project, String runId) {
+        return call(() -> db.read(c -> RunAssessments.read(c, project.id(), runId)));
+    }
+
+    private static void requirePage(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new IllegalArgumentException("limit must be 1 to " + max + ", got " + limit);
+        }
     }
 
     /**

@@ -8,7 +8,11 @@ import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.NewEvaluation;
 
 /**
  * One project's versioned things other than runs (datasets and judges) on some back-end: the
@@ -36,6 +40,33 @@ public interface Catalog extends AutoCloseable {
 
     /** A judge version; {@code name:latest} is the highest version; empty when unknown. */
     Optional<JudgeVersion> judgeVersion(TagReference tag);
+
+    // Evaluations: created running, rows appended in batches as they finish, then completed (summary
+    // computed from the stored rows) or failed with a reason.
+
+    /** Creates a running evaluation; the dataset and judge versions must exist. */
+    EvaluationInfo createEvaluation(NewEvaluation evaluation);
+
+    /** Appends finished rows to a running evaluation; an index stored already is ignored. */
+    void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows);
+
+    /** Marks a running evaluation complete with its summary, and returns it. */
+    EvaluationInfo completeEvaluation(String evaluationId);
+
+    /** Marks a running evaluation failed; false when it had finished already. */
+    boolean failEvaluation(String evaluationId, String reason);
+
+    /** One evaluation by id; empty when unknown. */
+    Optional<EvaluationInfo> evaluation(String evaluationId);
+
+    /** The project's evaluations, newest first, up to {@code limit} (at most {@link #MAX_PAGE}). */
+    List<EvaluationInfo> evaluations(int limit);
+
+    /** Up to {@code limit} (at most {@link #MAX_PAGE}) rows of an evaluation from index {@code fromIndex} on. */
+    List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit);
+
+    /** Two complete evaluations of one dataset version lined up row by row (B against A). */
+    EvaluationComparison compareEvaluations(String idA, String idB);
 
     /** Releases what the catalog holds open; idempotent. */
     @Override
@@ -67,6 +98,46 @@ public interface Catalog extends AutoCloseable {
             @Override
             public Optional<JudgeVersion> judgeVersion(TagReference tag) {
                 throw missing("judges", backend);
+            }
+
+            @Override
+            public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
+                throw missing("evaluations", backend);
+            }
+
+            @Override
+            public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
+                throw missing("evaluations", backend);
+            }
+
+            @Override
+            public EvaluationInfo completeEvaluation(String evaluationId) {
+                throw missing("evaluations", backend);
+            }
+
+            @Override
+            public boolean failEvaluation(String evaluationId, String reason) {
+                throw missing("evaluations", backend);
+            }
+
+            @Override
+            public Optional<EvaluationInfo> evaluation(String evaluationId) {
+                throw missing("evaluations", backend);
+            }
+
+            @Override
+            public List<EvaluationInfo> evaluations(int limit) {
+                throw missing("evaluations", backend);
+            }
+
+            @Override
+            public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
+                throw missing("evaluations", backend);
+            }
+
+            @Override
+            public EvaluationComparison compareEvaluations(String idA, String idB) {
+                throw missing("evaluations", backend);
             }
 
             @Override

@@ -9,7 +9,11 @@ import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.NewEvaluation;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 
@@ -58,6 +62,54 @@ public final class LocalCatalog implements Catalog {
     public Optional<JudgeVersion> judgeVersion(TagReference tag) {
         Opened o = open();
         return o.store.judge(o.project, tag);
+    }
+
+    @Override
+    public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
+        Opened o = open();
+        return o.store.createEvaluation(o.project, evaluation);
+    }
+
+    @Override
+    public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
+        Opened o = open();
+        o.store.appendEvaluationRows(o.project, evaluationId, rows);
+    }
+
+    @Override
+    public EvaluationInfo completeEvaluation(String evaluationId) {
+        Opened o = open();
+        return o.store.completeEvaluation(o.project, evaluationId);
+    }
+
+    @Override
+    public boolean failEvaluation(String evaluationId, String reason) {
+        Opened o = open();
+        return o.store.failEvaluation(o.project, evaluationId, reason);
+    }
+
+    @Override
+    public Optional<EvaluationInfo> evaluation(String evaluationId) {
+        Opened o = open();
+        return o.store.evaluation(o.project, evaluationId);
+    }
+
+    @Override
+    public List<EvaluationInfo> evaluations(int limit) {
+        Opened o = open();
+        return o.store.evaluations(o.project, limit);
+    }
+
+    @Override
+    public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
+        Opened o = open();
+        return o.store.evaluationRows(o.project, evaluationId, fromIndex, limit);
+    }
+
+    @Override
+    public EvaluationComparison compareEvaluations(String idA, String idB) {
+        Opened o = open();
+        return o.store.compareEvaluations(o.project, idA, idB);
     }
 
     private synchronized Opened open() {

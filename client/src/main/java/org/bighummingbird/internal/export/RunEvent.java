@@ -1,6 +1,7 @@
 package org.bighummingbird.internal.export;
 
 import java.util.UUID;
+import org.bighummingbird.core.RunAssessment;
 
 /**
  * A finished call as the calling thread hands it over: snapshots, not yet serialised.
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param inputs input snapshots, in parameter order
  * @param output output snapshot, or null
  * @param error what the call threw, or null
+ * @param assessment the judge's verdict in assess mode, else null
  */
 public record RunEvent(
         ModelIdentity model,
@@ -26,4 +28,18 @@ public record RunEvent(
         String thread,
         Object[] inputs,
         Object output,
-        Throwable error) {}
+        Throwable error,
+        RunAssessment assessment) {
+
+    /** A run of a model that is not assessed. */
+    public RunEvent(ModelIdentity model, UUID id, UUID parentId, UUID rootId, long startEpochNanos, long latencyNs,
+            String thread, Object[] inputs, Object output, Throwable error) {
+        this(model, id, parentId, rootId, startEpochNanos, latencyNs, thread, inputs, output, error, null);
+    }
+
+    /** This run with the judge's verdict. */
+    public RunEvent withAssessment(RunAssessment verdict) {
+        return new RunEvent(model, id, parentId, rootId, startEpochNanos, latencyNs, thread, inputs, output, error,
+                verdict);
+    }
+}

@@ -33,7 +33,7 @@ final class RunSerializer {
                 e.startEpochNanos() / 1_000, e.latencyNs(), e.thread(), write(inputs), output, shape,
                 error == null ? null : error.getClass().getName(),
                 error == null ? null : safeMessage(error),
-                error == null ? null : stack(error));
+                error == null ? null : stack(error), e.assessment());
     }
 
     static JsonNode tree(Object snapshot) {

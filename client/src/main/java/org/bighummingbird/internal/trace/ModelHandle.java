@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.bighummingbird.TagUnavailable;
 import org.bighummingbird.core.RunIds;
 import org.bighummingbird.internal.export.Exporter;
@@ -19,6 +20,8 @@ import org.bighummingbird.internal.export.Snapshots;
  */
 public final class ModelHandle {
     private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
+    /** The id of the last outermost call that ended on this thread: how an evaluation row names its run. */
+    private static final ThreadLocal<UUID> LAST_ROOT = new ThreadLocal<>();
     private static final Object[] NO_INPUTS = new Object[0];
 
     private final ModelIdentity identity;
@@ -26,13 +29,29 @@ public final class ModelHandle {
     private final Exporter exporter;
     private final WallClock clock;
     private final long tagTimeoutMs;
+    /** Where finished runs go instead of the exporter (assess mode), or null. */
+    private final Consumer<RunEvent> route;
 
     ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock, long tagTimeoutMs) {
+        this(identity, version, exporter, clock, tagTimeoutMs, null);
+    }
+
+    private ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock,
+            long tagTimeoutMs, Consumer<RunEvent> route) {
         this.identity = identity;
         this.version = version;
         this.exporter = exporter;
         this.clock = clock;
         this.tagTimeoutMs = tagTimeoutMs;
+        this.route = route;
+    }
+
+    /**
+     * The same model version whose runs go to {@code route} (assess mode: it scores them and hands
+     * them to the exporter) instead of straight to the exporter. {@code route} must not block.
+     */
+    public ModelHandle routedTo(Consumer<RunEvent> route) {
+        return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs, route);
     }
 
     /** The model's name. */
@@ -67,20 +86,52 @@ public final class ModelHandle {
         try {
             if (call.parent == null) {
                 CURRENT.remove();
+                LAST_ROOT.set(call.id);
             } else {
                 CURRENT.set(call.parent);
             }
-            exporter.offer(new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
+            RunEvent run = new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
                     call.rootId(), clock.epochNanos(call.startNanos), end - call.startNanos,
                     Thread.currentThread().getName(), call.inputs, error == null ? Snapshots.of(output) : null,
-                    error));
+                    error);
+            if (route == null) {
+                exporter.offer(run);
+            } else {
+                route.accept(run);
+            }
         } catch (Throwable t) {
             exporter.fault(t);
         }
     }
 
+    /** The traced model's handle when {@code fn} is a function {@code trace} returned, else null. */
+    public static ModelHandle of(Object fn) {
+        return fn instanceof TracedModel traced ? traced.model : null;
+    }
+
+    /**
+     * The id of the last outermost traced call that ended on this thread, cleared as it is read;
+     * null when none ended since the last read (or its run could not be recorded).
+     */
+    public static UUID takeLastRunId() {
+        UUID id = LAST_ROOT.get();
+        if (id != null) {
+            LAST_ROOT.remove();
+        }
+        return id;
+    }
+
+    PendingVersion version() {
+        return version;
+    }
+
+    /** The version's identity key. */
+    public String versionKey() {
+        return identity.versionKey();
+    }
+
     /** The version's tag, waiting for registration up to the configured timeout. */
-    String tag() {
+    public String tag() {
         try {
             return version.tag().get(tagTimeoutMs, TimeUnit.MILLISECONDS).toString();
         } catch (TimeoutException e) {

@@ -64,6 +64,11 @@ public final class Tracer {
         return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs);
     }
 
+    /** Whether this tracer made {@code handle}, so that its versions belong to this tracer's project. */
+    public boolean owns(ModelHandle handle) {
+        return handle != null && versions.get(handle.name() + '\u0000' + handle.versionKey()) == handle.version();
+    }
+
     private static String nameOf(Fingerprint fp) {
         if (!fp.named()) {
             throw new IllegalArgumentException("a lambda has no name: call trace(name, fn) with a name for it,"

@@ -1,0 +1,123 @@
+package org.bighummingbird.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bhb evals}: a project's evaluations, newest first. */
+@Command(name = "evals", mixinStandardHelpOptions = true,
+        subcommands = {EvalShowCommand.class, EvalCompareCommand.class},
+        customSynopsis = {"bhb evals --project=PROJECT [--limit=N] [--json] [--home=DIR] [--verbose]",
+            "       bhb evals show ID --project=PROJECT [--limit=N] [--json] [--home=DIR] [--verbose]",
+            "       bhb evals compare A B --project=PROJECT [--json] [--home=DIR] [--verbose]"},
+        description = "Lists the evaluations of a project, newest first: model, dataset and judge versions,"
+                + " status, row counts, mean score.")
+final class EvalsCommand implements Callable<Integer> {
+    static final int DEFAULT_LIMIT = 50;
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--json", description = "Print one JSON array instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private int limit = DEFAULT_LIMIT;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT,
+            description = "The most evaluations to print, 1 to " + Store.MAX_EVALUATION_PAGE
+                    + "; default ${DEFAULT-VALUE}.")
+    void limit(int value) {
+        if (value < 1 || value > Store.MAX_EVALUATION_PAGE) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 1 to " + Store.MAX_EVALUATION_PAGE
+                    + ", got " + value);
+        }
+        this.limit = value;
+    }
+
+    @Override
+    public Integer call() {
+        try (StoreAccess access = StoreAccess.openEmbedded(options, "evaluations")) {
+            List<EvaluationInfo> evaluations = access.store().evaluations(access.project(), limit);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.printArray(out, evaluations, EvalsCommand::toJson);
+            } else if (evaluations.isEmpty()) {
+                spec.commandLine().getErr().println("no evaluations in project \"" + options.project() + "\" yet");
+            } else {
+                Table table = Table.withHeader("ID", "MODEL", "DATASET", "JUDGE", "STATUS", "ROWS", "PASSED", "FAILED",
+                        "ERRORS", "MEAN", "CREATED");
+                for (EvaluationInfo e : evaluations) {
+                    table.row(e.id(), e.modelTag().toString(), e.datasetTag().toString(), e.judgeTag().toString(),
+                            e.status(), count(e.rows()), count(e.passed()), count(e.failed()), count(e.errors()),
+                            score(e.meanScore()), Text.humanInstant(e.createdAtMicros()));
+                }
+                table.print(out);
+            }
+        }
+        return 0;
+    }
+
+    private static String count(Integer n) {
+        return n == null ? "-" : n.toString();
+    }
+
+    /** A score for people: a whole number without a fraction, else up to 4 decimals; {@code -} for none. */
+    static String score(Double s) {
+        if (s == null) {
+            return "-";
+        }
+        if (s == Math.rint(s) && Math.abs(s) < 1e15) {
+            return Long.toString(s.longValue());
+        }
+        String text = String.format(java.util.Locale.ROOT, "%.4f", s);
+        return text.replaceAll("0+$", "");
+    }
+
+    /** A signed difference: {@code +1.5}, {@code -2}, {@code 0}; {@code -} for none. */
+    static String delta(Double d) {
+        if (d == null) {
+            return "-";
+        }
+        return (d > 0 ? "+" : "") + score(d);
+    }
+
+    /** The listing fields of an evaluation, shared by {@code evals}, {@code evals show} and {@code compare}. */
+    static ObjectNode toJson(EvaluationInfo e) {
+        ObjectNode node = JsonOutput.object();
+        node.put("id", e.id());
+        node.put("modelTag", e.modelTag().toString());
+        node.put("datasetTag", e.datasetTag().toString());
+        node.put("judgeTag", e.judgeTag().toString());
+        node.put("status", e.status());
+        node.put("failure", e.failure());
+        node.put("parallelism", e.parallelism());
+        node.put("rows", e.rows());
+        node.put("passed", e.passed());
+        node.put("failed", e.failed());
+        node.put("errors", e.errors());
+        node.put("meanScore", e.meanScore());
+        node.put("minScore", e.minScore());
+        node.put("maxScore", e.maxScore());
+        node.put("latencyP50Ns", e.latencyP50Ns());
+        node.put("latencyP95Ns", e.latencyP95Ns());
+        node.put("createdAt", Text.isoInstant(e.createdAtMicros()));
+        if (e.finishedAtMicros() == null) {
+            node.putNull("finishedAt");
+        } else {
+            node.put("finishedAt", Text.isoInstant(e.finishedAtMicros()));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,67 @@
+package org.bighummingbird;
+
+import java.io.Serializable;
+import org.bighummingbird.internal.eval.AssessmentQueue;
+import org.bighummingbird.internal.fingerprint.CallSite;
+import org.bighummingbird.internal.trace.ModelHandle;
+import org.bighummingbird.internal.trace.TracedFn0;
+import org.bighummingbird.internal.trace.TracedFn1;
+import org.bighummingbird.internal.trace.TracedFn2;
+import org.bighummingbird.internal.trace.TracedFn3;
+
+/**
+ * Traces models in assess mode, from {@link BigHummingbird#assess(String)}: every run of a model
+ * traced here is scored by the judge, and the run is stored with the judge version, the score and
+ * whether it passed. The model version is the same as with {@link BigHummingbird#trace(String, Fn1)}.
+ *
+ * <p>The judge runs on a few background threads, never on the caller's: a traced call returns as
+ * soon as the model does. Every run of an assessed model names the judge version; when there is no
+ * score, score and passed are null and the run says why (the judge failed on it, the model threw, or
+ * 10,000 runs were already waiting for the judge). {@link BigHummingbird#flush} and
+ * {@link BigHummingbird#close()} wait for the runs being scored. The judge sees the run's argument
+ * (a list of them for two or three arguments, null for none), its output, and no expected value.
+ * Thread-safe.
+ */
+public final class Assessor {
+    private final BigHummingbird bhb;
+    private final AssessmentQueue queue;
+    private final String judgeTag;
+
+    Assessor(BigHummingbird bhb, AssessmentQueue queue, String judgeTag) {
+        this.bhb = bhb;
+        this.queue = queue;
+        this.judgeTag = judgeTag;
+    }
+
+    /** The judge version that scores the runs, {@code name:vN}. */
+    public String judgeTag() {
+        return judgeTag;
+    }
+
+    /** Traces a model of no arguments in assess mode; see {@link BigHummingbird#trace(String, Fn0)}. */
+    public <R> Fn0<R> trace(String name, Fn0<R> fn) {
+        return new TracedFn0<>(fn, model(name, fn));
+    }
+
+    /** Traces a model of one argument in assess mode; see {@link BigHummingbird#trace(String, Fn0)}. */
+    public <A, R> Fn1<A, R> trace(String name, Fn1<A, R> fn) {
+        return new TracedFn1<>(fn, model(name, fn));
+    }
+
+    /** Traces a model of two arguments in assess mode; see {@link BigHummingbird#trace(String, Fn0)}. */
+    public <A, B, R> Fn2<A, B, R> trace(String name, Fn2<A, B, R> fn) {
+        return new TracedFn2<>(fn, model(name, fn));
+    }
+
+    /** Traces a model of three arguments in assess mode; see {@link BigHummingbird#trace(String, Fn0)}. */
+    public <A, B, C, R> Fn3<A, B, C, R> trace(String name, Fn3<A, B, C, R> fn) {
+        return new TracedFn3<>(fn, model(name, fn));
+    }
+
+    private ModelHandle model(String name, Serializable fn) {
+        if (name == null) {
+            throw new IllegalArgumentException("model name must not be null");
+        }
+        return bhb.tracedModel(name, fn, CallSite.current(Assessor.class)).routedTo(queue);
+    }
+}
