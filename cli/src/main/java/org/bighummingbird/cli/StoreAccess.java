@@ -55,6 +55,20 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
         }
     }
 
+    /**
+     * Opens the embedded store for what only it holds so far (evaluations): with a server URL set
+     * and no {@code --home}, reading the local file instead would answer for the wrong place.
+     *
+     * @param what what the command reads, for the message
+     */
+    static StoreAccess openEmbedded(StoreOptions options, String what) {
+        if (options.home == null && ServerSettings.url() != null) {
+            throw new CommandFailure("BHB_URL is set to " + Text.oneLine(ServerSettings.url()) + ", but the server's API"
+                    + " does not serve " + what + " yet; pass --home DIR to read them from an embedded store");
+        }
+        return open(options);
+    }
+
     @Override
     public List<ModelVersionInfo> versions() {
         return store.versions(project);

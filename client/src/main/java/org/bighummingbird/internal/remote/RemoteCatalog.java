@@ -23,7 +23,11 @@ import org.bighummingbird.spi.SinkRejected;
 import org.bighummingbird.spi.SinkUnavailable;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.NewEvaluation;
 import org.bighummingbird.store.json.CatalogJson;
 
 /**
@@ -46,6 +50,8 @@ public final class RemoteCatalog implements Catalog {
     private final ApiClient api;
     private final String project;
     private final Duration firstBackoff;
+    /** Evaluations are not in the REST API yet: every evaluation call says so. */
+    private final Catalog evaluations = Catalog.unavailable("a server (BHB_URL)");
     private volatile boolean closed;
 
     /**
@@ -123,6 +129,46 @@ public final class RemoteCatalog implements Catalog {
     @Override
     public Optional<JudgeVersion> judgeVersion(TagReference tag) {
         return find("judges/" + PathSegment.encode(tag.toString()), "judge version " + tag).map(CatalogJson::judgeFrom);
+    }
+
+    @Override
+    public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
+        return evaluations.createEvaluation(evaluation);
+    }
+
+    @Override
+    public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
+        evaluations.appendEvaluationRows(evaluationId, rows);
+    }
+
+    @Override
+    public EvaluationInfo completeEvaluation(String evaluationId) {
+        return evaluations.completeEvaluation(evaluationId);
+    }
+
+    @Override
+    public boolean failEvaluation(String evaluationId, String reason) {
+        return evaluations.failEvaluation(evaluationId, reason);
+    }
+
+    @Override
+    public Optional<EvaluationInfo> evaluation(String evaluationId) {
+        return evaluations.evaluation(evaluationId);
+    }
+
+    @Override
+    public List<EvaluationInfo> evaluations(int limit) {
+        return evaluations.evaluations(limit);
+    }
+
+    @Override
+    public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
+        return evaluations.evaluationRows(evaluationId, fromIndex, limit);
+    }
+
+    @Override
+    public EvaluationComparison compareEvaluations(String idA, String idB) {
+        return evaluations.compareEvaluations(idA, idB);
     }
 
     @Override
