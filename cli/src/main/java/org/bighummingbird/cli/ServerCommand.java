@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.bighummingbird.server.BhbServer;
 import org.bighummingbird.server.ServerConfig;
 import org.bighummingbird.store.ApiKeyInfo;
+import org.bighummingbird.store.JdbcUrls;
 import org.bighummingbird.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +86,7 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private String storeArguments() {
-        return db != null ? "--db '" + db + "'" : "--home '" + (home != null ? home : StoreOptions.defaultHome()) + "'";
+        return db != null ? "--db '" + JdbcUrls.redacted(db) + "'" : "--home '" + (home != null ? home : StoreOptions.defaultHome()) + "'";
     }
 
     private static void warnOpen(PrintWriter err, String url) {

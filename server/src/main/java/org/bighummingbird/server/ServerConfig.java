@@ -3,6 +3,7 @@ package org.bighummingbird.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.bighummingbird.store.JdbcUrls;
 
 /**
  * How to run a {@link BhbServer}: where to listen, which store, whether keys are required and how
@@ -36,10 +37,11 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         if ((jdbcUrl == null) == (home == null)) {
             throw new IllegalArgumentException(jdbcUrl == null
                     ? "store must be given: a jdbcUrl or a home directory"
-                    : "jdbcUrl and home are exclusive, got both " + jdbcUrl + " and " + home);
+                    : "jdbcUrl and home are exclusive, got both " + JdbcUrls.redacted(jdbcUrl) + " and " + home);
         }
         if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("jdbcUrl must start with jdbc:, got \"" + jdbcUrl + "\"");
+            throw new IllegalArgumentException("jdbcUrl must start with jdbc:, got \"" + JdbcUrls.redacted(jdbcUrl)
+                    + "\"");
         }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
@@ -51,6 +53,14 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout must not be negative, got " + stopTimeout);
         }
+    }
+
+    /** The settings, with any password in the JDBC URL replaced by {@code ***}. */
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", jdbcUrl=" + JdbcUrls.redacted(jdbcUrl) + ", home="
+                + home + ", auth=" + auth + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchRuns=" + maxBatchRuns
+                + ", stopTimeout=" + stopTimeout + "]";
     }
 
     /** A builder with every default set and no store chosen yet. */

@@ -87,7 +87,7 @@ public final class Store implements AutoCloseable {
      * to the newest schema.
      */
     public static Store open(String jdbcUrl) {
-        return open(jdbcUrl, "store " + jdbcUrl, null);
+        return open(jdbcUrl, "store " + JdbcUrls.redacted(jdbcUrl), null);
     }
 
     private static Store open(String url, String description, Path file) {
