@@ -41,6 +41,7 @@ public final class Exporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
     private static final long IDLE_POLL_MS = 20;
     private static final long DROP_REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long REPLAY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String project;
     private final RunSink sink;
@@ -69,6 +70,7 @@ public final class Exporter implements AutoCloseable {
     private final SpoolReplay replay;
     private long droppedReported;
     private long lastDropReportNanos;
+    private long lastReplayNanos;
     private boolean faultReported;
     private boolean spoolFailing;
     private final ArrayDeque<List<RunRecord>> held = new ArrayDeque<>();
@@ -160,7 +162,14 @@ public final class Exporter implements AutoCloseable {
                     continue;
                 }
                 queue.drainTo(batch, options.batchSize());
-                if (batch.isEmpty() && !(sinkUsable() && replayOne())) {
+                // the spool goes out when the queue is idle, and at least every REPLAY_EVERY_NANOS
+                // under steady traffic, which would otherwise keep it waiting until close()
+                boolean replayDue = batch.isEmpty() || System.nanoTime() - lastReplayNanos > REPLAY_EVERY_NANOS;
+                boolean replayed = replayDue && sinkUsable() && replayOne();
+                if (replayDue) {
+                    lastReplayNanos = System.nanoTime();
+                }
+                if (batch.isEmpty() && !replayed) {
                     // sleep rather than wait on the queue: a consumer waiting on it must be woken by
                     // every offer(), a system call on the calling thread that costs more than the
                     // rest of a traced call; runs wait up to IDLE_POLL_MS and go out in one batch
@@ -178,6 +187,8 @@ public final class Exporter implements AutoCloseable {
             abandon(batch);
         } catch (Throwable t) {
             LOG.error("BigHummingbird exporter failed; runs traced from now on are dropped", t);
+            // no one drains the queue any more: offer() must count runs as dropped, not take them
+            closing = true;
             abandon(batch);
         }
     }

@@ -40,6 +40,7 @@ class ExporterTest {
     static final class SwitchableSink implements RunSink {
         final AtomicBoolean up = new AtomicBoolean(true);
         final AtomicLong written = new AtomicLong();
+        volatile long writeMillis;
         final Set<String> registered = java.util.Collections.synchronizedSet(new HashSet<>());
 
         @Override
@@ -56,6 +57,9 @@ class ExporterTest {
             if (!up.get()) {
                 throw new java.io.IOException("sink away");
             }
+            if (writeMillis > 0) {
+                Thread.sleep(writeMillis);
+            }
             for (RunRecord r : runs) {
                 if (!registered.contains(r.modelName())) {
                     throw new NotFound("never registered " + r.modelName());
@@ -63,6 +67,35 @@ class ExporterTest {
             }
             written.addAndGet(runs.size());
         }
+    }
+
+    @Test
+    void spooledRunsGoOutWhileSteadyTrafficKeepsTheQueueBusy() throws Exception {
+        SwitchableSink sink = new SwitchableSink();
+        sink.up.set(false);
+        ExporterOptions options = new ExporterOptions(10_000, 10, Duration.ofSeconds(5), 10_000_000,
+                Duration.ofMillis(10), Duration.ofMillis(20));
+        Exporter exporter = new Exporter("p", sink, dir.resolve("spool"), options);
+        exporter.register(new PendingVersion("m", "k", () -> registration("m")));
+        exporter.start();
+        for (int i = 0; i < 500; i++) {
+            exporter.offer(run("m", i));
+        }
+        assertThat(exporter.flush(Duration.ofSeconds(10))).as("spooled while the sink is away").isTrue();
+        // a sink that takes 5 ms a write (a server) and a run every millisecond: the queue is never
+        // empty when the exporter looks, yet the 500 spooled runs must not wait for a quiet moment
+        sink.writeMillis = 5;
+        sink.up.set(true);
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int i = 500;
+        while (sink.written.get() < i - 50 && System.nanoTime() < end) {
+            exporter.offer(run("m", i++));
+            Thread.sleep(1);
+        }
+        assertThat(sink.written.get()).as("the spool was delivered while the traffic went on, %d runs offered", i)
+                .isGreaterThanOrEqualTo(i - 50);
+        exporter.close();
+        assertThat(sink.written.get()).isEqualTo(i);
     }
 
     @Test
