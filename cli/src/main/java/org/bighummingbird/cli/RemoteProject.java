@@ -76,7 +76,9 @@ final class RemoteProject implements ProjectSource {
         if (cursor != null) {
             uri.append("&cursor=").append(ServerApi.segment(cursor));
         }
-        JsonNode page = api.get(uri.toString()).orElseThrow(this::projectGone);
+        // the project was there when this opened, so a 404 for a filtered page is the model's
+        JsonNode page = api.get(uri.toString())
+                .orElseThrow(() -> query.model() != null ? noVersion(query.model()) : projectGone());
         List<RunView> runs = new ArrayList<>();
         for (JsonNode run : page.path("runs")) {
             runs.add(ViewJson.runFrom(run));

@@ -132,6 +132,10 @@ class RemoteCliTest {
         assertThat(remote(List.of("models", "show", "add:v9")))
                 .satisfies(r -> assertThat(r.exit).isEqualTo(1))
                 .satisfies(r -> assertThat(r.err).contains("no version add:v9").contains(server.url()));
+        Result unknownModel = remote(List.of("runs", "--model", "zzz:v1"));
+        assertThat(unknownModel.exit).isEqualTo(1);
+        assertThat(unknownModel.err).contains("no version zzz:v1").doesNotContain("no project");
+
         Result unknownProject = withServer(List.of("models", "--project", "Nope"), server.url(), key);
         assertThat(unknownProject.exit).isEqualTo(1);
         assertThat(unknownProject.err).contains("no project \"Nope\" on the server at " + server.url());
