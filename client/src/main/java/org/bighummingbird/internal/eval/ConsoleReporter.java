@@ -1,6 +1,7 @@
 package org.bighummingbird.internal.eval;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.bighummingbird.store.EvaluationRowView;
 
 /**
@@ -35,10 +36,14 @@ public final class ConsoleReporter {
         this.rowLines = rowLines;
     }
 
-    /** Stdout for rows and verdict; a progress bar on stderr when {@code System.console()} is not null. */
+    /**
+     * Stdout for rows and verdict, always UTF-8 (Java 17 encodes stdout for the locale, and under
+     * {@code LANG=C}, usual in containers and CI, ✔ and ✖ would come out as {@code ?}); a progress
+     * bar on stderr when {@code System.console()} is not null.
+     */
     public static ConsoleReporter standard(String datasetName, int total, boolean rowLines) {
-        return new ConsoleReporter(System.out, System.console() != null ? System.err : null, datasetName, total,
-                rowLines);
+        return new ConsoleReporter(new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                System.console() != null ? System.err : null, datasetName, total, rowLines);
     }
 
     /** A finished row, in index order. */

@@ -49,6 +49,22 @@ class ConsoleReporterTest {
     }
 
     @Test
+    void stdoutGetsUtf8EvenWhenTheJvmEncodesItAsAscii() {
+        PrintStream original = System.out;
+        // what Java 17 sets up under LANG=C: a stdout that would turn ✔ into ?
+        System.setOut(new PrintStream(out, true, StandardCharsets.US_ASCII));
+        try {
+            ConsoleReporter reporter = ConsoleReporter.standard("ds", 1, true);
+            reporter.row(row(0, 7.0, true, null));
+            reporter.verdict(0, 1);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(text(out)).isEqualTo(String.join(System.lineSeparator(), "✔ ds[0] score: 7",
+                "✔ All cases in dataset passed.", ""));
+    }
+
+    @Test
     void wholeScoresHaveNoFraction() {
         assertThat(ConsoleReporter.formatScore(7.0)).isEqualTo("7");
         assertThat(ConsoleReporter.formatScore(-3.0)).isEqualTo("-3");
