@@ -15,8 +15,11 @@ import org.bighummingbird.store.Store;
 
 /**
  * Benchmark for the budget "server: cold start < 2 s; idle heap < 128 MB". Starts {@code bhb server}
- * as users do ({@code java <the launcher's flags> -jar cli/target/bhb.jar server}) {@code --runs}
- * times on a fresh home and as often on an existing store (migrated, 100,000 runs), alternating.
+ * as users do, through the {@code bhb} launcher at the repository root (which execs
+ * {@code java <its flags> -jar cli/target/bhb.jar server}), {@code --runs} times on a fresh home and
+ * as often on an existing store (migrated, 100,000 runs), alternating. A first start, not counted,
+ * lets the launcher make what it makes once per build (the class-data archive). With
+ * {@code --flags} it runs {@code java <flags> -jar <--jar> server} instead, to compare JVM flags.
  * Cold start is the wall time from the process start until {@code GET /api/v1/health} answers 200,
  * polled every 10 ms. The server is then left idle for {@code --idle} seconds, a full GC is asked
  * for ({@code jcmd <pid> GC.run}), and the heap in use ({@code jcmd <pid> GC.heap_info}) and the
@@ -24,13 +27,11 @@ import org.bighummingbird.store.Store;
  * measurement, then median and max per case. Exits 1 when a budget is missed.
  *
  * <pre>{@code
- * java -cp benchmarks.jar org.bighummingbird.bench.ServerStartup [--runs N] [--jar cli/target/bhb.jar]
- *     [--flags "-Xshare:auto"] [--idle SECONDS]
+ * java -cp benchmarks.jar org.bighummingbird.bench.ServerStartup [--runs N] [--launcher ./bhb]
+ *     [--flags "JVM flags" [--jar cli/target/bhb.jar]] [--idle SECONDS]
  * }</pre>
  */
 public final class ServerStartup {
-    /** The JVM flags the {@code bhb} launcher gives {@code server}; keep in step with the script. */
-    static final String LAUNCHER_FLAGS = "-Xshare:auto";
     private static final double START_BUDGET_MS = 2_000;
     private static final double HEAP_BUDGET_MB = 128;
     private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
@@ -43,25 +44,43 @@ public final class ServerStartup {
     public static void main(String[] args) throws Exception {
         int runs = 10;
         Path jar = Path.of("cli/target/bhb.jar");
-        String flags = LAUNCHER_FLAGS;
+        Path launcher = Path.of("bhb");
+        String flags = null;
         int idle = 5;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--flags" -> flags = args[++i];
+                case "--launcher" -> launcher = Path.of(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: ServerStartup"
-                        + " [--runs N] [--jar cli/target/bhb.jar] [--flags \"JVM flags\"] [--idle SECONDS]");
+                        + " [--runs N] [--launcher ./bhb] [--flags \"JVM flags\" [--jar cli/target/bhb.jar]]"
+                        + " [--idle SECONDS]");
             }
         }
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(jar + " is not there; build it (mvn -B -q -pl bench -am package"
-                    + " -DskipTests builds it too) or name it with --jar");
+        List<String> server = new ArrayList<>();
+        if (flags == null) {
+            server.add(launcher.toAbsolutePath().toString());
+        } else {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException(jar + " is not there; build it (mvn -B -q -pl bench -am package"
+                        + " -DskipTests builds it too) or name it with --jar");
+            }
+            server.add(ServerProcess.java());
+            server.addAll(Arrays.asList(flags.strip().split("\\s+")));
+            server.addAll(List.of("-jar", jar.toString()));
         }
-        System.out.printf("%d starts per case; java %s; server: java %s -jar %s server; idle %d s before the GC;"
-                + " cores: %d%n", runs, Runtime.version(), flags, jar, idle, Runtime.getRuntime().availableProcessors());
+        server.add("server");
+        System.out.printf("%d starts per case; java %s; server: %s; idle %d s before the GC; cores: %d%n", runs,
+                Runtime.version(), String.join(" ", server), idle, Runtime.getRuntime().availableProcessors());
         ServerProcess.warmUpClient();
+        Path first = TempHome.create("startup-first");
+        try {
+            report("first (not counted)", 0, start(server, first.resolve("home"), 0));
+        } finally {
+            TempHome.delete(first);
+        }
         Path existing = TempHome.create("startup-existing");
         List<Sample> fresh = new ArrayList<>();
         List<Sample> reopened = new ArrayList<>();
@@ -72,11 +91,11 @@ public final class ServerStartup {
             for (int i = 0; i < runs; i++) {
                 Path home = TempHome.create("startup-fresh");
                 try {
-                    fresh.add(report("fresh home", i, start(jar, flags, home.resolve("home"), idle)));
+                    fresh.add(report("fresh home", i + 1, start(server, home.resolve("home"), idle)));
                 } finally {
                     TempHome.delete(home);
                 }
-                reopened.add(report("existing store", i, start(jar, flags, existing, idle)));
+                reopened.add(report("existing store", i + 1, start(server, existing, idle)));
             }
         } finally {
             TempHome.delete(existing);
@@ -85,24 +104,23 @@ public final class ServerStartup {
         System.exit(met ? 0 : 1);
     }
 
-    private static Sample start(Path jar, String flags, Path home, int idleSeconds) throws Exception {
+    /** One start of {@code server} (the command up to {@code server}) on {@code home}. */
+    private static Sample start(List<String> server, Path home, int idleSeconds) throws Exception {
         int port = ServerProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(ServerProcess.java()));
-        command.addAll(Arrays.asList(flags.strip().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(), "server", "--port", Integer.toString(port), "--home",
-                home.toString()));
+        List<String> command = new ArrayList<>(server);
+        command.addAll(List.of("--port", Integer.toString(port), "--home", home.toString()));
         Path log = Files.createTempFile("bhb-bench-startup-", ".log");
-        try (ServerProcess server = ServerProcess.start(command, port, log)) {
-            long nanos = server.awaitHealthy(Duration.ofSeconds(60), Duration.ofMillis(10));
+        try (ServerProcess process = ServerProcess.start(command, port, log)) {
+            long nanos = process.awaitHealthy(Duration.ofSeconds(60), Duration.ofMillis(10));
             Thread.sleep(idleSeconds * 1_000L);
-            jcmd(server.pid(), "GC.run");
-            Matcher heap = HEAP.matcher(jcmd(server.pid(), "GC.heap_info"));
+            jcmd(process.pid(), "GC.run");
+            Matcher heap = HEAP.matcher(jcmd(process.pid(), "GC.heap_info"));
             if (!heap.find()) {
                 throw new IllegalStateException("no heap size in the answer of jcmd GC.heap_info");
             }
-            Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(server.pid()), "status")));
+            Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
             if (!rss.find()) {
-                throw new IllegalStateException("no VmRSS in /proc/" + server.pid() + "/status");
+                throw new IllegalStateException("no VmRSS in /proc/" + process.pid() + "/status");
             }
             return new Sample(nanos / 1e6, Long.parseLong(heap.group(2)) / 1024.0,
                     Long.parseLong(heap.group(1)) / 1024.0, Long.parseLong(rss.group(1)) / 1024.0);
@@ -123,8 +141,8 @@ public final class ServerStartup {
     }
 
     private static Sample report(String what, int i, Sample s) {
-        System.out.printf("%-14s #%-2d start %,6.0f ms; after idle + full GC: heap used %5.1f MB of %5.1f MB"
-                + " committed, RSS %5.1f MB; load %s%n", what, i + 1, s.startMs, s.heapUsedMb, s.heapCommittedMb,
+        System.out.printf("%-19s #%-2d start %,6.0f ms; after idle + full GC: heap used %5.1f MB of %5.1f MB"
+                + " committed, RSS %5.1f MB; load %s%n", what, i, s.startMs, s.heapUsedMb, s.heapCommittedMb,
                 s.rssMb, loadAverage());
         return s;
     }
