@@ -39,12 +39,15 @@ import org.bighummingbird.store.Store;
  */
 public final class HttpIngest {
     /** A pace the SDK → server path sustains on both databases with the default queue (see docs/benchmarks.md). */
-    static final long DEFAULT_RATE = 60_000;
+    static final long DEFAULT_RATE = 20_000;
     /** Runs per request as the SDK sends them when it is behind: its exporter's batch size. */
     static final int SDK_BATCH = 2_048;
     private static final String PROJECT = "http-ingest";
     private static final String WARMUP_PROJECT = "http-warmup";
-    /** The server JVM's flags: those of the {@code bhb} launcher for {@code server}. */
+    /**
+     * The server JVM's flags: the {@code bhb} launcher's for {@code server} (full JIT, default GC),
+     * less its class-data archive, which only shortens start-up.
+     */
     static final List<String> SERVER_FLAGS = List.of("-Xshare:auto");
     /** The logging {@code cli/target/bhb.jar} configures, which this jar's own simplelogger.properties lacks. */
     private static final List<String> SERVER_LOGGING = List.of("-Dorg.slf4j.simpleLogger.showThreadName=false",
