@@ -39,7 +39,7 @@ import org.bighummingbird.store.Store;
  */
 public final class HttpIngest {
     /** A pace the SDK → server path sustains on both databases with the default queue (see docs/benchmarks.md). */
-    static final long DEFAULT_RATE = 20_000;
+    static final long DEFAULT_RATE = 10_000;
     /** Runs per request as the SDK sends them when it is behind: its exporter's batch size. */
     static final int SDK_BATCH = 2_048;
     private static final String PROJECT = "http-ingest";
@@ -114,7 +114,7 @@ public final class HttpIngest {
         }
         Path home = TempHome.create("http-server");
         try {
-            return measure("SQLite", raw, () -> Store.openLocal(home), List.of("--home", home.toString()), false);
+            return measure("SQLite", raw, () -> Store.openLocal(home), List.of("--home", home.toString()), null);
         } finally {
             TempHome.delete(home);
         }
@@ -126,7 +126,7 @@ public final class HttpIngest {
             raw = raw(store);
         }
         try (ThrowawayPostgres db = ThrowawayPostgres.create(server)) {
-            return measure("PostgreSQL", raw, () -> Store.open(db.url()), List.of("--db", db.url()), true);
+            return measure("PostgreSQL", raw, () -> Store.open(db.url()), List.of("--db", db.url()), db.name());
         }
     }
 
@@ -140,8 +140,13 @@ public final class HttpIngest {
         Store open();
     }
 
-    /** Steps 2 to 4 of the class comment; true when every run reached the store. */
-    private boolean measure(String name, double raw, StoreOpener opener, List<String> storeArgs, boolean postgres) {
+    /**
+     * Steps 2 to 4 of the class comment; true when every run reached the store.
+     *
+     * @param database the PostgreSQL database's name, whose backends' CPU is counted; null for SQLite
+     */
+    private boolean measure(String name, double raw, StoreOpener opener, List<String> storeArgs, String database) {
+        boolean postgres = database != null;
         String key;
         try (Store store = opener.open()) {
             key = store.createKey(Store.DEFAULT_WORKSPACE, "http-ingest").token();
@@ -163,21 +168,23 @@ public final class HttpIngest {
             long requestsBefore = server.countLogLines("path=/api/v1/projects/" + PROJECT + "/runs ");
             Duration serverCpu = ProcessCpu.of(server.pid());
             Duration clientCpu = ProcessCpu.of(ProcessHandle.current().pid());
-            Duration dbCpu = postgres ? ProcessCpu.ofCommand("postgres") : Duration.ZERO;
+            Duration[] dbCpu = postgres ? ProcessCpu.ofCommand("postgres", database) : null;
             result = trace(server.url(), key, scratch.resolve("home"), PROJECT, runs);
             serverCpu = ProcessCpu.of(server.pid()).minus(serverCpu);
             clientCpu = ProcessCpu.of(ProcessHandle.current().pid()).minus(clientCpu);
-            dbCpu = postgres ? ProcessCpu.ofCommand("postgres").minus(dbCpu) : Duration.ZERO;
+            Duration[] dbAfter = postgres ? ProcessCpu.ofCommand("postgres", database) : null;
             long requests = server.countLogLines("path=/api/v1/projects/" + PROJECT + "/runs ") - requestsBefore;
             int exit = server.stop();
             System.out.printf("  calls took %,d ms, close() %,d ms; server: %,d run requests (%,.0f runs each on"
                     + " average), exit %d after SIGTERM%n", result.callNanos / 1_000_000,
-                    (result.nanos - result.callNanos) / 1_000_000, requests, requests > 0 ? (double) runs / requests : 0,
-                    exit);
+                    (result.nanos - result.callNanos) / 1_000_000, requests,
+                    requests > 0 ? (double) runs / requests : 0, exit);
             System.out.printf("  CPU during the measured pass (%,d ms wall, 2 cores = %,d ms): client %,d ms,"
                     + " server %,d ms%s%n", result.nanos / 1_000_000, 2 * result.nanos / 1_000_000,
                     clientCpu.toMillis(), serverCpu.toMillis(),
-                    postgres ? String.format(", postgres processes %,d ms", dbCpu.toMillis()) : "");
+                    postgres ? String.format(", the database's PostgreSQL backends %,d ms, other postgres"
+                            + " processes %,d ms (WAL writer, checkpointer, other databases' backends)",
+                            dbAfter[0].minus(dbCpu[0]).toMillis(), dbAfter[1].minus(dbCpu[1]).toMillis()) : "");
         } finally {
             TempHome.delete(scratch);
         }

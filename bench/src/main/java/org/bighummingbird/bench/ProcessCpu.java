@@ -23,12 +23,15 @@ final class ProcessCpu {
     }
 
     /**
-     * CPU time so far of every process whose command name is {@code comm} (for instance
-     * {@code postgres}: the postmaster, its backends and background workers). Processes that ended
-     * in between are not counted, so compare snapshots taken while the same connections are open.
+     * CPU time so far of the processes whose command name is {@code comm} (for instance
+     * {@code postgres}), split by whether their command line contains {@code marker} (a database's
+     * name: PostgreSQL shows it in its backends' titles). Processes that ended in between are not
+     * counted, so compare snapshots taken while the same connections are open.
+     *
+     * @return {@code [with the marker, without it]}
      */
-    static Duration ofCommand(String comm) {
-        long ticks = 0;
+    static Duration[] ofCommand(String comm, String marker) {
+        long[] ticks = new long[2];
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : (Iterable<Path>) procs::iterator) {
                 if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
@@ -36,13 +39,14 @@ final class ProcessCpu {
                 }
                 String stat = read(proc.resolve("stat"));
                 if (stat != null && stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(comm)) {
-                    ticks += ticks(stat);
+                    String cmdline = read(proc.resolve("cmdline"));
+                    ticks[cmdline != null && cmdline.contains(marker) ? 0 : 1] += ticks(stat);
                 }
             }
         } catch (IOException e) {
-            return Duration.ZERO;
+            return new Duration[] {Duration.ZERO, Duration.ZERO};
         }
-        return duration(ticks);
+        return new Duration[] {duration(ticks[0]), duration(ticks[1])};
     }
 
     /** utime + stime: fields 14 and 15, counted after the command name, which may hold spaces. */
