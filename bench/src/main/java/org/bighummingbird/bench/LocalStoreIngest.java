@@ -127,7 +127,7 @@ public final class LocalStoreIngest {
      * Makes the calls, as fast as possible or at {@code rate} calls per second: paced in chunks of
      * {@link #PACE_CHUNK} calls, parking until each chunk's due time, so pacing costs no spinning core.
      */
-    private static void call(Fn2<Integer, Integer, Integer> model, int calls, long rate, CountDownLatch go) {
+    static void call(Fn2<Integer, Integer, Integer> model, int calls, long rate, CountDownLatch go) {
         try {
             go.await();
         } catch (InterruptedException e) {

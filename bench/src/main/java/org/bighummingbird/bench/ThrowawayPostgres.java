@@ -31,6 +31,11 @@ final class ThrowawayPostgres implements AutoCloseable {
         return db;
     }
 
+    /** The database's name. */
+    String name() {
+        return name;
+    }
+
     /** The JDBC URL of the database. */
     String url() {
         return server + name + "?user=" + USER;
