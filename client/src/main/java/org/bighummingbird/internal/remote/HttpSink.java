@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.core.RunRecord;
@@ -26,14 +31,22 @@ import org.bighummingbird.spi.SinkUnavailable;
  * a {@link SinkUnavailable} with a long wait, so the runs stay in the spool until a person mends
  * it. A 422 {@code unknown-version} (the server lost a registration, e.g. a new database behind the
  * same URL) is unavailable too: the exporter then registers its versions again. Used by the
- * exporter thread only; not thread-safe.
+ * exporter thread only (with a sender thread of its own for run requests); not thread-safe.
  */
 public final class HttpSink implements RunSink {
+    /** Most runs per request when a write goes as a pipeline of requests. */
+    static final int CHUNK = 1_024;
     private static final String UNKNOWN_VERSION = "unknown-version";
 
     private final ApiClient api;
     private final String server;
     private final Duration mendWait;
+    /** Posts run requests in order while the exporter thread writes the next one's JSON. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bhb-http-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * A sink for the server at {@code url}; opens no connection until the first call.
@@ -77,49 +90,114 @@ public final class HttpSink implements RunSink {
         }
     }
 
+    /**
+     * Stores runs. A write of more than {@link #CHUNK} runs goes as a pipeline of requests: the
+     * sender thread posts one while this thread writes the next one's JSON, so the client and the
+     * server work at the same time instead of taking turns. Returns only when every request is
+     * answered; the runs of a refused request are counted in the {@link SinkRejected} thrown at the
+     * end, after the other requests went through.
+     */
     @Override
     public void write(String project, List<RunRecord> runs) {
-        if (runs.isEmpty()) {
-            return;
-        }
-        List<RunBodies.Body> bodies;
+        Outcome outcome = new Outcome();
+        ArrayDeque<Request> inFlight = new ArrayDeque<>();
         try {
-            bodies = RunBodies.split(api.mapper(), runs);
+            for (int from = 0; from < runs.size(); from += CHUNK) {
+                for (RunBodies.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
+                    String what = body.runs() == 1 ? "1 run" : body.runs() + " runs";
+                    inFlight.add(new Request(body, sender.submit(() -> post(project, body, what))));
+                    if (inFlight.size() > 1) {
+                        outcome.settle(inFlight.poll());
+                    }
+                }
+            }
+        } finally {
+            while (!inFlight.isEmpty()) {
+                outcome.settle(inFlight.poll());
+            }
+        }
+        outcome.throwIfFailed();
+    }
+
+    private List<RunBodies.Body> bodies(List<RunRecord> runs) {
+        try {
+            return RunBodies.split(api.mapper(), runs);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write runs as JSON", e);
         }
-        SinkRejected first = null;
-        int refused = 0;
-        for (RunBodies.Body body : bodies) {
-            String what = body.runs() == 1 ? "1 run" : body.runs() + " runs";
+    }
+
+    private Void post(String project, RunBodies.Body body, String what) {
+        JsonNode answer = api.object(api.postToProject(project, "runs", body.json(), what), what);
+        if (answer.path("received").asLong(-1) != body.runs()) {
+            throw Answers.malformed(server, what, "a count other than " + body.runs(), utf8(answer.toString()));
+        }
+        return null;
+    }
+
+    /** A request handed to the sender thread. */
+    private record Request(RunBodies.Body body, Future<Void> answer) {}
+
+    /**
+     * What the requests of one write came to: a refusal of some runs' data (the others went through)
+     * or a reason to keep all of them (the first such failure).
+     */
+    private final class Outcome {
+        private SinkRejected refusal;
+        private int refused;
+        private RuntimeException keepAll;
+
+        void settle(Request request) {
             try {
-                JsonNode answer = api.object(api.postToProject(project, "runs", body.json(), what), what);
-                if (answer.path("received").asLong(-1) != body.runs()) {
-                    throw Answers.malformed(server, what, "a count other than " + body.runs(),
-                            utf8(answer.toString()));
-                }
-            } catch (SinkRejected e) {
-                if (!refusesData(e)) {
-                    // nothing is wrong with these runs: keep all of them (the ones already stored are
-                    // stored once more at no cost, ingest is idempotent by run id)
-                    throw keep(e);
-                }
-                // the other requests' runs are good: send them, and say afterwards how many were refused
-                if (first == null) {
-                    first = e;
+                request.answer().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                keep(new SinkUnavailable("interrupted while waiting for " + server, null, e));
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SinkRejected rejected && refusesData(rejected)) {
+                    refused += request.body().runs();
+                    if (refusal == null) {
+                        refusal = rejected;
+                    } else {
+                        refusal.addSuppressed(rejected);
+                    }
+                } else if (cause instanceof SinkRejected rejected) {
+                    keep(HttpSink.this.keep(rejected));
+                } else if (cause instanceof RuntimeException runtime) {
+                    keep(runtime);
                 } else {
-                    first.addSuppressed(e);
+                    keep(new SinkUnavailable("sending runs to " + server + " failed: " + cause, null, cause));
                 }
-                refused += body.runs();
             }
         }
-        if (first != null) {
-            SinkRejected rejected = new SinkRejected(first.status(), first.type(), first.reason(), refused);
-            for (Throwable other : first.getSuppressed()) {
-                rejected.addSuppressed(other);
+
+        private void keep(RuntimeException e) {
+            if (keepAll == null) {
+                keepAll = e;
             }
-            throw rejected;
         }
+
+        void throwIfFailed() {
+            // nothing is wrong with runs whose request was not refused: keep all of them (the ones
+            // already stored are stored once more at no cost, ingest is idempotent by run id)
+            if (keepAll != null) {
+                throw keepAll;
+            }
+            if (refusal != null) {
+                SinkRejected rejected = new SinkRejected(refusal.status(), refusal.type(), refusal.reason(), refused);
+                for (Throwable other : refusal.getSuppressed()) {
+                    rejected.addSuppressed(other);
+                }
+                throw rejected;
+            }
+        }
+    }
+
+    /** Stops the sender thread. */
+    @Override
+    public void close() {
+        sender.shutdownNow();
     }
 
     /** Whether a refusal is about the data sent, so that sending it again can never succeed. */

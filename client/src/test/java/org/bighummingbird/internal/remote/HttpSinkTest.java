@@ -126,13 +126,13 @@ class HttpSinkTest {
     }
 
     @Test
-    void runsAreSplitIntoRequestsOfAtMost5000RunsAndAbout4MiB() {
+    void runsGoInOrderInRequestsOfAtMostAChunkAndAbout4MiB() {
         HttpSink sink = sink(null);
         sink.register("P", registration("m"));
-        List<RunRecord> many = runs("m", 12_000);
+        List<RunRecord> many = runs("m", 2_500);
         sink.write("P", many);
         assertThat(server.requests("runs")).extracting(r -> r.json().get("runs").size())
-                .containsExactly(5_000, 5_000, 2_000);
+                .containsExactly(HttpSink.CHUNK, HttpSink.CHUNK, 2_500 - 2 * HttpSink.CHUNK);
         assertThat(server.runs("P")).extracting(r -> r.get("id").asText())
                 .containsExactlyElementsOf(many.stream().map(RunRecord::id).toList());
 
@@ -143,7 +143,7 @@ class HttpSinkTest {
         List<Integer> sizes = requests.subList(3, requests.size()).stream().map(r -> r.json().get("runs").size())
                 .toList();
         assertThat(sizes).containsExactly(3, 3, 3);
-        assertThat(server.runs("P")).hasSize(12_009);
+        assertThat(server.runs("P")).hasSize(2_509);
     }
 
     @Test
