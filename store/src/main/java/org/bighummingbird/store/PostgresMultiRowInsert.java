@@ -7,7 +7,7 @@ import java.util.List;
 import org.bighummingbird.core.RunRecord;
 
 /**
- * PostgreSQL: multi-row {@code INSERT … VALUES (…),(…) ON CONFLICT (id) DO NOTHING} statements of
+ * PostgreSQL: multi-row {@code INSERT … VALUES (…),(…) ON CONFLICT (project_id, id) DO NOTHING} statements of
  * {@link #ROWS_PER_STATEMENT} rows, one round trip per chunk, each reporting how many rows were new.
  *
  * <p>Measured against COPY into a staging table followed by one {@code INSERT … SELECT … ON
@@ -43,6 +43,6 @@ final class PostgresMultiRowInsert implements BatchInsert {
         for (int i = 0; i < rows; i++) {
             sql.append(i > 0 ? "," : "").append(ROW);
         }
-        return sql.append(" ON CONFLICT (id) DO NOTHING").toString();
+        return sql.append(" ON CONFLICT (project_id, id) DO NOTHING").toString();
     }
 }

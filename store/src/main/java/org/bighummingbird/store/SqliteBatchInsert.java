@@ -7,12 +7,12 @@ import java.util.List;
 import org.bighummingbird.core.RunRecord;
 
 /**
- * SQLite: a JDBC batch of one-row {@code INSERT … ON CONFLICT (id) DO NOTHING}. The database is
+ * SQLite: a JDBC batch of one-row {@code INSERT … ON CONFLICT (project_id, id) DO NOTHING}. The database is
  * in-process, so a statement costs no round trip and the batch is as fast as a multi-row insert.
  */
 final class SqliteBatchInsert implements BatchInsert {
     private static final String INSERT = "INSERT INTO runs (" + RunColumns.LIST + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id) DO NOTHING";
 
     @Override
     public int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds)

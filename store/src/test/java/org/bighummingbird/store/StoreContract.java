@@ -232,6 +232,21 @@ abstract class StoreContract {
     }
 
     @Test
+    void aRunIdAnotherWorkspaceSentFirstDoesNotHideThisProjectsRun() {
+        ProjectRef other = store.project("another-team", "Concept Project");
+        store.register(project, reg("model", "a + b"));
+        store.register(other, reg("model", "a + b"));
+        RunRecord theirs = run("model", "a + b", "{\"theirs\":1}");
+        RunRecord ours = new RunRecord(theirs.id(), "model", theirs.versionKey(), null, null, theirs.startedAtMicros(),
+                1, "main", "{\"ours\":1}", "3", "\"Integer\"", null, null, null);
+        assertThat(store.insertRuns(other, List.of(theirs))).isEqualTo(1);
+        assertThat(store.insertRuns(project, List.of(ours))).isEqualTo(1);
+        assertThat(store.runs(project, RunQuery.newest(10))).extracting(RunView::inputsJson).containsExactly("{\"ours\":1}");
+        assertThat(store.runs(other, RunQuery.newest(10))).extracting(RunView::inputsJson)
+                .containsExactly("{\"theirs\":1}");
+    }
+
+    @Test
     void aBatchMixingStoredAndNewRunsCountsOnlyTheNewOnes() {
         store.register(project, reg("model", "a + b"));
         List<RunRecord> old = List.of(run("model", "a + b", "{}"), run("model", "a + b", "{}"),
