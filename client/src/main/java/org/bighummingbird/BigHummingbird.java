@@ -114,7 +114,9 @@ public final class BigHummingbird implements AutoCloseable {
             store.project(Store.DEFAULT_WORKSPACE, project);
             sink = new StoreSink(b.home, store);
         }
-        ExporterOptions options = new ExporterOptions(b.queueCapacity, ExporterOptions.defaults().batchSize(),
+        // a server takes a write as a pipeline of requests (HttpSink): bigger writes keep it full
+        int batchSize = b.url != null ? HttpSink.BATCH : ExporterOptions.defaults().batchSize();
+        ExporterOptions options = new ExporterOptions(b.queueCapacity, batchSize,
                 b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff);
         this.exporter = new Exporter(project, sink, spoolDir, options);
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));

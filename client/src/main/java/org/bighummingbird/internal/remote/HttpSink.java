@@ -36,13 +36,23 @@ import org.bighummingbird.spi.SinkUnavailable;
 public final class HttpSink implements RunSink {
     /** Most runs per request when a write goes as a pipeline of requests. */
     static final int CHUNK = 1_024;
+    /**
+     * Run requests one write keeps open at once: while the server stores one, it reads the next, and
+     * this thread writes the JSON of a third.
+     */
+    static final int IN_FLIGHT = 2;
+    /**
+     * Runs per write the exporter should hand over: eight requests' worth, so the pipeline rarely
+     * drains at a write's end, where the next write's runs are not serialised yet.
+     */
+    public static final int BATCH = 8 * CHUNK;
     private static final String UNKNOWN_VERSION = "unknown-version";
 
     private final ApiClient api;
     private final String server;
     private final Duration mendWait;
-    /** Posts run requests in order while the exporter thread writes the next one's JSON. */
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+    /** Posts run requests, {@link #IN_FLIGHT} at a time, while the exporter thread writes the next one's JSON. */
+    private final ExecutorService sender = Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
         Thread thread = new Thread(runnable, "bhb-http-sender");
         thread.setDaemon(true);
         return thread;
@@ -106,7 +116,7 @@ public final class HttpSink implements RunSink {
                 for (RunBodies.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
                     String what = body.runs() == 1 ? "1 run" : body.runs() + " runs";
                     inFlight.add(new Request(body, sender.submit(() -> post(project, body, what))));
-                    if (inFlight.size() > 1) {
+                    if (inFlight.size() > IN_FLIGHT) {
                         outcome.settle(inFlight.poll());
                     }
                 }
