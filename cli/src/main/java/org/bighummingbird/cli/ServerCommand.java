@@ -76,6 +76,11 @@ final class ServerCommand implements Callable<Integer> {
         if (db != null && home != null) {
             throw new ParameterException(spec.commandLine(), "--db and --home name two different stores; give one of them");
         }
+        if (noAuth && !loopback(host)) {
+            throw new ParameterException(spec.commandLine(), "--no-auth serves anyone who can reach the port, so it"
+                    + " listens on a loopback address only (127.0.0.1, ::1, localhost), got --host " + Text.oneLine(host)
+                    + "; create a key with `bhb keys create` to serve a team");
+        }
         try {
             ServerConfig.Builder builder = ServerConfig.builder().host(host).port(port).auth(!noAuth);
             return db != null ? builder.jdbcUrl(db).build()
@@ -86,7 +91,15 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private String storeArguments() {
-        return db != null ? "--db '" + JdbcUrls.redacted(db) + "'" : "--home '" + (home != null ? home : StoreOptions.defaultHome()) + "'";
+        return db != null ? "--db '" + JdbcUrls.redacted(db) + "'"
+                : "--home '" + (home != null ? home : StoreOptions.defaultHome()) + "'";
+    }
+
+    // By the name as given: resolving a host name here would ask DNS, and localhost is the one name
+    // that means loopback everywhere.
+    private static boolean loopback(String host) {
+        String h = host.trim();
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
     }
 
     private static void warnOpen(PrintWriter err, String url) {

@@ -39,6 +39,13 @@ class ServerCommandTest {
     }
 
     @Test
+    void noAuthListensOnLoopbackOnly() {
+        assertThat(Cli.run("server", "--no-auth", "--host", "0.0.0.0", "--home", home.toString()).failedWith(2).err())
+                .contains("--no-auth").contains("loopback").contains("0.0.0.0");
+        Cli.run("server", "--no-auth", "--host", "192.168.1.5", "--port", "0", "--home", home.toString()).failedWith(2);
+    }
+
+    @Test
     void noAuthWarnsLoudlyServesAndStopsOnSigterm() throws Exception {
         Process process = bhb("server", "--port", "0", "--no-auth", "--home", home.toString());
         try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
