@@ -1,11 +1,10 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
-import org.bighummingbird.store.json.ViewJson;
+import org.bighummingbird.store.json.EvaluationJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +55,7 @@ final class EvalShowCommand implements Callable<Integer> {
             PagedEvaluationRows rows = new PagedEvaluationRows(access.store(), access.project(), e.id(), limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printObjectWithArray(out, EvalsCommand.toJson(e), "results", rows, EvalShowCommand::toJson);
+                JsonOutput.printObjectWithArray(out, EvaluationJson.evaluation(e), "results", rows, EvaluationJson::row);
             } else {
                 print(out, e, rows);
                 if (e.rows() != null && e.rows() > limit) {
@@ -113,20 +112,4 @@ final class EvalShowCommand implements Callable<Integer> {
         return r.passed() == null ? "scored" : r.passed() ? "passed" : "failed";
     }
 
-    static ObjectNode toJson(EvaluationRowView r) {
-        ObjectNode node = JsonOutput.object();
-        node.put("index", r.index());
-        node.set("input", ViewJson.parseStored(r.inputJson()));
-        if (r.outputJson() == null) {
-            node.putNull("output");
-        } else {
-            node.set("output", ViewJson.parseStored(r.outputJson()));
-        }
-        node.put("score", r.score());
-        node.put("passed", r.passed());
-        node.put("latencyNs", r.latencyNs());
-        node.put("error", r.error());
-        node.put("runId", r.runId());
-        return node;
-    }
 }
