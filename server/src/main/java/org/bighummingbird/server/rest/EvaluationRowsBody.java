@@ -32,6 +32,9 @@ record EvaluationRowsBody(List<Row> rows) {
             }
             String checkedError = Fields.optional(at + "error", error, MAX_ERROR);
             String run = Fields.optionalId(at + "runId", runId, MAX_RUN_ID);
+            if (score != null && !Double.isFinite(score)) {
+                throw Fields.invalid(at + "score must be a finite number, got " + score);
+            }
             if (checkedError == null && score == null) {
                 throw Fields.invalid(at + "score is required on a row without error");
             }

@@ -228,6 +228,8 @@ abstract class EvaluationApiContract {
         assertProblem(http.post(rowsPath, rows(scored(0, 1, true).put("score", "high"))), 400, "invalid-request");
         assertProblem(http.post(rowsPath, rows(scored(0, 1, true).put("error", "nul\u0000"))), 400, "invalid-request");
         assertProblem(http.post(rowsPath, "{\"rows\":[null]}"), 400, "invalid-request");
+        assertProblem(http.post(rowsPath, rows(scored(0, 1, true)).toString().replace("\"score\":1.0", "\"score\":1e400")),
+                400, "invalid-request");
         ObjectNode tooMany = rows();
         for (int i = 0; i <= EvaluationsResource.MAX_BATCH_ROWS; i++) {
             ((ArrayNode) tooMany.get("rows")).add(scored(i, 1, true));
