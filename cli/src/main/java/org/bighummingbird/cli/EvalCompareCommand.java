@@ -57,15 +57,11 @@ final class EvalCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options.orElse(parent.options), "evaluations")) {
-            EvalShowCommand.find(access, a);
-            EvalShowCommand.find(access, b);
-            EvaluationComparison c;
-            try {
-                c = access.store().compareEvaluations(access.project(), a, b);
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(e.getMessage());
-            }
+        StoreOptions chosen = options.orElse(parent.options);
+        try (ProjectSource source = ProjectSource.open(chosen)) {
+            EvalShowCommand.find(source, chosen.project(), a);
+            EvalShowCommand.find(source, chosen.project(), b);
+            EvaluationComparison c = source.compareEvaluations(a, b);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, EvaluationJson.comparison(c));

@@ -50,9 +50,10 @@ final class EvalShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options.orElse(parent.options), "evaluations")) {
-            EvaluationInfo e = find(access, id);
-            PagedEvaluationRows rows = new PagedEvaluationRows(access.store(), access.project(), e.id(), limit);
+        StoreOptions chosen = options.orElse(parent.options);
+        try (ProjectSource source = ProjectSource.open(chosen)) {
+            EvaluationInfo e = find(source, chosen.project(), id);
+            PagedEvaluationRows rows = new PagedEvaluationRows(source, e.id(), limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.printObjectWithArray(out, EvaluationJson.evaluation(e), "results", rows, EvaluationJson::row);
@@ -67,9 +68,9 @@ final class EvalShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    static EvaluationInfo find(StoreAccess access, String id) {
-        return access.store().evaluation(access.project(), id).orElseThrow(() -> new CommandFailure(
-                "no evaluation " + Text.oneLine(id) + " in project \"" + access.project().name() + "\""));
+    static EvaluationInfo find(ProjectSource source, String project, String id) {
+        return source.evaluation(id).orElseThrow(() -> new CommandFailure(
+                "no evaluation " + Text.oneLine(id) + " in project \"" + project + "\""));
     }
 
     private static void print(PrintWriter out, EvaluationInfo e, PagedEvaluationRows rows) {

@@ -48,8 +48,8 @@ final class EvalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options, "evaluations")) {
-            List<EvaluationInfo> evaluations = access.store().evaluations(access.project(), limit);
+        try (ProjectSource source = ProjectSource.open(options)) {
+            List<EvaluationInfo> evaluations = source.evaluations(limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.printArray(out, evaluations, EvaluationJson::evaluation);
