@@ -19,6 +19,9 @@ final class EvaluationRowBodies {
     private static final byte[] HEAD = "{\"rows\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] TAIL = "]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** The longest error text or failure reason the server takes. */
+    static final int MAX_TEXT = 1_000_000;
+
     private EvaluationRowBodies() {}
 
     static List<byte[]> split(ObjectMapper mapper, List<EvaluationRowView> rows, int maxRows, int maxBytes) {
@@ -46,6 +49,17 @@ final class EvaluationRowBodies {
         return bodies;
     }
 
+    /**
+     * Error text or a failure reason as the server takes it: {@link StorableText#of}, cut to {@link
+     * #MAX_TEXT} characters (an exception message that long must not fail the evaluation).
+     */
+    static String storable(String text) {
+        if (text == null) {
+            return null;
+        }
+        return StorableText.of(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - 1) + "…" : text);
+    }
+
     private static byte[] close(ByteArrayOutputStream body) {
         body.writeBytes(TAIL);
         return body.toByteArray();
@@ -69,7 +83,7 @@ final class EvaluationRowBodies {
                 json.writeBooleanField("passed", r.passed());
             }
             json.writeNumberField("latencyNs", r.latencyNs());
-            json.writeStringField("error", r.error());
+            json.writeStringField("error", storable(r.error()));
             json.writeStringField("runId", r.runId());
             json.writeEndObject();
         } catch (IOException e) {

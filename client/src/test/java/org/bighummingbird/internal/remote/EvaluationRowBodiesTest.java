@@ -37,6 +37,18 @@ class EvaluationRowBodiesTest {
     }
 
     @Test
+    void errorTextIsSentAsTheStoreKeepsIt() {
+        assertThat(StorableText.of("a\u0000b\ud800c\ud83d\ude00d\udc00"))
+                .isEqualTo("a\uFFFDb\uFFFDc\ud83d\ude00d\uFFFD");
+        assertThat(EvaluationRowBodies.storable("a\u0000b\ud800c\ud83d\ude00d\udc00"))
+                .isEqualTo("a\uFFFDb\uFFFDc\ud83d\ude00d\uFFFD");
+        assertThat(EvaluationRowBodies.storable("plain")).isEqualTo("plain");
+        assertThat(EvaluationRowBodies.storable(null)).isNull();
+        String cut = EvaluationRowBodies.storable("x".repeat(EvaluationRowBodies.MAX_TEXT + 5));
+        assertThat(cut).hasSize(EvaluationRowBodies.MAX_TEXT).endsWith("x…");
+    }
+
+    @Test
     void largeRowsMakeMoreSmallerBodiesAndARowOverTheLimitGoesAlone() throws Exception {
         String big = "\"" + "x".repeat(300) + "\"";
         List<EvaluationRowView> rows = List.of(row(0, big), row(1, big), row(2, "\"" + "y".repeat(2_000) + "\""),

@@ -11,7 +11,7 @@ import org.bighummingbird.store.EvaluationRowView;
  */
 record EvaluationRowsBody(List<Row> rows) {
     /** The longest error text and run id kept. */
-    static final int MAX_ERROR = 100_000;
+    static final int MAX_ERROR = 1_000_000;
     static final int MAX_RUN_ID = 64;
 
     /** One finished row as sent. */

@@ -32,7 +32,7 @@ final class EvaluationsResource {
     static final int MAX_BATCH_ROWS = 1_000;
     static final int DEFAULT_LIST = 50;
     static final int DEFAULT_PAGE = 1_000;
-    static final int MAX_REASON = 100_000;
+    static final int MAX_REASON = 1_000_000;
     private static final Pattern ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<String> LIST_PARAMETERS = Set.of("limit");
