@@ -299,6 +299,9 @@ public final class BigHummingbird implements AutoCloseable {
      *     ({@code name:vN}) of a model version traced in this process
      * @param judgeTag the judge version, {@code name:vN} or {@code name:latest}
      * @param datasetTag the dataset version, {@code name:vN} or {@code name:latest}
+     * <p>With a team server ({@code BHB_URL}) the model and the judge run here and the evaluation is
+     * kept on the server, rows sent in batches as they finish; the console lines are the same.
+     *
      * @return the complete evaluation: summary, and rows read back a page at a time
      * @throws IllegalArgumentException when the model is not one this instance traced, or options is null
      * @throws org.bighummingbird.core.InvalidTag when a tag is malformed
@@ -307,7 +310,6 @@ public final class BigHummingbird implements AutoCloseable {
      *     process (an evaluation that was created is then stored failed with the reason)
      * @throws EvaluationFailed when the evaluation stopped early; it is stored failed with the reason
      * @throws TagUnavailable when the model's version could not be registered
-     * @throws UnsupportedOperationException when this instance delivers to a team server
      */
     public Evaluation evaluate(Object model, String judgeTag, String datasetTag, EvaluationOptions options) {
         return evaluations.evaluate(model, judgeTag, datasetTag, options);
@@ -317,7 +319,6 @@ public final class BigHummingbird implements AutoCloseable {
      * One stored evaluation of this project by id, in any state.
      *
      * @throws IllegalArgumentException when the project has no evaluation with this id
-     * @throws UnsupportedOperationException when this instance delivers to a team server
      */
     public Evaluation evaluation(String id) {
         return evaluations.evaluation(id);
@@ -332,7 +333,6 @@ public final class BigHummingbird implements AutoCloseable {
      * @param idB the id of the evaluation compared with it
      * @throws IllegalArgumentException when either is not an evaluation of this project, is not
      *     complete, or they ran on different dataset versions (naming both)
-     * @throws UnsupportedOperationException when this instance delivers to a team server
      */
     public EvaluationComparison compare(String idA, String idB) {
         return evaluations.compare(idA, idB);
@@ -346,7 +346,8 @@ public final class BigHummingbird implements AutoCloseable {
      * @param judgeTag {@code name:vN}, or {@code name:latest} (resolved now)
      * @throws org.bighummingbird.core.InvalidTag when the tag is malformed
      * @throws JudgeUnavailable when the project has no such judge version, or it cannot run in this process
-     * @throws UnsupportedOperationException when this instance delivers to a team server
+     * @throws UnsupportedOperationException when this instance delivers to a team server: the server's
+     *     run API does not carry a judge's verdict yet ({@link #evaluate} works there)
      */
     public Assessor assess(String judgeTag) {
         return evaluations.assess(this, judgeTag);

@@ -116,6 +116,12 @@ final class EvaluationAccess {
 
     Assessor assess(BigHummingbird bhb, String judgeTag) {
         JudgeVersion judge = judges.version(judgeTag);
+        if (judge.id() == null) {
+            // a judge read from a server has no store id: its verdicts would have nowhere to go
+            throw new UnsupportedOperationException("assess mode works on the embedded store only: the team"
+                    + " server's run API does not carry a judge's verdict yet, so scores would be lost; with BHB_URL"
+                    + " set, evaluate(model, \"" + judge.tag() + "\", datasetTag) scores a dataset on the server");
+        }
         var scorer = judges.scorer(judge);
         AssessmentQueue queue = assessments.computeIfAbsent(judge.id(), id -> new AssessmentQueue(scorer, id,
                 exporter));

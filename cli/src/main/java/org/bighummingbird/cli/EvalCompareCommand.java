@@ -1,7 +1,5 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,6 +8,7 @@ import org.bighummingbird.store.EvaluationComparison;
 import org.bighummingbird.store.EvaluationComparison.RowDelta;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
+import org.bighummingbird.store.json.EvaluationJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,18 +57,14 @@ final class EvalCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options.orElse(parent.options), "evaluations")) {
-            EvalShowCommand.find(access, a);
-            EvalShowCommand.find(access, b);
-            EvaluationComparison c;
-            try {
-                c = access.store().compareEvaluations(access.project(), a, b);
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(e.getMessage());
-            }
+        StoreOptions chosen = options.orElse(parent.options);
+        try (ProjectSource source = ProjectSource.open(chosen)) {
+            EvalShowCommand.find(source, chosen.project(), a);
+            EvalShowCommand.find(source, chosen.project(), b);
+            EvaluationComparison c = source.compareEvaluations(a, b);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, toJson(c));
+                JsonOutput.print(out, EvaluationJson.comparison(c));
             } else {
                 print(out, c);
             }
@@ -141,34 +136,4 @@ final class EvalCompareCommand implements Callable<Integer> {
         return (ns > 0 ? "+" : ns < 0 ? "-" : "") + Text.latency(Math.abs(ns));
     }
 
-    static ObjectNode toJson(EvaluationComparison c) {
-        ObjectNode node = JsonOutput.object();
-        node.set("a", EvalsCommand.toJson(c.a()));
-        node.set("b", EvalsCommand.toJson(c.b()));
-        ObjectNode deltas = node.putObject("deltas");
-        deltas.put("passed", c.passedDelta());
-        deltas.put("failed", c.failedDelta());
-        deltas.put("errors", c.errorsDelta());
-        deltas.put("meanScore", c.meanScoreDelta());
-        deltas.put("latencyP50Ns", c.latencyP50DeltaNs());
-        deltas.put("latencyP95Ns", c.latencyP95DeltaNs());
-        ArrayNode regressions = node.putArray("regressions");
-        c.regressions().forEach(regressions::add);
-        ArrayNode improvements = node.putArray("improvements");
-        c.improvements().forEach(improvements::add);
-        ArrayNode rows = node.putArray("rows");
-        for (RowDelta r : c.rows()) {
-            ObjectNode row = rows.addObject();
-            row.put("index", r.index());
-            row.put("scoreA", r.a() == null ? null : r.a().score());
-            row.put("scoreB", r.b() == null ? null : r.b().score());
-            row.put("scoreDelta", r.scoreDelta());
-            row.put("passedA", r.a() == null ? null : r.a().passed());
-            row.put("passedB", r.b() == null ? null : r.b().passed());
-            row.put("errorA", r.a() == null ? null : r.a().error());
-            row.put("errorB", r.b() == null ? null : r.b().error());
-            row.put("change", r.change());
-        }
-        return node;
-    }
 }

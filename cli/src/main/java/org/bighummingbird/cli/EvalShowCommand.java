@@ -1,11 +1,10 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
-import org.bighummingbird.store.json.ViewJson;
+import org.bighummingbird.store.json.EvaluationJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,12 +50,13 @@ final class EvalShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options.orElse(parent.options), "evaluations")) {
-            EvaluationInfo e = find(access, id);
-            PagedEvaluationRows rows = new PagedEvaluationRows(access.store(), access.project(), e.id(), limit);
+        StoreOptions chosen = options.orElse(parent.options);
+        try (ProjectSource source = ProjectSource.open(chosen)) {
+            EvaluationInfo e = find(source, chosen.project(), id);
+            PagedEvaluationRows rows = new PagedEvaluationRows(source, e.id(), limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printObjectWithArray(out, EvalsCommand.toJson(e), "results", rows, EvalShowCommand::toJson);
+                JsonOutput.printObjectWithArray(out, EvaluationJson.evaluation(e), "results", rows, EvaluationJson::row);
             } else {
                 print(out, e, rows);
                 if (e.rows() != null && e.rows() > limit) {
@@ -68,9 +68,9 @@ final class EvalShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    static EvaluationInfo find(StoreAccess access, String id) {
-        return access.store().evaluation(access.project(), id).orElseThrow(() -> new CommandFailure(
-                "no evaluation " + Text.oneLine(id) + " in project \"" + access.project().name() + "\""));
+    static EvaluationInfo find(ProjectSource source, String project, String id) {
+        return source.evaluation(id).orElseThrow(() -> new CommandFailure(
+                "no evaluation " + Text.oneLine(id) + " in project \"" + project + "\""));
     }
 
     private static void print(PrintWriter out, EvaluationInfo e, PagedEvaluationRows rows) {
@@ -113,20 +113,4 @@ final class EvalShowCommand implements Callable<Integer> {
         return r.passed() == null ? "scored" : r.passed() ? "passed" : "failed";
     }
 
-    static ObjectNode toJson(EvaluationRowView r) {
-        ObjectNode node = JsonOutput.object();
-        node.put("index", r.index());
-        node.set("input", ViewJson.parseStored(r.inputJson()));
-        if (r.outputJson() == null) {
-            node.putNull("output");
-        } else {
-            node.set("output", ViewJson.parseStored(r.outputJson()));
-        }
-        node.put("score", r.score());
-        node.put("passed", r.passed());
-        node.put("latencyNs", r.latencyNs());
-        node.put("error", r.error());
-        node.put("runId", r.runId());
-        return node;
-    }
 }

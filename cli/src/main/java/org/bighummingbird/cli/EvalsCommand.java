@@ -1,11 +1,11 @@
 package org.bighummingbird.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.Store;
+import org.bighummingbird.store.json.EvaluationJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,11 +48,11 @@ final class EvalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreAccess access = StoreAccess.openEmbedded(options, "evaluations")) {
-            List<EvaluationInfo> evaluations = access.store().evaluations(access.project(), limit);
+        try (ProjectSource source = ProjectSource.open(options)) {
+            List<EvaluationInfo> evaluations = source.evaluations(limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.printArray(out, evaluations, EvalsCommand::toJson);
+                JsonOutput.printArray(out, evaluations, EvaluationJson::evaluation);
             } else if (evaluations.isEmpty()) {
                 spec.commandLine().getErr().println("no evaluations in project \"" + options.project() + "\" yet");
             } else {
@@ -93,31 +93,4 @@ final class EvalsCommand implements Callable<Integer> {
         return (d > 0 ? "+" : "") + score(d);
     }
 
-    /** The listing fields of an evaluation, shared by {@code evals}, {@code evals show} and {@code compare}. */
-    static ObjectNode toJson(EvaluationInfo e) {
-        ObjectNode node = JsonOutput.object();
-        node.put("id", e.id());
-        node.put("modelTag", e.modelTag().toString());
-        node.put("datasetTag", e.datasetTag().toString());
-        node.put("judgeTag", e.judgeTag().toString());
-        node.put("status", e.status());
-        node.put("failure", e.failure());
-        node.put("parallelism", e.parallelism());
-        node.put("rows", e.rows());
-        node.put("passed", e.passed());
-        node.put("failed", e.failed());
-        node.put("errors", e.errors());
-        node.put("meanScore", e.meanScore());
-        node.put("minScore", e.minScore());
-        node.put("maxScore", e.maxScore());
-        node.put("latencyP50Ns", e.latencyP50Ns());
-        node.put("latencyP95Ns", e.latencyP95Ns());
-        node.put("createdAt", Text.isoInstant(e.createdAtMicros()));
-        if (e.finishedAtMicros() == null) {
-            node.putNull("finishedAt");
-        } else {
-            node.put("finishedAt", Text.isoInstant(e.finishedAtMicros()));
-        }
-        return node;
-    }
 }

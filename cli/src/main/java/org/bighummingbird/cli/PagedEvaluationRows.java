@@ -4,21 +4,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.bighummingbird.store.EvaluationRowView;
-import org.bighummingbird.store.ProjectRef;
-import org.bighummingbird.store.Store;
 
 /** An evaluation's rows from the first up to a limit, read a page at a time as they are printed. */
 final class PagedEvaluationRows implements Iterable<EvaluationRowView> {
     static final int PAGE_SIZE = 1_000;
 
-    private final Store store;
-    private final ProjectRef project;
+    private final ProjectSource source;
     private final String id;
     private final long limit;
 
-    PagedEvaluationRows(Store store, ProjectRef project, String id, long limit) {
-        this.store = store;
-        this.project = project;
+    PagedEvaluationRows(ProjectSource source, String id, long limit) {
+        this.source = source;
         this.id = id;
         this.limit = limit;
     }
@@ -38,7 +34,7 @@ final class PagedEvaluationRows implements Iterable<EvaluationRowView> {
                 }
                 if (index == page.size()) {
                     int from = page.isEmpty() ? 0 : page.get(page.size() - 1).index() + 1;
-                    page = store.evaluationRows(project, id, from, (int) Math.min(PAGE_SIZE, limit - returned));
+                    page = source.evaluationRows(id, from, (int) Math.min(PAGE_SIZE, limit - returned));
                     index = 0;
                     exhausted = page.isEmpty();
                 }

@@ -6,6 +6,9 @@ import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
@@ -13,7 +16,7 @@ import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
 
 /**
- * Where {@code bhb models}, {@code runs}, {@code datasets} and {@code judges} read a project: the embedded store under the home,
+ * Where {@code bhb models}, {@code runs}, {@code datasets}, {@code judges} and {@code evals} read a project: the embedded store under the home,
  * or a server's REST API when {@code BHB_URL} is set (and no {@code --home} says otherwise). Both
  * answer with the same views, so a command prints the same thing either way. Close it when done.
  */
@@ -57,6 +60,22 @@ interface ProjectSource extends AutoCloseable {
 
     /** One judge version with its code and metadata; {@code name:latest} allowed. */
     Optional<JudgeVersion> judge(TagReference tag);
+
+    /** The project's evaluations, newest first, up to {@code limit}. */
+    List<EvaluationInfo> evaluations(int limit);
+
+    /** One evaluation by id; empty when the project has none with that id. */
+    Optional<EvaluationInfo> evaluation(String id);
+
+    /** Up to {@code limit} rows of an evaluation from row index {@code fromIndex} on; empty past the end. */
+    List<EvaluationRowView> evaluationRows(String id, int fromIndex, int limit);
+
+    /**
+     * Two complete evaluations of one dataset version lined up row by row (B against A).
+     *
+     * @throws CommandFailure when they cannot be compared (not complete, other datasets), saying why
+     */
+    EvaluationComparison compareEvaluations(String idA, String idB);
 
     /**
      * The failure for a version this project does not hold.

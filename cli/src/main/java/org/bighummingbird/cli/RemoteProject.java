@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
@@ -15,10 +19,16 @@ import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.RunView;
 import org.bighummingbird.store.json.CatalogJson;
+import org.bighummingbird.store.json.EvaluationJson;
 import org.bighummingbird.store.json.ViewJson;
 
-/** A project read through a server's REST API v1; the documents are {@link ViewJson}'s and {@link CatalogJson}'s. */
+/**
+ * A project read through a server's REST API v1; the documents are {@link ViewJson}'s, {@link
+ * CatalogJson}'s and {@link EvaluationJson}'s.
+ */
 final class RemoteProject implements ProjectSource {
+    private static final Pattern EVALUATION_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private final ServerApi api;
     private final String name;
     private final String path;
@@ -124,6 +134,45 @@ final class RemoteProject implements ProjectSource {
     @Override
     public Optional<JudgeVersion> judge(TagReference tag) {
         return api.get(path + "/judges/" + ServerApi.segment(tag.toString())).map(CatalogJson::judgeFrom);
+    }
+
+    @Override
+    public List<EvaluationInfo> evaluations(int limit) {
+        List<EvaluationInfo> evaluations = new ArrayList<>();
+        for (JsonNode e : api.get(path + "/evaluations?limit=" + limit).orElseThrow(this::projectGone)) {
+            evaluations.add(EvaluationJson.evaluationFrom(e));
+        }
+        return evaluations;
+    }
+
+    @Override
+    public Optional<EvaluationInfo> evaluation(String id) {
+        // the server refuses an id of another form (400); no evaluation has one
+        if (!EVALUATION_ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return api.get(path + "/evaluations/" + id).map(EvaluationJson::evaluationFrom);
+    }
+
+    @Override
+    public List<EvaluationRowView> evaluationRows(String id, int fromIndex, int limit) {
+        JsonNode page = api.get(path + "/evaluations/" + ServerApi.segment(id) + "/rows?offset=" + fromIndex + "&limit="
+                + limit).orElseThrow(() -> new CommandFailure("no evaluation " + Text.oneLine(id) + " in project \""
+                        + Text.oneLine(name) + "\" on the server at " + api.url()));
+        List<EvaluationRowView> rows = new ArrayList<>();
+        for (JsonNode row : page.path("rows")) {
+            rows.add(EvaluationJson.rowFrom(row));
+        }
+        return rows;
+    }
+
+    @Override
+    public EvaluationComparison compareEvaluations(String idA, String idB) {
+        JsonNode comparison = api.get(path + "/evaluations/compare?a=" + ServerApi.segment(idA) + "&b="
+                + ServerApi.segment(idB)).orElseThrow(() -> new CommandFailure("no evaluation " + Text.oneLine(idA)
+                        + " or " + Text.oneLine(idB) + " in project \"" + Text.oneLine(name) + "\" on the server at "
+                        + api.url()));
+        return EvaluationJson.comparisonFrom(comparison);
     }
 
     @Override

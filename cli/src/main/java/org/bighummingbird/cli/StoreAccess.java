@@ -8,6 +8,9 @@ import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
 import org.bighummingbird.store.DatasetVersionInfo;
+import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
@@ -55,20 +58,6 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
         }
     }
 
-    /**
-     * Opens the embedded store for what only it holds so far (evaluations): with a server URL set
-     * and no {@code --home}, reading the local file instead would answer for the wrong place.
-     *
-     * @param what what the command reads, for the message
-     */
-    static StoreAccess openEmbedded(StoreOptions options, String what) {
-        if (options.home == null && ServerSettings.url() != null) {
-            throw new CommandFailure("BHB_URL is set to " + Text.oneLine(ServerSettings.url()) + ", but the server's API"
-                    + " does not serve " + what + " yet; pass --home DIR to read them from an embedded store");
-        }
-        return open(options);
-    }
-
     @Override
     public List<ModelVersionInfo> versions() {
         return store.versions(project);
@@ -107,6 +96,30 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
     @Override
     public Optional<JudgeVersion> judge(TagReference tag) {
         return store.judge(project, tag);
+    }
+
+    @Override
+    public List<EvaluationInfo> evaluations(int limit) {
+        return store.evaluations(project, limit);
+    }
+
+    @Override
+    public Optional<EvaluationInfo> evaluation(String id) {
+        return store.evaluation(project, id);
+    }
+
+    @Override
+    public List<EvaluationRowView> evaluationRows(String id, int fromIndex, int limit) {
+        return store.evaluationRows(project, id, fromIndex, limit);
+    }
+
+    @Override
+    public EvaluationComparison compareEvaluations(String idA, String idB) {
+        try {
+            return store.compareEvaluations(project, idA, idB);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
     }
 
     @Override

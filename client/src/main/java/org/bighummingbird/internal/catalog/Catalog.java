@@ -15,8 +15,9 @@ import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.NewEvaluation;
 
 /**
- * One project's versioned things other than runs (datasets and judges) on some back-end: the
- * embedded store ({@link LocalCatalog}), or later a server. Calls are synchronous, on the caller's
+ * One project's versioned things other than runs (datasets, judges, evaluations) on some back-end:
+ * the embedded store ({@link LocalCatalog}), or a team server
+ * ({@code org.bighummingbird.internal.remote.RemoteCatalog}). Calls are synchronous, on the caller's
  * thread. Implementations are thread-safe.
  */
 public interface Catalog extends AutoCloseable {
@@ -71,83 +72,4 @@ public interface Catalog extends AutoCloseable {
     /** Releases what the catalog holds open; idempotent. */
     @Override
     void close();
-
-    /** A catalog for a back-end without datasets or judges: every call but {@link #close()} says so. */
-    static Catalog unavailable(String backend) {
-        return new Catalog() {
-            @Override
-            public Tag uploadDataset(DatasetUpload upload) {
-                throw missing("datasets", backend);
-            }
-
-            @Override
-            public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
-                throw missing("datasets", backend);
-            }
-
-            @Override
-            public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
-                throw missing("datasets", backend);
-            }
-
-            @Override
-            public Tag registerJudge(JudgeRegistration registration) {
-                throw missing("judges", backend);
-            }
-
-            @Override
-            public Optional<JudgeVersion> judgeVersion(TagReference tag) {
-                throw missing("judges", backend);
-            }
-
-            @Override
-            public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public EvaluationInfo completeEvaluation(String evaluationId) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public boolean failEvaluation(String evaluationId, String reason) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public Optional<EvaluationInfo> evaluation(String evaluationId) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public List<EvaluationInfo> evaluations(int limit) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public EvaluationComparison compareEvaluations(String idA, String idB) {
-                throw missing("evaluations", backend);
-            }
-
-            @Override
-            public void close() {}
-        };
-    }
-
-
-    private static UnsupportedOperationException missing(String what, String backend) {
-        return new UnsupportedOperationException(what + " are not available yet with " + backend
-                + "; they work on the embedded store (BigHummingbird.local(project, home))");
-    }
 }

@@ -144,6 +144,19 @@ final class ApiClient {
         throw Answers.malformed(server, what, "something that is not a JSON object", body);
     }
 
+    /** The body as any JSON document, else a {@link SinkUnavailable} saying the URL may be wrong. */
+    JsonNode document(byte[] body, String what) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node != null && !node.isMissingNode()) {
+                return node;
+            }
+        } catch (IOException e) {
+            // falls through: not JSON
+        }
+        throw Answers.malformed(server, what, "something that is not JSON", body);
+    }
+
     byte[] json(Object value) {
         try {
             return mapper.writeValueAsBytes(value);

@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.bighummingbird.core.DatasetRow;
 import org.bighummingbird.core.DatasetUpload;
@@ -28,10 +31,12 @@ import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.NewEvaluation;
+import org.bighummingbird.store.NotFound;
 import org.bighummingbird.store.json.CatalogJson;
+import org.bighummingbird.store.json.EvaluationJson;
 
 /**
- * A project's datasets and judges on the team server, over REST API v1 ({@code docs/api.md}) with
+ * A project's datasets, judges and evaluations on the team server, over REST API v1 ({@code docs/api.md}) with
  * {@link ApiClient}'s plumbing. Calls are synchronous (the user asked for a tag); connection
  * failures and 429, 502, 503 and 504 are retried up to {@link #MAX_ATTEMPTS} times in all, after
  * the server's {@code Retry-After} (at most {@link #MAX_WAIT}) or a doubling backoff, and then
@@ -46,12 +51,14 @@ public final class RemoteCatalog implements Catalog {
     static final int MAX_ATTEMPTS = 4;
     /** The longest wait between attempts, whatever {@code Retry-After} asks. */
     static final Duration MAX_WAIT = Duration.ofSeconds(10);
+    /** The server's most evaluation rows in one append. */
+    static final int MAX_APPEND_ROWS = 1_000;
+    private static final Pattern EVALUATION_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ApiClient api;
     private final String project;
     private final Duration firstBackoff;
-    /** Evaluations are not in the REST API yet: every evaluation call says so. */
-    private final Catalog evaluations = Catalog.unavailable("a server (BHB_URL)");
     private volatile boolean closed;
 
     /**
@@ -133,42 +140,159 @@ public final class RemoteCatalog implements Catalog {
 
     @Override
     public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
-        return evaluations.createEvaluation(evaluation);
+        String what = "the creation of an evaluation of " + evaluation.modelTag();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("modelTag", evaluation.modelTag().toString());
+        body.put("datasetTag", evaluation.datasetTag().toString());
+        body.put("judgeTag", evaluation.judgeTag().toString());
+        body.put("parallelism", evaluation.parallelism());
+        return evaluationFrom(evaluationCall(() -> post("evaluations", api.json(body), what)), what);
     }
 
     @Override
     public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
-        evaluations.appendEvaluationRows(evaluationId, rows);
+        String route = evaluationRoute(evaluationId) + "/rows";
+        String what = "rows of evaluation " + evaluationId;
+        for (byte[] body : EvaluationRowBodies.split(api.mapper(), rows, MAX_APPEND_ROWS, MAX_BODY_BYTES)) {
+            evaluationCall(() -> post(route, body, what));
+        }
     }
 
     @Override
     public EvaluationInfo completeEvaluation(String evaluationId) {
-        return evaluations.completeEvaluation(evaluationId);
+        String what = "the completion of evaluation " + evaluationId;
+        try {
+            return evaluationFrom(evaluationCall(() -> post(evaluationRoute(evaluationId) + "/complete",
+                    api.json(Map.of()), what)), what);
+        } catch (IllegalStateException e) {
+            // a retry after an answer that was lost finds it complete already: that is success
+            Optional<EvaluationInfo> now = evaluation(evaluationId);
+            if (now.isPresent() && EvaluationInfo.COMPLETE.equals(now.get().status())) {
+                return now.get();
+            }
+            throw e;
+        }
     }
 
     @Override
     public boolean failEvaluation(String evaluationId, String reason) {
-        return evaluations.failEvaluation(evaluationId, reason);
+        String what = "the failure of evaluation " + evaluationId;
+        JsonNode answer = evaluationCall(() -> post(evaluationRoute(evaluationId) + "/fail",
+                api.json(Map.of("reason", reason == null ? "unknown" : EvaluationRowBodies.storable(reason))), what));
+        JsonNode failed = answer.get("failed");
+        if (failed == null || !failed.isBoolean()) {
+            throw Answers.malformed(api.server(), what, "no \"failed\"", bytes(answer));
+        }
+        return failed.booleanValue();
     }
 
     @Override
     public Optional<EvaluationInfo> evaluation(String evaluationId) {
-        return evaluations.evaluation(evaluationId);
+        if (!isEvaluationId(evaluationId)) {
+            return Optional.empty();
+        }
+        String what = "evaluation " + evaluationId;
+        return find(evaluationRoute(evaluationId), what).map(node -> evaluationFrom(node, what));
     }
 
     @Override
     public List<EvaluationInfo> evaluations(int limit) {
-        return evaluations.evaluations(limit);
+        requirePage(limit);
+        String what = "the evaluations";
+        JsonNode list = findAny("evaluations?limit=" + limit, what)
+                .orElseThrow(() -> new NotFound("no project \"" + project + "\" on " + api.server()));
+        if (!list.isArray()) {
+            throw Answers.malformed(api.server(), what, "something that is not a JSON array", bytes(list));
+        }
+        List<EvaluationInfo> out = new ArrayList<>();
+        for (JsonNode node : list) {
+            out.add(evaluationFrom(node, what));
+        }
+        return out;
     }
 
     @Override
     public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
-        return evaluations.evaluationRows(evaluationId, fromIndex, limit);
+        requirePage(limit);
+        String what = "rows of evaluation " + evaluationId;
+        if (!isEvaluationId(evaluationId)) {
+            throw new NotFound("no evaluation " + evaluationId + " in project \"" + project + "\"");
+        }
+        JsonNode page = find(evaluationRoute(evaluationId) + "/rows?offset=" + fromIndex + "&limit=" + limit, what)
+                .orElseThrow(() -> new NotFound("no evaluation " + evaluationId + " in project \"" + project + "\""));
+        List<EvaluationRowView> rows = new ArrayList<>();
+        try {
+            for (JsonNode row : page.path("rows")) {
+                rows.add(EvaluationJson.rowFrom(row));
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw Answers.malformed(api.server(), what, "a row that is not one (" + e.getMessage() + ")", bytes(page));
+        }
+        return rows;
     }
 
     @Override
     public EvaluationComparison compareEvaluations(String idA, String idB) {
-        return evaluations.compareEvaluations(idA, idB);
+        for (String id : List.of(idA, idB)) {
+            if (!isEvaluationId(id)) {
+                throw new NotFound("no evaluation " + id + " in project \"" + project + "\"");
+            }
+        }
+        String what = "the comparison of evaluations " + idA + " and " + idB;
+        JsonNode answer = evaluationCall(() -> find("evaluations/compare?a=" + idA + "&b=" + idB, what))
+                .orElseThrow(() -> new NotFound("no evaluation " + idA + " or " + idB + " in project \"" + project
+                        + "\""));
+        try {
+            return EvaluationJson.comparisonFrom(answer);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw Answers.malformed(api.server(), what, "no comparison (" + e.getMessage() + ")", bytes(answer));
+        }
+    }
+
+    /** Whether {@code id} has the form of the server's evaluation ids; no other id can name one. */
+    static boolean isEvaluationId(String id) {
+        return id != null && EVALUATION_ID.matcher(id).matches();
+    }
+
+    private static String evaluationRoute(String id) {
+        if (!isEvaluationId(id)) {
+            throw new NotFound("no evaluation " + id + ": an evaluation id is a lower-case UUID");
+        }
+        return "evaluations/" + id;
+    }
+
+    private static void requirePage(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be from 1 to " + MAX_PAGE + ", got " + limit);
+        }
+    }
+
+    private EvaluationInfo evaluationFrom(JsonNode node, String what) {
+        try {
+            return EvaluationJson.evaluationFrom(node);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw Answers.malformed(api.server(), what, "no evaluation (" + e.getMessage() + ")", bytes(node));
+        }
+    }
+
+    // The server's refusals of evaluation calls as the embedded store throws them, so the runner and
+    // the SDK treat both alike: 404 NotFound, 409 IllegalStateException, 422 IllegalArgumentException.
+    private static <T> T evaluationCall(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SinkRejected e) {
+            String type = e.type() == null ? "" : Answers.shortType(e.type());
+            if (e.status() == 404 && type.equals("not-found")) {
+                throw new NotFound(e.getMessage());
+            }
+            if (e.status() == 409 && type.equals("evaluation-not-running")) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            if (e.status() == 422 && type.equals("not-comparable")) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -188,8 +312,18 @@ public final class RemoteCatalog implements Catalog {
         return withRetries(() -> api.object(explained(() -> api.postToProject(project, route, body, what)), what));
     }
 
-    /** GETs a project's route: the answer, or empty on a 404 (the project is ensured first). */
+    /** GETs a project's route: the object answered, or empty on a 404 (the project is ensured first). */
     private Optional<JsonNode> find(String route, String what) {
+        return findAny(route, what).map(node -> {
+            if (!node.isObject()) {
+                throw Answers.malformed(api.server(), what, "something that is not a JSON object", bytes(node));
+            }
+            return node;
+        });
+    }
+
+    /** GETs a project's route: the JSON answered, or empty on a 404 (the project is ensured first). */
+    private Optional<JsonNode> findAny(String route, String what) {
         return withRetries(() -> explained(() -> {
             api.ensure(project);
             HttpResponse<byte[]> answer = api.get(api.projectRoute(project, route));
@@ -199,7 +333,7 @@ public final class RemoteCatalog implements Catalog {
             if (!Answers.ok(answer.statusCode())) {
                 throw api.failure("the request for " + what + " in project \"" + project + "\"", answer);
             }
-            return Optional.of(api.object(answer.body(), what));
+            return Optional.of(api.document(answer.body(), what));
         }));
     }
 

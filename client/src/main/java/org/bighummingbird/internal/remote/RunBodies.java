@@ -39,7 +39,7 @@ final class RunBodies {
         int count = 0;
         for (RunRecord run : runs) {
             // the server's run API has no assessment yet: runs go as before, without the judge's verdict
-            byte[] json = mapper.writeValueAsBytes(run.assessment() == null ? run : withoutAssessment(run));
+            byte[] json = mapper.writeValueAsBytes(storable(run));
             if (count > 0 && (count == maxRuns || out.size() + 1 + json.length + CLOSE.length > maxBytes)) {
                 bodies.add(finish(out, count));
                 out.reset();
@@ -60,9 +60,17 @@ final class RunBodies {
         return new Body(out.toByteArray(), count);
     }
 
-    private static RunRecord withoutAssessment(RunRecord r) {
+    /** The run as the server takes it: without assessment, its free text as {@link StorableText} makes it. */
+    private static RunRecord storable(RunRecord r) {
+        String thread = StorableText.of(r.thread());
+        String type = StorableText.of(r.errorType());
+        String message = StorableText.of(r.errorMessage());
+        String stack = StorableText.of(r.errorStack());
+        if (r.assessment() == null && thread == r.thread() && type == r.errorType() && message == r.errorMessage()
+                && stack == r.errorStack()) {
+            return r;
+        }
         return new RunRecord(r.id(), r.modelName(), r.versionKey(), r.parentId(), r.rootId(), r.startedAtMicros(),
-                r.latencyNs(), r.thread(), r.inputsJson(), r.outputJson(), r.outputShapeJson(), r.errorType(),
-                r.errorMessage(), r.errorStack());
+                r.latencyNs(), thread, r.inputsJson(), r.outputJson(), r.outputShapeJson(), type, message, stack);
     }
 }

@@ -30,6 +30,7 @@ public final class Routes {
         RunListing listing = new RunListing(store, lookup);
         DatasetsResource datasets = new DatasetsResource(store, lookup, bodies);
         JudgesResource judges = new JudgesResource(store, lookup, bodies);
+        EvaluationsResource evaluations = new EvaluationsResource(store, lookup, bodies);
 
         routes.get(HEALTH, new HealthResource(store)::get);
         routes.get(OPENAPI, new OpenApiResource()::get);
@@ -48,5 +49,13 @@ public final class Routes {
         routes.post(PROJECT + "/judges", judges::register);
         routes.get(PROJECT + "/judges", judges::list);
         routes.get(PROJECT + "/judges/{tag}", judges::show);
+        routes.post(PROJECT + "/evaluations", evaluations::create);
+        routes.get(PROJECT + "/evaluations", evaluations::list);
+        routes.get(PROJECT + "/evaluations/compare", evaluations::compare);
+        routes.get(PROJECT + "/evaluations/{id}", evaluations::show);
+        routes.get(PROJECT + "/evaluations/{id}/rows", evaluations::rows);
+        routes.post(PROJECT + "/evaluations/{id}/rows", evaluations::appendRows);
+        routes.post(PROJECT + "/evaluations/{id}/complete", evaluations::complete);
+        routes.post(PROJECT + "/evaluations/{id}/fail", evaluations::fail);
     }
 }

@@ -34,6 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 abstract class HostileInputContract {
     static final String PROJECT = "Hostile";
     static final String BASE = "/api/v1/projects/" + PROJECT;
+    /** An evaluation id no project holds: every hostile body is refused before the id is looked up. */
+    static final String EVALUATION = BASE + "/evaluations/" + EvaluationApiContract.UNKNOWN_ID;
 
     ServerFixture fixture;
     Workspace ws;
@@ -64,7 +66,12 @@ abstract class HostileInputContract {
                 new String[] {BASE + "/runs", batch(run("model", "a", "{\"x\":1}")).toString()},
                 new String[] {BASE + "/datasets", CatalogApiContract.dataset("faq", CatalogApiContract.row("{\"q\":1}", "2"))
                         .toString()},
-                new String[] {BASE + "/judges", CatalogApiContract.declarative("matcher", "ok").toString()});
+                new String[] {BASE + "/judges", CatalogApiContract.declarative("matcher", "ok").toString()},
+                new String[] {BASE + "/evaluations", EvaluationApiContract.creation("model:v1", "faq:v1", "matcher:v1")
+                        .toString()},
+                new String[] {EVALUATION + "/rows", EvaluationApiContract.rows(EvaluationApiContract.scored(0, 1, true))
+                        .toString()},
+                new String[] {EVALUATION + "/fail", "{\"reason\":\"broke\"}"});
     }
 
     static Stream<String> routes() {
@@ -78,6 +85,7 @@ abstract class HostileInputContract {
         int projects = fixture.store().projects(ws.name()).size();
         int datasets = fixture.store().datasets(ws.project(fixture.store(), PROJECT)).size();
         int judges = fixture.store().judges(ws.project(fixture.store(), PROJECT)).size();
+        int evaluations = fixture.store().evaluations(ws.project(fixture.store(), PROJECT), 100).size();
 
         assertProblem(request.get(), status, type);
 
@@ -87,6 +95,7 @@ abstract class HostileInputContract {
         assertThat(fixture.store().projects(ws.name())).hasSize(projects);
         assertThat(fixture.store().datasets(ws.project(fixture.store(), PROJECT))).hasSize(datasets);
         assertThat(fixture.store().judges(ws.project(fixture.store(), PROJECT))).hasSize(judges);
+        assertThat(fixture.store().evaluations(ws.project(fixture.store(), PROJECT), 100)).hasSize(evaluations);
     }
 
     @ParameterizedTest
@@ -163,6 +172,22 @@ abstract class HostileInputContract {
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges", judge.deepCopy().put("code", 1)));
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges", judge.deepCopy().put("specJson", "NaN")));
         expectProblem(400, "invalid-request", () -> http.post(BASE + "/judges", judge.deepCopy().putNull("metadataJson")));
+        ObjectNode creation = EvaluationApiContract.creation("model:v1", "faq:v1", "matcher:v1");
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/evaluations", creation.deepCopy().put("parallelism",
+                "4")));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/evaluations", creation.deepCopy().put("parallelism",
+                1.5)));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/evaluations", creation.deepCopy().put("modelTag", 1)));
+        for (ObjectNode bad : List.of(EvaluationApiContract.scored(0, 1, true).put("index", "0"),
+                EvaluationApiContract.scored(0, 1, true).put("index", 1.5),
+                EvaluationApiContract.scored(0, 1, true).put("score", "1"),
+                EvaluationApiContract.scored(0, 1, true).put("passed", "yes"),
+                EvaluationApiContract.scored(0, 1, true).put("inputJson", "NaN"),
+                EvaluationApiContract.scored(0, 1, true).put("runId", "x".repeat(65)))) {
+            expectProblem(400, "invalid-request", () -> http.post(EVALUATION + "/rows", EvaluationApiContract.rows(
+                    EvaluationApiContract.scored(1, 1, true), bad)));
+        }
+        expectProblem(400, "invalid-request", () -> http.post(EVALUATION + "/fail", "{\"reason\":7}"));
     }
 
     @ParameterizedTest
@@ -218,6 +243,8 @@ abstract class HostileInputContract {
         expectProblem(400, "invalid-tag", () -> http.get(BASE + "/datasets/" + segment(tag)));
         expectProblem(400, "invalid-tag", () -> http.get(BASE + "/datasets/" + segment(tag) + "/rows"));
         expectProblem(400, "invalid-tag", () -> http.get(BASE + "/judges/" + segment(tag)));
+        expectProblem(400, "invalid-tag", () -> http.post(BASE + "/evaluations",
+                EvaluationApiContract.creation(tag, "faq:v1", "matcher:v1")));
     }
 
     @Test
