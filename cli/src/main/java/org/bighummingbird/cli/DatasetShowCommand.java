@@ -58,7 +58,9 @@ final class DatasetShowCommand implements Callable<Integer> {
         try (ProjectSource source = ProjectSource.open(options.orElse(parent.options))) {
             DatasetVersionInfo version = source.datasetVersion(tag)
                     .orElseThrow(() -> source.missing("dataset version", tag));
-            PagedDatasetRows rows = new PagedDatasetRows(source, version.tag(), limit);
+            // the resolved tag, never name:latest, so pages never mix versions
+            IndexedPages<DatasetRowView> rows = new IndexedPages<>(
+                    (from, n) -> source.datasetRows(version.tag(), from, n), DatasetRowView::index, limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.printObjectWithArray(out, CatalogJson.dataset(version), "rows", rows,
@@ -74,7 +76,7 @@ final class DatasetShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, DatasetVersionInfo version, PagedDatasetRows rows) {
+    private static void print(PrintWriter out, DatasetVersionInfo version, IndexedPages<DatasetRowView> rows) {
         out.println(version.tag());
         Table.headless(2)
                 .row("  description", Text.cut(version.description(), 200))

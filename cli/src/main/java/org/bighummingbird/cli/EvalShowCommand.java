@@ -53,7 +53,8 @@ final class EvalShowCommand implements Callable<Integer> {
         StoreOptions chosen = options.orElse(parent.options);
         try (ProjectSource source = ProjectSource.open(chosen)) {
             EvaluationInfo e = find(source, chosen.project(), id);
-            PagedEvaluationRows rows = new PagedEvaluationRows(source, e.id(), limit);
+            IndexedPages<EvaluationRowView> rows = new IndexedPages<>(
+                    (from, n) -> source.evaluationRows(e.id(), from, n), EvaluationRowView::index, limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.printObjectWithArray(out, EvaluationJson.evaluation(e), "results", rows, EvaluationJson::row);
@@ -73,7 +74,7 @@ final class EvalShowCommand implements Callable<Integer> {
                 "no evaluation " + Text.oneLine(id) + " in project \"" + project + "\""));
     }
 
-    private static void print(PrintWriter out, EvaluationInfo e, PagedEvaluationRows rows) {
+    private static void print(PrintWriter out, EvaluationInfo e, IndexedPages<EvaluationRowView> rows) {
         out.println("evaluation " + e.id());
         Table header = Table.headless(2)
                 .row("  model", e.modelTag().toString())
