@@ -345,9 +345,8 @@ public final class BigHummingbird implements AutoCloseable {
      *
      * @param judgeTag {@code name:vN}, or {@code name:latest} (resolved now)
      * @throws org.bighummingbird.core.InvalidTag when the tag is malformed
-     * @throws JudgeUnavailable when the project has no such judge version, or it cannot run in this process
-     * @throws UnsupportedOperationException when this instance delivers to a team server: the server's
-     *     run API does not carry a judge's verdict yet ({@link #evaluate} works there)
+     * @throws JudgeUnavailable when the project (on the embedded store or the team server) has no such
+     *     judge version, or it cannot run in this process
      */
     public Assessor assess(String judgeTag) {
         return evaluations.assess(this, judgeTag);

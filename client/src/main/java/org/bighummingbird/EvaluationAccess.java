@@ -116,14 +116,11 @@ final class EvaluationAccess {
 
     Assessor assess(BigHummingbird bhb, String judgeTag) {
         JudgeVersion judge = judges.version(judgeTag);
-        if (judge.id() == null) {
-            // a judge read from a server has no store id: its verdicts would have nowhere to go
-            throw new UnsupportedOperationException("assess mode works on the embedded store only: the team"
-                    + " server's run API does not carry a judge's verdict yet, so scores would be lost; with BHB_URL"
-                    + " set, evaluate(model, \"" + judge.tag() + "\", datasetTag) scores a dataset on the server");
-        }
         var scorer = judges.scorer(judge);
-        AssessmentQueue queue = assessments.computeIfAbsent(judge.id(), id -> new AssessmentQueue(scorer, id,
+        String tag = judge.tag().toString();
+        // a judge read from a team server has no store id: its runs name it by tag, the server resolves it
+        String key = judge.id() != null ? judge.id() : tag;
+        AssessmentQueue queue = assessments.computeIfAbsent(key, k -> new AssessmentQueue(scorer, judge.id(), tag,
                 exporter));
         return new Assessor(bhb, queue, judge.tag().toString());
     }

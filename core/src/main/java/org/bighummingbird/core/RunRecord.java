@@ -55,4 +55,10 @@ public record RunRecord(
         this(id, modelName, versionKey, parentId, rootId, startedAtMicros, latencyNs, thread, inputsJson, outputJson,
                 outputShapeJson, errorType, errorMessage, errorStack, null);
     }
+
+    /** This run with {@code verdict} as its assessment. */
+    public RunRecord withAssessment(RunAssessment verdict) {
+        return new RunRecord(id, modelName, versionKey, parentId, rootId, startedAtMicros, latencyNs, thread,
+                inputsJson, outputJson, outputShapeJson, errorType, errorMessage, errorStack, verdict);
+    }
 }

@@ -28,4 +28,18 @@ class RunRecordJsonTest {
 
         assertThat(JSON.readValue(JSON.writeValueAsString(assessed), RunRecord.class)).isEqualTo(assessed);
     }
+
+    @Test
+    void theJudgeTravelsByIdByTagOrBothAndAnOlderSpoolStillReads() throws Exception {
+        for (RunAssessment a : java.util.List.of(new RunAssessment("judge-id", "judge:v1", 0.5, true, null),
+                new RunAssessment(null, "judge:v1", 0.5, null, null), new RunAssessment("judge-id", 1.0, false, null))) {
+            assertThat(JSON.readValue(JSON.writeValueAsString(run(a)), RunRecord.class)).isEqualTo(run(a));
+        }
+        String byTag = JSON.writeValueAsString(new RunAssessment("judge-id", "judge:v1", 2.0, true, null).byTag());
+        assertThat(byTag).isEqualTo("{\"judgeTag\":\"judge:v1\",\"score\":2.0,\"passed\":true,\"error\":null}");
+        String older = "{\"judgeVersionId\":\"judge-id\",\"score\":null,\"passed\":null,\"error\":\"x\"}";
+        assertThat(JSON.readValue(older, RunAssessment.class)).isEqualTo(new RunAssessment("judge-id", null, null, "x"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunAssessment(null, null, 1.0, null, null))
+                .isInstanceOf(NullPointerException.class);
+    }
 }

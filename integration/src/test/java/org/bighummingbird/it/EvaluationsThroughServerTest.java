@@ -162,8 +162,10 @@ class EvaluationsThroughServerTest {
             assertThat(rows.get(2).error()).contains("500");
             assertThat(bhb.evaluation(first).summary().rows()).isEqualTo(5);
             assertThat(bhb.compare(first, second).regressions()).isEmpty();
-            assertThatThrownBy(() -> bhb.assess("random_judge:v1")).isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("embedded store");
+            // assess mode works through the server too (AssessThroughServerTest); an unknown judge fails at once
+            assertThat(bhb.assess("random_judge:v1").judgeTag()).isEqualTo("random_judge:v1");
+            assertThatThrownBy(() -> bhb.assess("random_judge:v9"))
+                    .isInstanceOf(org.bighummingbird.JudgeUnavailable.class);
         }
 
         assertThat(remoteLines).isEqualTo(embeddedLines);

@@ -15,7 +15,7 @@ final class Queries {
             + " v.signature, v.created_at, (SELECT COUNT(*) FROM runs r WHERE r.model_version_id = v.id)";
     private static final String RUN_COLUMNS = "r.id, m.name, v.version, r.parent_run_id, r.root_run_id,"
             + " r.started_at, r.latency_ns, r.thread, r.inputs, r.output, r.output_shape, r.error_type,"
-            + " r.error_message, r.error_stack, r.score, r.passed";
+            + " r.error_message, r.error_stack, r.score, r.passed, jn.name, jv.version, r.judge_error";
     private static final int MAX_SHAPES = 20;
     /** The highest version of the model aliased {@code m}: what {@code name:latest} means. */
     private static final String LATEST_VERSION = "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)";
@@ -95,7 +95,9 @@ final class Queries {
     RunPage runsPage(ProjectRef project, RunQuery query, RunCursor after) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS
                 + " FROM runs r JOIN model_versions v ON v.id = r.model_version_id"
-                + " JOIN models m ON m.id = v.model_id WHERE r.project_id = ?");
+                + " JOIN models m ON m.id = v.model_id"
+                + " LEFT JOIN judge_versions jv ON jv.id = r.judge_version_id"
+                + " LEFT JOIN judges jn ON jn.id = jv.judge_id WHERE r.project_id = ?");
         List<Object> params = new ArrayList<>(List.of(project.id()));
         TagReference model = query.model();
         if (model != null) {
@@ -171,8 +173,11 @@ final class Queries {
         Double boxedScore = rs.wasNull() ? null : score;
         boolean passed = rs.getBoolean(16);
         Boolean boxedPassed = rs.wasNull() ? null : passed;
+        String judgeName = rs.getString(17);
+        Tag judge = judgeName == null ? null : new Tag(judgeName, rs.getInt(18));
         return new RunView(rs.getString(1), new Tag(rs.getString(2), rs.getInt(3)), rs.getString(4),
                 rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), boxedScore, boxedPassed);
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), boxedScore, boxedPassed,
+                judge, rs.getString(19));
     }
 }

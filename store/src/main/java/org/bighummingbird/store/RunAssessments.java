@@ -24,6 +24,10 @@ final class RunAssessments {
                 if (a == null) {
                     continue;
                 }
+                if (a.judgeVersionId() == null) {
+                    throw new IllegalArgumentException("run " + run.id() + ": an assessment names its judge by tag "
+                            + a.judgeTag() + " only; resolve it to the judge version's id before storing");
+                }
                 if (ps == null) {
                     ps = c.prepareStatement("UPDATE runs SET judge_version_id = ?, score = ?, passed = ?,"
                             + " judge_error = ? WHERE id = ? AND project_id = ?");

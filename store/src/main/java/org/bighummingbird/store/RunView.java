@@ -20,6 +20,8 @@ import org.bighummingbird.core.Tag;
  * @param errorStack the stack trace, or null
  * @param score the judge's score in assess mode, or null
  * @param passed whether the judge's criterion passed, or null
+ * @param judgeTag the judge version that scored the run in assess mode, or null
+ * @param judgeError why that judge gave no score, or null
  */
 public record RunView(
         String id,
@@ -36,4 +38,15 @@ public record RunView(
         String errorMessage,
         String errorStack,
         Double score,
-        Boolean passed) {}
+        Boolean passed,
+        Tag judgeTag,
+        String judgeError) {
+
+    /** A run that was not assessed, or whose judge is not known (older documents). */
+    public RunView(String id, Tag modelTag, String parentId, String rootId, long startedAtMicros, long latencyNs,
+            String thread, String inputsJson, String outputJson, String outputShapeJson, String errorType,
+            String errorMessage, String errorStack, Double score, Boolean passed) {
+        this(id, modelTag, parentId, rootId, startedAtMicros, latencyNs, thread, inputsJson, outputJson,
+                outputShapeJson, errorType, errorMessage, errorStack, score, passed, null, null);
+    }
+}

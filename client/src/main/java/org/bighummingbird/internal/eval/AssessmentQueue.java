@@ -29,13 +29,20 @@ public final class AssessmentQueue implements Consumer<RunEvent> {
 
     private final Scorer scorer;
     private final String judgeVersionId;
+    private final String judgeTag;
     private final Exporter exporter;
     private final ThreadPoolExecutor pool;
     private final AtomicLong pending = new AtomicLong();
 
-    public AssessmentQueue(Scorer scorer, String judgeVersionId, Exporter exporter) {
+    /**
+     * @param judgeVersionId the judge version's store id, or null when the judge was read through a
+     *     team server (the server resolves the tag)
+     * @param judgeTag the judge version's tag
+     */
+    public AssessmentQueue(Scorer scorer, String judgeVersionId, String judgeTag, Exporter exporter) {
         this.scorer = scorer;
         this.judgeVersionId = judgeVersionId;
+        this.judgeTag = judgeTag;
         this.exporter = exporter;
         int queue = QUEUES.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
@@ -68,7 +75,7 @@ public final class AssessmentQueue implements Consumer<RunEvent> {
         try {
             Score s = scorer.score(input(run.inputs()), run.output(), null);
             exporter.offer(run.withAssessment(s.isError() ? error(s.error())
-                    : new RunAssessment(judgeVersionId, s.score(), s.passed(), null)));
+                    : new RunAssessment(judgeVersionId, judgeTag, s.score(), s.passed(), null)));
         } catch (RuntimeException e) {
             exporter.offer(run.withAssessment(error("the judge failed: " + e)));
         } finally {
@@ -85,7 +92,7 @@ public final class AssessmentQueue implements Consumer<RunEvent> {
     }
 
     private RunAssessment error(String reason) {
-        return new RunAssessment(judgeVersionId, null, null, reason);
+        return new RunAssessment(judgeVersionId, judgeTag, null, null, reason);
     }
 
     /** Waits until no run is waiting for the judge; false when some still were after {@code timeoutMs}. */

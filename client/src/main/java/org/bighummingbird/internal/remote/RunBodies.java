@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.bighummingbird.core.RunAssessment;
 import org.bighummingbird.core.RunRecord;
 
 /**
@@ -38,7 +39,6 @@ final class RunBodies {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int count = 0;
         for (RunRecord run : runs) {
-            // the server's run API has no assessment yet: runs go as before, without the judge's verdict
             byte[] json = mapper.writeValueAsBytes(storable(run));
             if (count > 0 && (count == maxRuns || out.size() + 1 + json.length + CLOSE.length > maxBytes)) {
                 bodies.add(finish(out, count));
@@ -60,17 +60,28 @@ final class RunBodies {
         return new Body(out.toByteArray(), count);
     }
 
-    /** The run as the server takes it: without assessment, its free text as {@link StorableText} makes it. */
+    /**
+     * The run as the server takes it: its assessment naming the judge by tag (the server has its own
+     * ids), its free text as {@link StorableText} makes it.
+     */
     private static RunRecord storable(RunRecord r) {
         String thread = StorableText.of(r.thread());
         String type = StorableText.of(r.errorType());
         String message = StorableText.of(r.errorMessage());
         String stack = StorableText.of(r.errorStack());
-        if (r.assessment() == null && thread == r.thread() && type == r.errorType() && message == r.errorMessage()
+        RunAssessment assessment = r.assessment() == null ? null : byTag(r.assessment());
+        if (assessment == r.assessment() && thread == r.thread() && type == r.errorType() && message == r.errorMessage()
                 && stack == r.errorStack()) {
             return r;
         }
         return new RunRecord(r.id(), r.modelName(), r.versionKey(), r.parentId(), r.rootId(), r.startedAtMicros(),
-                r.latencyNs(), thread, r.inputsJson(), r.outputJson(), r.outputShapeJson(), type, message, stack);
+                r.latencyNs(), thread, r.inputsJson(), r.outputJson(), r.outputShapeJson(), type, message, stack, assessment);
+    }
+
+    private static RunAssessment byTag(RunAssessment a) {
+        RunAssessment wire = a.byTag();
+        String error = StorableText.of(wire.error());
+        return error == wire.error() ? wire
+                : new RunAssessment(null, wire.judgeTag(), wire.score(), wire.passed(), error);
     }
 }

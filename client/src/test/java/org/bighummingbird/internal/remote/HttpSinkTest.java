@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.bighummingbird.core.RunAssessment;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
@@ -84,6 +85,25 @@ class HttpSinkTest {
         assertThat(r.get("startedAtMicros").asLong()).isEqualTo(1_700_000_000_000_000L);
         assertThat(r.get("inputsJson").asText()).isEqualTo("{\"x\":1}");
         assertThat(r.get("parentId").isNull()).isTrue();
+    }
+
+    @Test
+    void anAssessmentTravelsNamingTheJudgeByTagNeverByStoreId() {
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        RunRecord scored = run("m", "{\"x\":1}").withAssessment(new RunAssessment(null, "judge:v2", 0.5, true, null));
+        RunRecord failed = run("m", "{\"x\":2}").withAssessment(
+                new RunAssessment("local-store-id", "judge:v2", null, null, "the judge failed: nul\u0000byte"));
+        RunRecord plain = run("m", "{\"x\":3}");
+        sink.write("P", List.of(scored, failed, plain));
+
+        JsonNode sent = server.requests("runs").get(0).json().get("runs");
+        assertThat(sent.get(0).get("assessment").toString())
+                .isEqualTo("{\"judgeTag\":\"judge:v2\",\"score\":0.5,\"passed\":true,\"error\":null}");
+        assertThat(sent.get(1).get("assessment").toString())
+                .isEqualTo("{\"judgeTag\":\"judge:v2\",\"score\":null,\"passed\":null,"
+                        + "\"error\":\"the judge failed: nul\ufffdbyte\"}");
+        assertThat(sent.get(2).has("assessment")).isFalse();
     }
 
     @Test

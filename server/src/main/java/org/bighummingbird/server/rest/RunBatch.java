@@ -2,15 +2,24 @@ package org.bighummingbird.server.rest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bighummingbird.core.InvalidName;
+import org.bighummingbird.core.InvalidTag;
+import org.bighummingbird.core.RunAssessment;
 import org.bighummingbird.core.RunRecord;
+import org.bighummingbird.core.Tag;
+import org.bighummingbird.server.problem.ApiProblem;
+import org.bighummingbird.server.problem.ProblemType;
 
-/** The body of {@code POST …/runs}: {@code {"runs": [run, …]}}, each run the fields of {@link RunRecord}. */
+/**
+ * The body of {@code POST …/runs}: {@code {"runs": [run, …]}}, each run the fields of {@link RunRecord},
+ * its optional {@code assessment} naming the judge by tag ({@link Assessment}).
+ */
 record RunBatch(List<Run> runs) {
 
     /** One run as sent. */
     record Run(String id, String modelName, String versionKey, String parentId, String rootId, Long startedAtMicros,
             Long latencyNs, String thread, String inputsJson, String outputJson, String outputShapeJson,
-            String errorType, String errorMessage, String errorStack) {
+            String errorType, String errorMessage, String errorStack, Assessment assessment) {
 
         RunRecord validated(String at) {
             long latency = Fields.required(at + "latencyNs", latencyNs);
@@ -31,7 +40,37 @@ record RunBatch(List<Run> runs) {
                     Fields.optionalJson(at + "outputShapeJson", outputShapeJson),
                     Fields.optional(at + "errorType", errorType, Integer.MAX_VALUE),
                     Fields.optional(at + "errorMessage", errorMessage, Integer.MAX_VALUE),
-                    Fields.optional(at + "errorStack", errorStack, Integer.MAX_VALUE));
+                    Fields.optional(at + "errorStack", errorStack, Integer.MAX_VALUE),
+                    assessment == null ? null : assessment.validated(at + "assessment."));
+        }
+    }
+
+    /**
+     * A judge's verdict on the run (assess mode): {@code {"judgeTag", "score", "passed", "error"}},
+     * the judge named by a concrete tag; exactly one of score (finite) and error, passed only with a
+     * score. Validated to a {@link RunAssessment} naming the judge by tag only: {@link RunIngest}
+     * resolves the tag to the judge version's id.
+     */
+    record Assessment(String judgeTag, Double score, Boolean passed, String error) {
+        RunAssessment validated(String at) {
+            String text = Fields.required(at + "judgeTag", judgeTag, 512);
+            Tag tag;
+            try {
+                tag = Tag.parse(text);
+            } catch (InvalidTag | InvalidName e) {
+                throw ApiProblem.of(ProblemType.INVALID_TAG, at + "judgeTag: " + e.getMessage());
+            }
+            String reason = Fields.optional(at + "error", error, Integer.MAX_VALUE);
+            if ((score == null) == (reason == null)) {
+                throw Fields.invalid(at.substring(0, at.length() - 1) + " needs exactly one of score and error");
+            }
+            if (score != null && !Double.isFinite(score)) {
+                throw Fields.invalid(at + "score must be a finite number, got " + score);
+            }
+            if (passed != null && score == null) {
+                throw Fields.invalid(at + "passed goes only with a score");
+            }
+            return new RunAssessment(null, tag.toString(), score, passed, reason);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.bighummingbird.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bighummingbird.server.Fixtures.batch;
 import static org.bighummingbird.server.Fixtures.registration;
+import static org.bighummingbird.server.Fixtures.run;
 import static org.bighummingbird.server.Http.segment;
 import static org.bighummingbird.server.rest.ApiContract.assertProblem;
 import static org.bighummingbird.server.rest.CatalogApiContract.dataset;
@@ -12,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.bighummingbird.core.RunAssessment;
+import org.bighummingbird.core.TagReference;
+import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.server.Http;
 import org.bighummingbird.server.Http.Reply;
 import org.bighummingbird.server.ServerConfig;
@@ -109,6 +114,74 @@ abstract class EvaluationApiContract {
         assertThat(http.post(base + "/evaluations/" + id + "/rows", rows(rowsToAppend)).status()).isEqualTo(200);
         assertThat(http.post(base + "/evaluations/" + id + "/complete", "{}").status()).isEqualTo(200);
         return id;
+    }
+
+    static ObjectNode assessed(String inputsJson, String judgeTag, Double score, Boolean passed, String error) {
+        ObjectNode r = run("bot", "a + b", inputsJson);
+        ObjectNode a = r.putObject("assessment").put("judgeTag", judgeTag).put("score", score).put("passed", passed)
+                .put("error", error);
+        if (score == null) {
+            a.remove("passed");
+        }
+        return r;
+    }
+
+    @Test
+    void runsCarryTheirAssessmentByJudgeTagAndReadItBack() {
+        ObjectNode scored = assessed("{\"a\":1}", "matcher:v1", 0.75, true, null);
+        ObjectNode noCriterion = assessed("{\"a\":2}", "matcher:v1", 0.0, null, null);
+        ObjectNode failed = assessed("{\"a\":3}", "matcher:v1", null, null, "the judge failed: boom");
+        ObjectNode plain = run("bot", "a + b", "{\"a\":4}");
+        ObjectNode body = batch(scored, noCriterion, failed, plain);
+
+        Reply reply = http.post(base + "/runs", body);
+        Reply retry = http.post(base + "/runs", body);
+
+        assertThat(reply.json().toString()).as(reply.toString()).isEqualTo("{\"received\":4,\"stored\":4}");
+        assertThat(retry.json().get("stored").asInt()).isZero();
+        String judgeId = fixture.store().judge(project(), TagReference.parse("matcher:v1")).orElseThrow().id();
+        assertThat(fixture.store().runAssessment(project(), scored.get("id").asText()))
+                .contains(new RunAssessment(judgeId, 0.75, true, null));
+        assertThat(fixture.store().runAssessment(project(), noCriterion.get("id").asText()))
+                .contains(new RunAssessment(judgeId, 0.0, null, null));
+        assertThat(fixture.store().runAssessment(project(), failed.get("id").asText()))
+                .contains(new RunAssessment(judgeId, null, null, "the judge failed: boom"));
+        assertThat(fixture.store().runAssessment(project(), plain.get("id").asText())).isEmpty();
+
+        JsonNode runs = http.get(base + "/runs").json().get("runs");
+        ArrayNode expected = Http.JSON.createArrayNode();
+        fixture.store().runs(project(), RunQuery.newest(50)).forEach(r -> expected.add(ViewJson.run(r)));
+        assertThat(ViewJson.compact(runs)).isEqualTo(ViewJson.compact(expected));
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        runs.forEach(r -> byId.put(r.get("id").asText(), r));
+        JsonNode s = byId.get(scored.get("id").asText());
+        assertThat(s.get("judgeTag").asText()).isEqualTo("matcher:v1");
+        assertThat(s.get("score").asDouble()).isEqualTo(0.75);
+        assertThat(s.get("passed").asBoolean()).isTrue();
+        assertThat(s.get("judgeError").isNull()).isTrue();
+        JsonNode f = byId.get(failed.get("id").asText());
+        assertThat(f.get("judgeTag").asText()).isEqualTo("matcher:v1");
+        assertThat(f.get("score").isNull()).isTrue();
+        assertThat(f.get("passed").isNull()).isTrue();
+        assertThat(f.get("judgeError").asText()).isEqualTo("the judge failed: boom");
+        JsonNode p = byId.get(plain.get("id").asText());
+        assertThat(p.get("judgeTag").isNull()).isTrue();
+        assertThat(p.get("score").isNull()).isTrue();
+    }
+
+    @Test
+    void anAssessmentByAnUnknownJudgeStoresNothingOfTheBatch() {
+        ObjectNode good = assessed("{\"a\":1}", "matcher:v1", 1.0, true, null);
+        ObjectNode unknown = assessed("{\"a\":2}", "matcher:v2", 1.0, true, null);
+        ObjectNode otherJudge = assessed("{\"a\":3}", "nobody:v1", null, null, "x");
+
+        assertProblem(http.post(base + "/runs", batch(good, unknown)), 422, "unknown-version");
+        assertProblem(http.post(base + "/runs", batch(good, otherJudge)), 422, "unknown-version");
+        assertProblem(http.post(base + "/runs", batch(assessed("{}", "matcher:latest", 1.0, null, null))), 400,
+                "invalid-tag");
+
+        assertThat(fixture.store().countRuns(project())).isZero();
+        assertThat(fixture.store().runAssessment(project(), good.get("id").asText())).isEmpty();
     }
 
     @Test

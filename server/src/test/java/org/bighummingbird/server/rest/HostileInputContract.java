@@ -131,6 +131,54 @@ abstract class HostileInputContract {
         expectProblem(400, "invalid-request", () -> http.post(route, body));
     }
 
+    static ObjectNode assessed(String assessmentJson) {
+        try {
+            ObjectNode r = run("model", "a", "{}");
+            r.set("assessment", Http.JSON.readTree(assessmentJson));
+            return r;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void assessmentsAreCheckedStrictly() {
+        assertThat(http.post(BASE + "/judges", CatalogApiContract.declarative("matcher", "ok")).status()).isIn(200, 201);
+        assertThat(http.post(BASE + "/runs", batch(assessed("{\"judgeTag\":\"matcher:v1\",\"score\":1,\"passed\":true,"
+                + "\"error\":null}"))).status()).isEqualTo(200);
+        for (String bad : List.of(
+                "{\"judgeTag\":\"matcher:v1\",\"score\":\"1\"}",
+                "{\"judgeTag\":\"matcher:v1\",\"score\":1,\"passed\":\"true\"}",
+                "{\"judgeTag\":\"matcher:v1\",\"score\":1,\"passed\":1}",
+                "{\"judgeTag\":\"matcher:v1\",\"error\":42}",
+                "{\"judgeTag\":7,\"score\":1}",
+                "{\"judgeTag\":\"matcher:v1\",\"score\":1e400}",
+                "{\"judgeTag\":\"matcher:v1\",\"score\":-1e400}",
+                "{\"judgeTag\":\"matcher:v1\",\"score\":1,\"error\":\"both\"}",
+                "{\"judgeTag\":\"matcher:v1\"}",
+                "{\"judgeTag\":\"matcher:v1\",\"error\":\"no score\",\"passed\":false}",
+                "{\"judgeTag\":\"matcher:v1\",\"score\":1,\"judgeVersionId\":\"x\"}",
+                "{\"judgeTag\":\"matcher:v1\",\"score\":1,\"colour\":\"red\"}",
+                "{\"score\":1}",
+                "{\"judgeTag\":\"matcher:v1\",\"error\":\"nul\\u0000byte\"}",
+                "\"matcher:v1\"",
+                "[1]",
+                "7")) {
+            expectProblem(400, "invalid-request", () -> http.post(BASE + "/runs", batch(run("model", "a", "{}"),
+                    assessed(bad))));
+        }
+        // NaN is not JSON
+        String nan = batch(assessed("{\"judgeTag\":\"matcher:v1\",\"score\":12345}")).toString()
+                .replace("12345", "NaN");
+        expectProblem(400, "malformed-json", () -> http.post(BASE + "/runs", nan));
+        for (String tag : List.of("matcher", "matcher:latest", "matcher:v0", "matcher:v01", "a:b:v1")) {
+            expectProblem(400, "invalid-tag", () -> http.post(BASE + "/runs", batch(assessed(
+                    "{\"judgeTag\":" + Http.JSON.valueToTree(tag) + ",\"score\":1}"))));
+        }
+        expectProblem(422, "unknown-version", () -> http.post(BASE + "/runs", batch(run("model", "a", "{}"),
+                assessed("{\"judgeTag\":\"matcher:v9\",\"score\":1}"))));
+    }
+
     @Test
     void wrongTypesAreInvalidNotCoerced() {
         expectProblem(400, "invalid-request", () -> http.post("/api/v1/projects", "{\"name\":12}"));

@@ -70,7 +70,7 @@ public final class ViewJson {
         return node;
     }
 
-    /** A run: {@code id, modelTag, parentId, rootId, startedAt, latencyNs, thread, inputs, output, outputShape, error, score, passed}. */
+    /** A run: {@code id, modelTag, parentId, rootId, startedAt, latencyNs, thread, inputs, output, outputShape, error, score, passed, judgeTag, judgeError}. */
     public static ObjectNode run(RunView run) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", run.id());
@@ -93,6 +93,8 @@ public final class ViewJson {
         }
         node.put("score", run.score());
         node.put("passed", run.passed());
+        node.put("judgeTag", run.judgeTag() == null ? null : run.judgeTag().toString());
+        node.put("judgeError", run.judgeError());
         return node;
     }
 
@@ -126,6 +128,7 @@ public final class ViewJson {
         boolean threw = error != null && error.isObject();
         JsonNode score = node.get("score");
         JsonNode passed = node.get("passed");
+        JsonNode judgeTag = node.get("judgeTag");
         return new RunView(Documents.text(node, "id"), Tag.parse(Documents.text(node, "modelTag")),
                 Documents.optionalText(node, "parentId"), Documents.optionalText(node, "rootId"),
                 parseInstant(Documents.text(node, "startedAt")), Documents.number(node, "latencyNs"),
@@ -135,7 +138,9 @@ public final class ViewJson {
                 threw ? Documents.optionalText(error, "message") : null,
                 threw ? Documents.optionalText(error, "stack") : null,
                 score == null || score.isNull() ? null : score.doubleValue(),
-                passed == null || passed.isNull() ? null : passed.booleanValue());
+                passed == null || passed.isNull() ? null : passed.booleanValue(),
+                judgeTag == null || judgeTag.isNull() ? null : Tag.parse(judgeTag.textValue()),
+                Documents.optionalText(node, "judgeError"));
     }
 
     /**
