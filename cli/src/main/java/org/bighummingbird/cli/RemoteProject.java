@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.bighummingbird.core.PathSegment;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.DatasetRowView;
@@ -36,7 +37,7 @@ final class RemoteProject implements ProjectSource {
     private RemoteProject(ServerApi api, String name) {
         this.api = api;
         this.name = name;
-        this.path = "/projects/" + ServerApi.segment(name);
+        this.path = "/projects/" + PathSegment.encode(name);
     }
 
     /**
@@ -65,26 +66,26 @@ final class RemoteProject implements ProjectSource {
 
     @Override
     public Optional<ModelVersionDetail> version(TagReference tag) {
-        return api.get(path + "/models/" + ServerApi.segment(tag.toString())).map(ViewJson::versionDetailFrom);
+        return api.get(path + "/models/" + PathSegment.encode(tag.toString())).map(ViewJson::versionDetailFrom);
     }
 
     @Override
     public RunPage runsPage(RunQuery query, String cursor) {
         StringBuilder uri = new StringBuilder(path).append("/runs?limit=").append(query.limit());
         if (query.model() != null) {
-            uri.append("&model=").append(ServerApi.segment(query.model().toString()));
+            uri.append("&model=").append(PathSegment.encode(query.model().toString()));
         }
         if (query.errorsOnly()) {
             uri.append("&errors=true");
         }
         if (query.fromMicros() != null) {
-            uri.append("&from=").append(ServerApi.segment(ViewJson.isoInstant(query.fromMicros())));
+            uri.append("&from=").append(PathSegment.encode(ViewJson.isoInstant(query.fromMicros())));
         }
         if (query.toMicros() != null) {
-            uri.append("&to=").append(ServerApi.segment(ViewJson.isoInstant(query.toMicros())));
+            uri.append("&to=").append(PathSegment.encode(ViewJson.isoInstant(query.toMicros())));
         }
         if (cursor != null) {
-            uri.append("&cursor=").append(ServerApi.segment(cursor));
+            uri.append("&cursor=").append(PathSegment.encode(cursor));
         }
         // the project was there when this opened, so a 404 for a filtered page is the model's
         JsonNode page = api.get(uri.toString())
@@ -108,12 +109,12 @@ final class RemoteProject implements ProjectSource {
 
     @Override
     public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
-        return api.get(path + "/datasets/" + ServerApi.segment(tag.toString())).map(CatalogJson::datasetFrom);
+        return api.get(path + "/datasets/" + PathSegment.encode(tag.toString())).map(CatalogJson::datasetFrom);
     }
 
     @Override
     public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
-        JsonNode page = api.get(path + "/datasets/" + ServerApi.segment(tag.toString()) + "/rows?offset=" + fromIndex
+        JsonNode page = api.get(path + "/datasets/" + PathSegment.encode(tag.toString()) + "/rows?offset=" + fromIndex
                 + "&limit=" + limit).orElseThrow(() -> missing("dataset version", TagReference.parse(tag.toString())));
         List<DatasetRowView> rows = new ArrayList<>();
         for (JsonNode row : page.path("rows")) {
@@ -133,7 +134,7 @@ final class RemoteProject implements ProjectSource {
 
     @Override
     public Optional<JudgeVersion> judge(TagReference tag) {
-        return api.get(path + "/judges/" + ServerApi.segment(tag.toString())).map(CatalogJson::judgeFrom);
+        return api.get(path + "/judges/" + PathSegment.encode(tag.toString())).map(CatalogJson::judgeFrom);
     }
 
     @Override
@@ -156,7 +157,7 @@ final class RemoteProject implements ProjectSource {
 
     @Override
     public List<EvaluationRowView> evaluationRows(String id, int fromIndex, int limit) {
-        JsonNode page = api.get(path + "/evaluations/" + ServerApi.segment(id) + "/rows?offset=" + fromIndex + "&limit="
+        JsonNode page = api.get(path + "/evaluations/" + PathSegment.encode(id) + "/rows?offset=" + fromIndex + "&limit="
                 + limit).orElseThrow(() -> new CommandFailure("no evaluation " + Text.oneLine(id) + " in project \""
                         + Text.oneLine(name) + "\" on the server at " + api.url()));
         List<EvaluationRowView> rows = new ArrayList<>();
@@ -168,8 +169,8 @@ final class RemoteProject implements ProjectSource {
 
     @Override
     public EvaluationComparison compareEvaluations(String idA, String idB) {
-        JsonNode comparison = api.get(path + "/evaluations/compare?a=" + ServerApi.segment(idA) + "&b="
-                + ServerApi.segment(idB)).orElseThrow(() -> new CommandFailure("no evaluation " + Text.oneLine(idA)
+        JsonNode comparison = api.get(path + "/evaluations/compare?a=" + PathSegment.encode(idA) + "&b="
+                + PathSegment.encode(idB)).orElseThrow(() -> new CommandFailure("no evaluation " + Text.oneLine(idA)
                         + " or " + Text.oneLine(idB) + " in project \"" + Text.oneLine(name) + "\" on the server at "
                         + api.url()));
         return EvaluationJson.comparisonFrom(comparison);

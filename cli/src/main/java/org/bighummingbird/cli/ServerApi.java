@@ -6,12 +6,10 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.bighummingbird.store.json.ViewJson;
@@ -54,11 +52,6 @@ final class ServerApi {
 
     String url() {
         return baseUrl;
-    }
-
-    /** A path segment, percent-encoded (names may hold spaces and any Unicode letter). */
-    static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** GET {@code /api/v1 + path}: the answer's JSON, or empty on a 404. */

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.bighummingbird.core.PathSegment;
 import org.bighummingbird.internal.export.Json;
 import org.bighummingbird.spi.SinkUnavailable;
 

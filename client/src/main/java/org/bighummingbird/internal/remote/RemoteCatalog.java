@@ -19,6 +19,7 @@ import org.bighummingbird.core.DatasetUpload;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.core.JudgeRegistration;
+import org.bighummingbird.core.PathSegment;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.internal.catalog.Catalog;
