@@ -36,18 +36,36 @@ final class BodyReader {
         requireJson(ctx.contentType());
         boolean gzip = gzipEncoded(ctx.header("Content-Encoding"));
         byte[] body = bytes(ctx, gzip);
-        requireOneObject(body);
+        if (!opensObject(body)) {
+            requireOneObject(body);
+        }
         try {
             return mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
+            // only now the syntax pass: a body that is not one JSON document is malformed-json
+            // whatever its shape, and only a well-formed one can be an invalid-request
+            requireOneObject(body);
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, StrictJson.describe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    // Syntax first, binding second: a body that is not one JSON document is malformed-json whatever
-    // its shape, and only a well-formed one can be an invalid-request.
+    /**
+     * Whether the body's first byte after white space opens an object: then binding it either gives a
+     * record or fails. Anything else (an array, a scalar, {@code null}, nothing, another encoding)
+     * goes through {@link #requireOneObject} first.
+     */
+    private static boolean opensObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    /** Throws {@code malformed-json} unless the body is one JSON document, {@code invalid-request} unless an object. */
     private void requireOneObject(byte[] body) {
         try (JsonParser parser = mapper.getFactory().createParser(body)) {
             JsonToken first = parser.nextToken();

@@ -102,7 +102,9 @@ abstract class HostileInputContract {
     @MethodSource("routes")
     void malformedAndTruncatedJsonIsMalformed(String route) {
         for (String body : List.of("{", "{\"name\":", "[1,2", "not json", "{}}", "{} {}", "", "nul", "{\"a\" 1}",
-                "{\"name\":\"x\",\"name\":\"y\"}")) {
+                "{\"name\":\"x\",\"name\":\"y\"}",
+                // a field of the wrong kind or name before the broken part: still malformed, not invalid
+                "{\"unknown\":1} {", " \t\n{\"name\":12,", "{\"name\":12} x")) {
             expectProblem(400, "malformed-json", () -> http.post(route, body));
         }
     }
