@@ -103,8 +103,8 @@ public final class HttpSink implements RunSink {
 
     /**
      * Stores runs. A write of more than {@link #CHUNK} runs goes as a pipeline of requests: the
-     * sender thread posts one while this thread writes the next one's JSON, so the client and the
-     * server work at the same time instead of taking turns. Returns only when every request is
+     * sender thread posts one while this thread writes (and compresses) the next one's JSON, so the
+     * client and the server work at the same time instead of taking turns. Returns only when every request is
      * answered; the runs of a refused request are counted in the {@link SinkRejected} thrown at the
      * end, after the other requests went through.
      */
@@ -116,7 +116,8 @@ public final class HttpSink implements RunSink {
             for (int from = 0; from < runs.size(); from += CHUNK) {
                 for (RunBodies.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
                     String what = body.runs() == 1 ? "1 run" : body.runs() + " runs";
-                    inFlight.add(new Request(body, sender.submit(() -> post(project, body, what))));
+                    GzipBody gzipped = GzipBody.of(body.json());
+                    inFlight.add(new Request(body, sender.submit(() -> post(project, gzipped, body.runs(), what))));
                     if (inFlight.size() > IN_FLIGHT) {
                         outcome.settle(inFlight.poll());
                     }
@@ -138,10 +139,10 @@ public final class HttpSink implements RunSink {
         }
     }
 
-    private Void post(String project, RunBodies.Body body, String what) {
-        JsonNode answer = api.object(api.postToProject(project, "runs", body.json(), what), what);
-        if (answer.path("received").asLong(-1) != body.runs()) {
-            throw Answers.malformed(server, what, "a count other than " + body.runs(), utf8(answer.toString()));
+    private Void post(String project, GzipBody body, int runs, String what) {
+        JsonNode answer = api.object(api.postToProject(project, "runs", body, what), what);
+        if (answer.path("received").asLong(-1) != runs) {
+            throw Answers.malformed(server, what, "a count other than " + runs, utf8(answer.toString()));
         }
         return null;
     }

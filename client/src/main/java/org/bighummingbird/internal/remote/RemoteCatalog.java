@@ -309,7 +309,8 @@ public final class RemoteCatalog implements Catalog {
         }
     }
 
-    private JsonNode post(String route, byte[] body, String what) {
+    private JsonNode post(String route, byte[] json, String what) {
+        GzipBody body = GzipBody.of(json);
         return withRetries(() -> api.object(explained(() -> api.postToProject(project, route, body, what)), what));
     }
 
