@@ -1,5 +1,6 @@
 package org.bighummingbird.internal.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,11 +19,31 @@ final class Shapes {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 16;
     private static final int MAX_ELEMENTS = 1_000;
+    private static final ClassValue<String> CLASS_SHAPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return write(NODES.textNode(type.getSimpleName()));
+        }
+    };
 
     private Shapes() {}
 
     static JsonNode of(Object snapshot) {
         return of(snapshot, 0);
+    }
+
+    /** {@link #of} as JSON text; a value whose shape is its class's name has that text kept per class. */
+    static String text(Object snapshot) {
+        if (byClass(snapshot)) {
+            return CLASS_SHAPES.get(snapshot.getClass());
+        }
+        return write(of(snapshot));
+    }
+
+    /** Whether the value's shape is its class's simple name: anything but null, a container or a tree. */
+    private static boolean byClass(Object v) {
+        return v != null && !(v instanceof Map<?, ?>) && !(v instanceof Collection<?>) && !(v instanceof JsonNode)
+                && !(v instanceof Unserializable);
     }
 
     private static JsonNode of(Object v, int depth) {
@@ -31,6 +52,9 @@ final class Shapes {
         }
         if (depth > MAX_DEPTH) {
             return NODES.textNode("…");
+        }
+        if (byClass(v)) {
+            return NODES.textNode(v.getClass().getSimpleName());
         }
         if (v instanceof Map<?, ?> map) {
             Map<String, JsonNode> sorted = new TreeMap<>();
@@ -48,7 +72,15 @@ final class Shapes {
         if (v instanceof Unserializable u) {
             return NODES.textNode(simpleName(u.type()));
         }
-        return NODES.textNode(v.getClass().getSimpleName());
+        throw new AssertionError("byClass() covers " + v.getClass());
+    }
+
+    private static String write(JsonNode shape) {
+        try {
+            return Json.MAPPER.writeValueAsString(shape);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a shape is strings, objects and arrays only", e);
+        }
     }
 
     private static JsonNode ofNode(JsonNode node, int depth) {
