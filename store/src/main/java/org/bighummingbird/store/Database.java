@@ -5,13 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Where the store's SQL runs. SQLite: one connection and the lock that serialises its use (SQLite
- * allows one writer at a time anyway). PostgreSQL: a small HikariCP pool, so concurrent reads and
- * writes each get their own connection and never wait on each other here. Thread-safe.
+ * Where the store's SQL runs. SQLite: one connection for writes and the lock that serialises its
+ * use (SQLite allows one writer at a time anyway), and a second one for reads with a lock of its
+ * own: in WAL mode a read sees the last commit while a write runs, so a server's authentication
+ * and look-ups do not wait for another request's insert. PostgreSQL: a small HikariCP pool, so
+ * concurrent reads and writes each get their own connection and never wait on each other here.
+ * Thread-safe.
  */
 final class Database implements AutoCloseable {
     /** How long a SQLite writer waits for another process's write lock. */
@@ -28,24 +32,46 @@ final class Database implements AutoCloseable {
     static final long POOL_CONNECTION_TIMEOUT_MS = 5_000;
 
     private final Dialect dialect;
-    /** The SQLite connection and its lock, or null on PostgreSQL. */
+    /** The SQLite connection for writes and its lock, or null on PostgreSQL. */
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * The SQLite connection for reads and its lock; null on PostgreSQL and for an in-memory
+     * database, which a second connection would not share.
+     */
+    private final Connection reader;
+    private final ReentrantLock readerLock = new ReentrantLock();
     /** The PostgreSQL pool, or null on SQLite. */
     private final HikariDataSource pool;
 
-    private Database(Dialect dialect, Connection connection, HikariDataSource pool) {
+    private Database(Dialect dialect, Connection connection, Connection reader, HikariDataSource pool) {
         this.dialect = dialect;
         this.connection = connection;
+        this.reader = reader;
         this.pool = pool;
     }
 
     static Database connect(String jdbcUrl) throws SQLException {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
-            return new Database(dialect, sqliteConfig().createConnection(jdbcUrl), null);
+            Connection writer = sqliteConfig().createConnection(jdbcUrl);
+            if (inMemory(jdbcUrl)) {
+                return new Database(dialect, writer, null, null);
+            }
+            try {
+                return new Database(dialect, writer, sqliteConfig().createConnection(jdbcUrl), null);
+            } catch (SQLException e) {
+                writer.close();
+                throw e;
+            }
         }
-        return new Database(dialect, null, postgresPool(jdbcUrl));
+        return new Database(dialect, null, null, postgresPool(jdbcUrl));
+    }
+
+    /** Whether a SQLite URL names a database that lives in its connection's memory (or a temporary file of its own). */
+    static boolean inMemory(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:sqlite::memory:") || lower.equals("jdbc:sqlite:") || lower.contains("mode=memory");
     }
 
     private static HikariDataSource postgresPool(String jdbcUrl) throws SQLException {
@@ -81,11 +107,22 @@ final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs work in auto-commit mode. */
+    /**
+     * Runs work that only reads, in auto-commit mode. On SQLite inside a write of this thread's it
+     * runs on the write's connection, so it sees what the write did so far.
+     */
     <T> T read(SqlWork<T> work) throws SQLException {
         if (pool != null) {
             try (Connection c = pool.getConnection()) {
                 return work.run(c);
+            }
+        }
+        if (reader != null && !lock.isHeldByCurrentThread()) {
+            readerLock.lock();
+            try {
+                return work.run(reader);
+            } finally {
+                readerLock.unlock();
             }
         }
         lock.lock();
@@ -139,15 +176,26 @@ final class Database implements AutoCloseable {
             pool.close();
             return;
         }
-        lock.lock();
         try {
-            connection.close();
+            if (reader != null) {
+                readerLock.lock();
+                try {
+                    reader.close();
+                } finally {
+                    readerLock.unlock();
+                }
+            }
         } finally {
-            lock.unlock();
+            lock.lock();
+            try {
+                connection.close();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
-    /** Work done with a connection: the SQLite one under its lock, or one borrowed from the pool. */
+    /** Work done with a connection: a SQLite one under its lock, or one borrowed from the pool. */
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
