@@ -74,6 +74,7 @@ public final class Exporter implements AutoCloseable {
     private boolean faultReported;
     private boolean spoolFailing;
     private final ArrayDeque<List<RunRecord>> held = new ArrayDeque<>();
+    private final SerializeAhead ahead = new SerializeAhead();
 
     public Exporter(String project, RunSink sink, Path spoolDir, ExporterOptions options) {
         this.project = project;
@@ -162,23 +163,21 @@ public final class Exporter implements AutoCloseable {
                     continue;
                 }
                 queue.drainTo(batch, options.batchSize());
+                boolean idle = batch.isEmpty() && !ahead.pending();
                 // the spool goes out when the queue is idle, and at least every REPLAY_EVERY_NANOS
                 // under steady traffic, which would otherwise keep it waiting until close()
-                boolean replayDue = batch.isEmpty() || System.nanoTime() - lastReplayNanos > REPLAY_EVERY_NANOS;
+                boolean replayDue = idle || System.nanoTime() - lastReplayNanos > REPLAY_EVERY_NANOS;
                 boolean replayed = replayDue && sinkUsable() && replayOne();
                 if (replayDue) {
                     lastReplayNanos = System.nanoTime();
                 }
-                if (batch.isEmpty() && !replayed) {
+                if (idle && !replayed) {
                     // sleep rather than wait on the queue: a consumer waiting on it must be woken by
                     // every offer(), a system call on the calling thread that costs more than the
                     // rest of a traced call; runs wait up to IDLE_POLL_MS and go out in one batch
                     Thread.sleep(IDLE_POLL_MS);
                 }
-                if (!batch.isEmpty()) {
-                    deliver(batch);
-                    batch.clear();
-                }
+                deliverAhead(batch);
                 reportProblems();
             }
             finish(batch);
@@ -195,17 +194,14 @@ public final class Exporter implements AutoCloseable {
 
     /** On close: deliver what is queued, then replay the spool, while the close timeout lasts. */
     private void finish(List<RunEvent> batch) throws IOException {
-        while (!pastDeadline() && (!queue.isEmpty() || !incoming.isEmpty() || !held.isEmpty())) {
+        while (!pastDeadline() && (!queue.isEmpty() || !incoming.isEmpty() || !held.isEmpty() || ahead.pending())) {
             handleVersions();
             if (!retryHeld()) {
                 sleep(IDLE_POLL_MS);
                 continue;
             }
             queue.drainTo(batch, options.batchSize());
-            if (!batch.isEmpty()) {
-                deliver(batch);
-                batch.clear();
-            }
+            deliverAhead(batch);
         }
         while (!pastDeadline() && (spool.hasData() || !unregistered.isEmpty())) {
             if (!sinkUsable()) {
@@ -226,7 +222,8 @@ public final class Exporter implements AutoCloseable {
         try {
             queue.drainTo(batch);
             acceptVersions();
-            List<RunRecord> rest = serialize(batch);
+            List<RunRecord> rest = ahead.take();
+            rest.addAll(SerializeAhead.serialize(batch));
             batch.clear();
             for (List<RunRecord> records : held) {
                 rest.addAll(records);
@@ -246,6 +243,7 @@ public final class Exporter implements AutoCloseable {
     }
 
     private void closeSink() {
+        ahead.close();
         try {
             sink.close();
         } catch (RuntimeException e) {
@@ -298,9 +296,23 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    private void deliver(List<RunEvent> events) {
+    /**
+     * Hands {@code batch} (emptied) to the serialiser and delivers the batch it serialised before,
+     * so the next batch's JSON is written while this one goes to the sink.
+     */
+    private void deliverAhead(List<RunEvent> batch) {
+        List<RunRecord> ready = ahead.pending() ? ahead.take() : null;
+        if (!batch.isEmpty()) {
+            ahead.start(batch);
+            batch.clear();
+        }
+        if (ready != null) {
+            deliver(ready);
+        }
+    }
+
+    private void deliver(List<RunRecord> records) {
         acceptVersions();
-        List<RunRecord> records = serialize(events);
         if (!refusedVersions.isEmpty()) {
             // runs of a version the sink refused can never be stored: drop them before they take disk
             List<RunRecord> deliverable = deliverable(records);
@@ -368,14 +380,6 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    private static List<RunRecord> serialize(List<RunEvent> events) {
-        List<RunRecord> records = new ArrayList<>(events.size());
-        for (RunEvent e : events) {
-            records.add(RunSerializer.toRecord(e));
-        }
-        return records;
-    }
-
     /**
      * Registers the versions a batch names that the sink has not confirmed, and returns the runs
      * that can be written: runs of a version whose registration could not even be built, or that
@@ -400,10 +404,15 @@ public final class Exporter implements AutoCloseable {
     /** The runs of versions that were built and that the sink did not refuse. */
     private List<RunRecord> deliverable(List<RunRecord> records) {
         List<RunRecord> deliverable = null;
+        RunRecord previous = null;
+        boolean ok = false;
         for (int i = 0; i < records.size(); i++) {
             RunRecord r = records.get(i);
-            String id = PendingVersion.id(r.modelName(), r.versionKey());
-            boolean ok = built.containsKey(id) && !refusedVersions.containsKey(id);
+            if (previous == null || !sameVersion(previous, r)) {
+                String id = PendingVersion.id(r.modelName(), r.versionKey());
+                ok = built.containsKey(id) && !refusedVersions.containsKey(id);
+            }
+            previous = r;
             if (!ok && deliverable == null) {
                 deliverable = new ArrayList<>(records.subList(0, i));
             } else if (ok && deliverable != null) {
@@ -453,10 +462,22 @@ public final class Exporter implements AutoCloseable {
     /** The versions a batch names, as {@link PendingVersion#id(String, String)}. */
     private static Set<String> versionIds(List<RunRecord> records) {
         Set<String> ids = new LinkedHashSet<>();
+        RunRecord previous = null;
         for (RunRecord r : records) {
-            ids.add(PendingVersion.id(r.modelName(), r.versionKey()));
+            if (previous == null || !sameVersion(previous, r)) {
+                ids.add(PendingVersion.id(r.modelName(), r.versionKey()));
+            }
+            previous = r;
         }
         return ids;
+    }
+
+    /**
+     * Whether two runs name the same version. Runs of one model come in long stretches holding the
+     * same two strings, so this spares building and hashing an id per run.
+     */
+    private static boolean sameVersion(RunRecord a, RunRecord b) {
+        return a.versionKey().equals(b.versionKey()) && a.modelName().equals(b.modelName());
     }
 
     /** Appends runs to the spool. False when the disk refused them or the spool budget is spent. */
