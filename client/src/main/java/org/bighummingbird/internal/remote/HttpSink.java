@@ -37,11 +37,12 @@ public final class HttpSink implements RunSink {
     /** Most runs per request when a write goes as a pipeline of requests. */
     static final int CHUNK = 1_024;
     /**
-     * Run requests one write keeps open at once while this thread writes the next one's JSON. One,
-     * on one sender thread, so runs reach the server in the order they were traced (and spooled
-     * runs in the order they were spooled); two were not measurably faster on this machine.
+     * Run requests one write keeps open at once while this thread writes the next one's JSON. Two,
+     * so the server always has the next request in hand when it commits one, instead of waiting a
+     * round trip for it; requests start in the order of their runs, but two neighbours may commit
+     * in either order (as they may when one of them fails and goes again).
      */
-    static final int IN_FLIGHT = 1;
+    static final int IN_FLIGHT = 2;
     /**
      * Runs per write the exporter should hand over: eight requests' worth, so the pipeline rarely
      * drains at a write's end, where the next write's runs are not serialised yet.
@@ -52,7 +53,7 @@ public final class HttpSink implements RunSink {
     private final ApiClient api;
     private final String server;
     private final Duration mendWait;
-    /** Posts run requests in order, {@link #IN_FLIGHT} at a time, while the exporter thread writes the next one's JSON. */
+    /** Posts run requests, {@link #IN_FLIGHT} at a time, while the exporter thread writes the next one's JSON. */
     private final ExecutorService sender = Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
         Thread thread = new Thread(runnable, "bhb-http-sender");
         thread.setDaemon(true);
