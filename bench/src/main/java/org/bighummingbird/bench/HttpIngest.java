@@ -35,6 +35,7 @@ import org.bighummingbird.store.Store;
  * <pre>{@code
  * java -cp benchmarks.jar org.bighummingbird.bench.HttpIngest [--db sqlite,postgres] [--runs N]
  *     [--rate CALLS_PER_SECOND | --rate 0] [--threads N] [--warmup N] [--postgres jdbc:postgresql://host:port/]
+ *     [--server-java-option OPTION]…
  * }</pre>
  */
 public final class HttpIngest {
@@ -58,12 +59,15 @@ public final class HttpIngest {
     private final long rate;
     private final int threads;
     private final int warmup;
+    /** Java options added to the server's command line ({@code --server-java-option}), e.g. to record it with JFR. */
+    private final List<String> serverOptions;
 
-    private HttpIngest(int runs, long rate, int threads, int warmup) {
+    private HttpIngest(int runs, long rate, int threads, int warmup, List<String> serverOptions) {
         this.runs = runs;
         this.rate = rate;
         this.threads = threads;
         this.warmup = warmup;
+        this.serverOptions = serverOptions;
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,6 +77,7 @@ public final class HttpIngest {
         int warmup = -1;
         List<String> databases = List.of("sqlite", "postgres");
         String postgres = ThrowawayPostgres.DEFAULT_SERVER;
+        List<String> serverOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(number(args[++i]));
@@ -81,12 +86,13 @@ public final class HttpIngest {
                 case "--warmup" -> warmup = Integer.parseInt(number(args[++i]));
                 case "--db" -> databases = Arrays.asList(args[++i].split(","));
                 case "--postgres" -> postgres = args[++i];
+                case "--server-java-option" -> serverOptions.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: HttpIngest"
                         + " [--db sqlite,postgres] [--runs N] [--rate CALLS_PER_SECOND (0: as fast as possible)]"
-                        + " [--threads N] [--warmup N] [--postgres jdbc:postgresql://host:port/]");
+                        + " [--threads N] [--warmup N] [--postgres jdbc:postgresql://host:port/] [--server-java-option OPTION]…");
             }
         }
-        HttpIngest harness = new HttpIngest(runs, rate, threads, warmup < 0 ? runs / 10 : warmup);
+        HttpIngest harness = new HttpIngest(runs, rate, threads, warmup < 0 ? runs / 10 : warmup, serverOptions);
         System.out.printf("runs per measurement: %,d; pace: %s; caller threads: %d; cores: %d; java %s;"
                 + " server: java %s -cp <this jar> org.bighummingbird.cli.Bhb server%n", runs,
                 rate > 0 ? String.format("%,d calls/s, SDK default queue", rate)
@@ -154,6 +160,7 @@ public final class HttpIngest {
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(ServerProcess.java()));
         command.addAll(SERVER_FLAGS);
+        command.addAll(serverOptions);
         command.addAll(SERVER_LOGGING);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.bighummingbird.cli.Bhb", "server",
                 "--port", Integer.toString(port)));
@@ -165,7 +172,6 @@ public final class HttpIngest {
             if (warmup > 0) {
                 trace(server.url(), key, scratch.resolve("warmup-home"), WARMUP_PROJECT, warmup);
             }
-            long requestsBefore = server.countLogLines("path=/api/v1/projects/" + PROJECT + "/runs ");
             Duration serverCpu = ProcessCpu.of(server.pid());
             Duration clientCpu = ProcessCpu.of(ProcessHandle.current().pid());
             Duration[] dbCpu = postgres ? ProcessCpu.ofCommand("postgres", database) : null;
@@ -173,12 +179,12 @@ public final class HttpIngest {
             serverCpu = ProcessCpu.of(server.pid()).minus(serverCpu);
             clientCpu = ProcessCpu.of(ProcessHandle.current().pid()).minus(clientCpu);
             Duration[] dbAfter = postgres ? ProcessCpu.ofCommand("postgres", database) : null;
-            long requests = server.countLogLines("path=/api/v1/projects/" + PROJECT + "/runs ") - requestsBefore;
+            ServerProcess.RequestTotals requests = server.requestTotals("path=/api/v1/projects/" + PROJECT + "/runs ");
             int exit = server.stop();
             System.out.printf("  calls took %,d ms, close() %,d ms; server: %,d run requests (%,.0f runs each on"
-                    + " average), exit %d after SIGTERM%n", result.callNanos / 1_000_000,
-                    (result.nanos - result.callNanos) / 1_000_000, requests,
-                    requests > 0 ? (double) runs / requests : 0, exit);
+                    + " average) taking %,d ms in all, exit %d after SIGTERM%n", result.callNanos / 1_000_000,
+                    (result.nanos - result.callNanos) / 1_000_000, requests.requests(),
+                    requests.requests() > 0 ? (double) runs / requests.requests() : 0, requests.millis(), exit);
             System.out.printf("  CPU during the measured pass (%,d ms wall, 2 cores = %,d ms): client %,d ms,"
                     + " server %,d ms%s%n", result.nanos / 1_000_000, 2 * result.nanos / 1_000_000,
                     clientCpu.toMillis(), serverCpu.toMillis(),

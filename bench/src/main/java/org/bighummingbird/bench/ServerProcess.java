@@ -138,13 +138,30 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Lines of the server's output that contain {@code text}. */
-    long countLogLines(String text) {
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(" durationMs=(\\d+)");
+
+    /**
+     * The request-log lines holding {@code text}: how many, and the sum of their {@code durationMs}
+     * (the time the server spent on them, from reading the request to writing the answer).
+     */
+    RequestTotals requestTotals(String text) {
         try (var lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains(text)).count();
+            long[] totals = new long[2];
+            lines.filter(line -> line.contains(text)).forEach(line -> {
+                totals[0]++;
+                var m = DURATION.matcher(line);
+                if (m.find()) {
+                    totals[1] += Long.parseLong(m.group(1));
+                }
+            });
+            return new RequestTotals(totals[0], totals[1]);
         } catch (IOException e) {
-            return -1;
+            return new RequestTotals(-1, -1);
         }
     }
+
+    /** How many requests, and the milliseconds the server spent on them. */
+    record RequestTotals(long requests, long millis) {}
 
     @Override
     public void close() {
