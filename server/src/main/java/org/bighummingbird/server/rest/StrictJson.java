@@ -31,9 +31,15 @@ final class StrictJson {
     /** Nesting allowed inside a {@code …Json} field (a model's inputs and outputs). */
     static final int VALUE_DEPTH = 500;
 
+    /**
+     * Says what {@link JsonValueCheck} refused. Keys are not canonicalized: Jackson's symbol table
+     * refuses many keys of one hash (or fails on them with an IllegalStateException), depending on
+     * what earlier parses left in it, where the check accepts them.
+     */
     private static final JsonFactory VALUES = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(VALUE_DEPTH).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
 
     private StrictJson() {}
@@ -70,9 +76,16 @@ final class StrictJson {
     }
 
     /**
-     * Null when {@code text} is exactly one JSON value, else what is wrong with it.
+     * Null when {@code text} is exactly one JSON value, else what is wrong with it. Jackson runs only
+     * when {@link JsonValueCheck} refuses the text: to say why, and to accept the few long numbers the
+     * check leaves to it.
      */
     static String oneValueProblem(String text) {
+        return JsonValueCheck.isOneValue(text, VALUE_DEPTH) ? null : jacksonProblem(text);
+    }
+
+    /** What Jackson finds wrong with {@code text} as exactly one JSON value; null if nothing. */
+    static String jacksonProblem(String text) {
         try (JsonParser parser = VALUES.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
