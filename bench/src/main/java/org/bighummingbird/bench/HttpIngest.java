@@ -18,7 +18,8 @@ import org.bighummingbird.store.Store;
  *
  * <ol>
  *   <li>the raw rate: {@link RawStoreIngest#runsPerSecond} on a fresh store of that kind, with the
- *       runs' shape and the batch size the SDK sends the server (2,048), after a warm-up of a tenth;
+ *       runs' shape, in batches of 2,048 (twice the runs of one of the SDK's requests: the raw path
+ *       gets the larger, faster transaction), after a warm-up of a tenth;
  *   <li>{@code bhb server} in a JVM of its own, started from this jar as users start it (full JIT,
  *       default GC), on a fresh store holding an API key created straight in the store;
  *   <li>a warm-up pass into another project (JIT on both sides; not a result), then the SDK in
@@ -41,8 +42,8 @@ import org.bighummingbird.store.Store;
 public final class HttpIngest {
     /** A pace the SDK → server path sustains on both databases with the default queue (see docs/benchmarks.md). */
     static final long DEFAULT_RATE = 10_000;
-    /** Runs per request as the SDK sends them when it is behind: its exporter's batch size. */
-    static final int SDK_BATCH = 2_048;
+    /** Runs per raw insert: twice the runs of one SDK request ({@code HttpSink.CHUNK}, 1,024). */
+    static final int RAW_BATCH = 2_048;
     private static final String PROJECT = "http-ingest";
     private static final String WARMUP_PROJECT = "http-warmup";
     /**
@@ -138,8 +139,8 @@ public final class HttpIngest {
 
     /** A warm-up of a tenth (not a result), then the raw rate of {@code runs} runs in the SDK's batches. */
     private double raw(Store store) {
-        RawStoreIngest.runsPerSecond(store, new RawStoreIngest.Load(Math.max(1, runs / 10), SDK_BATCH, 0));
-        return RawStoreIngest.runsPerSecond(store, new RawStoreIngest.Load(runs, SDK_BATCH, 0));
+        RawStoreIngest.runsPerSecond(store, new RawStoreIngest.Load(Math.max(1, runs / 10), RAW_BATCH, 0));
+        return RawStoreIngest.runsPerSecond(store, new RawStoreIngest.Load(runs, RAW_BATCH, 0));
     }
 
     private interface StoreOpener {
@@ -199,7 +200,7 @@ public final class HttpIngest {
             stored = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).map(store::countRuns).orElse(0L);
         }
         double rateEndToEnd = stored * 1e9 / result.nanos;
-        System.out.printf("%s raw Store.insertRuns, batches of %,d: %,.0f runs/s%n", name, SDK_BATCH, raw);
+        System.out.printf("%s raw Store.insertRuns, batches of %,d: %,.0f runs/s%n", name, RAW_BATCH, raw);
         System.out.printf("%s SDK -> HTTP -> server -> store: %,d calls, %,d runs stored in %,d ms = %,.0f runs/s"
                 + " = %.0f %% of raw; dropped %,d%s%n", name, runs, stored, result.nanos / 1_000_000, rateEndToEnd,
                 100 * rateEndToEnd / raw, result.dropped, stored == runs ? "" : "  <-- MISSING " + (runs - stored));
