@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.bighummingbird.store.EvaluationRowView;
 
@@ -16,8 +15,6 @@ import org.bighummingbird.store.EvaluationRowView;
  * server refuses it with 413).
  */
 final class EvaluationRowBodies {
-    private static final byte[] HEAD = "{\"rows\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] TAIL = "]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** The longest error text or failure reason the server takes. */
     static final int MAX_TEXT = 1_000_000;
@@ -25,28 +22,11 @@ final class EvaluationRowBodies {
     private EvaluationRowBodies() {}
 
     static List<byte[]> split(ObjectMapper mapper, List<EvaluationRowView> rows, int maxRows, int maxBytes) {
-        List<byte[]> bodies = new ArrayList<>();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        int inBody = 0;
+        BodyPacker bodies = new BodyPacker("rows", maxRows, maxBytes);
         for (EvaluationRowView row : rows) {
-            byte[] json = row(mapper, row);
-            if (inBody > 0 && (inBody == maxRows || body.size() + 1 + json.length + TAIL.length > maxBytes)) {
-                bodies.add(close(body));
-                body = new ByteArrayOutputStream();
-                inBody = 0;
-            }
-            if (inBody == 0) {
-                body.writeBytes(HEAD);
-            } else {
-                body.write(',');
-            }
-            body.writeBytes(json);
-            inBody++;
+            bodies.add(row(mapper, row));
         }
-        if (inBody > 0) {
-            bodies.add(close(body));
-        }
-        return bodies;
+        return bodies.bodies().stream().map(BodyPacker.Body::json).toList();
     }
 
     /**
@@ -60,12 +40,7 @@ final class EvaluationRowBodies {
         return StorableText.of(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - 1) + "…" : text);
     }
 
-    private static byte[] close(ByteArrayOutputStream body) {
-        body.writeBytes(TAIL);
-        return body.toByteArray();
-    }
-
-    private static byte[] row(ObjectMapper mapper, EvaluationRowView r) {
+    private static ByteArrayOutputStream row(ObjectMapper mapper, EvaluationRowView r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -89,6 +64,6 @@ final class EvaluationRowBodies {
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON into memory cannot fail", e);
         }
-        return out.toByteArray();
+        return out;
     }
 }

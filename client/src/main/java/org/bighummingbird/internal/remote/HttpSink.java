@@ -115,10 +115,10 @@ public final class HttpSink implements RunSink {
         ArrayDeque<Request> inFlight = new ArrayDeque<>();
         try {
             for (int from = 0; from < runs.size(); from += CHUNK) {
-                for (RunBodies.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
-                    String what = body.runs() == 1 ? "1 run" : body.runs() + " runs";
+                for (BodyPacker.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
+                    String what = body.items() == 1 ? "1 run" : body.items() + " runs";
                     GzipBody gzipped = GzipBody.of(body.json());
-                    inFlight.add(new Request(body, sender.submit(() -> post(project, gzipped, body.runs(), what))));
+                    inFlight.add(new Request(body, sender.submit(() -> post(project, gzipped, body.items(), what))));
                     if (inFlight.size() > IN_FLIGHT) {
                         outcome.settle(inFlight.poll());
                     }
@@ -132,7 +132,7 @@ public final class HttpSink implements RunSink {
         outcome.throwIfFailed();
     }
 
-    private List<RunBodies.Body> bodies(List<RunRecord> runs) {
+    private List<BodyPacker.Body> bodies(List<RunRecord> runs) {
         try {
             return RunBodies.split(api.mapper(), runs);
         } catch (IOException e) {
@@ -149,7 +149,7 @@ public final class HttpSink implements RunSink {
     }
 
     /** A request handed to the sender thread. */
-    private record Request(RunBodies.Body body, Future<Void> answer) {}
+    private record Request(BodyPacker.Body body, Future<Void> answer) {}
 
     /**
      * What the requests of one write came to: a refusal of some runs' data (the others went through)
@@ -169,7 +169,7 @@ public final class HttpSink implements RunSink {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof SinkRejected rejected && refusesData(rejected)) {
-                    refused += request.body().runs();
+                    refused += request.body().items();
                     if (refusal == null) {
                         refusal = rejected;
                     } else {

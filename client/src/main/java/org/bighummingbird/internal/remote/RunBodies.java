@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.bighummingbird.core.RunAssessment;
 import org.bighummingbird.core.RunRecord;
@@ -17,53 +16,27 @@ import org.bighummingbird.core.RunRecord;
 final class RunBodies {
     static final int MAX_RUNS = 5_000;
     static final int MAX_BYTES = 4 * 1024 * 1024;
-    private static final byte[] OPEN = "{\"runs\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] CLOSE = "]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-    /**
-     * One request body (uncompressed JSON) and how many runs it holds.
-     *
-     * @param json the body
-     * @param runs the number of runs in it
-     */
-    record Body(byte[] json, int runs) {}
 
     private RunBodies() {}
 
-    static List<Body> split(ObjectMapper mapper, List<RunRecord> runs) throws IOException {
+    static List<BodyPacker.Body> split(ObjectMapper mapper, List<RunRecord> runs) throws IOException {
         return split(mapper, runs, MAX_RUNS, MAX_BYTES);
     }
 
-    static List<Body> split(ObjectMapper mapper, List<RunRecord> runs, int maxRuns, int maxBytes)
+    static List<BodyPacker.Body> split(ObjectMapper mapper, List<RunRecord> runs, int maxRuns, int maxBytes)
             throws IOException {
-        List<Body> bodies = new ArrayList<>();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BodyPacker bodies = new BodyPacker("runs", maxRuns, maxBytes);
         ByteArrayOutputStream run = new ByteArrayOutputStream(512);
-        int count = 0;
         try (JsonGenerator json = mapper.getFactory().createGenerator(run)) {
             json.setRootValueSeparator(null);
             for (RunRecord r : runs) {
                 run.reset();
                 write(json, storable(r));
                 json.flush();
-                if (count > 0 && (count == maxRuns || out.size() + 1 + run.size() + CLOSE.length > maxBytes)) {
-                    bodies.add(finish(out, count));
-                    out.reset();
-                    count = 0;
-                }
-                if (count == 0) {
-                    out.writeBytes(OPEN);
-                } else {
-                    out.write(',');
-                }
-                run.writeTo(out);
-                count++;
+                bodies.add(run);
             }
         }
-        if (count > 0) {
-            bodies.add(finish(out, count));
-        }
-        return bodies;
+        return bodies.bodies();
     }
 
     /**
@@ -112,11 +85,6 @@ final class RunBodies {
             json.writeEndObject();
         }
         json.writeEndObject();
-    }
-
-    private static Body finish(ByteArrayOutputStream out, int count) {
-        out.writeBytes(CLOSE);
-        return new Body(out.toByteArray(), count);
     }
 
     /**

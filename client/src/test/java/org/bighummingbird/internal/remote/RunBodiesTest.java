@@ -32,10 +32,10 @@ class RunBodiesTest {
             };
             runs.add(run(i, assessment));
         }
-        List<RunBodies.Body> bodies = RunBodies.split(Json.MAPPER, runs);
+        List<BodyPacker.Body> bodies = RunBodies.split(Json.MAPPER, runs);
 
         assertThat(bodies).hasSize(1);
-        assertThat(bodies.get(0).runs()).isEqualTo(12);
+        assertThat(bodies.get(0).items()).isEqualTo(12);
         String expected = runs.stream().map(RunBodiesTest::asTheServerGetsIt).collect(Collectors.joining(",",
                 "{\"runs\":[", "]}"));
         assertThat(new String(bodies.get(0).json(), StandardCharsets.UTF_8)).isEqualTo(expected);
@@ -48,13 +48,13 @@ class RunBodiesTest {
         for (int i = 1; i <= 10; i++) {
             runs.add(run(i, null));
         }
-        assertThat(RunBodies.split(Json.MAPPER, runs, 4, Integer.MAX_VALUE)).extracting(RunBodies.Body::runs)
+        assertThat(RunBodies.split(Json.MAPPER, runs, 4, Integer.MAX_VALUE)).extracting(BodyPacker.Body::items)
                 .containsExactly(4, 4, 2);
         int oneRun = asTheServerGetsIt(runs.get(0)).length();
-        List<RunBodies.Body> byBytes = RunBodies.split(Json.MAPPER, runs, 100, 3 * oneRun);
+        List<BodyPacker.Body> byBytes = RunBodies.split(Json.MAPPER, runs, 100, 3 * oneRun);
         assertThat(byBytes).allSatisfy(b -> assertThat(b.json().length).isLessThanOrEqualTo(3 * oneRun));
-        assertThat(byBytes.stream().mapToInt(RunBodies.Body::runs).sum()).isEqualTo(10);
-        assertThat(RunBodies.split(Json.MAPPER, runs.subList(0, 3), 100, 10)).extracting(RunBodies.Body::runs)
+        assertThat(byBytes.stream().mapToInt(BodyPacker.Body::items).sum()).isEqualTo(10);
+        assertThat(RunBodies.split(Json.MAPPER, runs.subList(0, 3), 100, 10)).extracting(BodyPacker.Body::items)
                 .containsExactly(1, 1, 1);
     }
 
