@@ -31,7 +31,7 @@ import org.bighummingbird.spi.SinkUnavailable;
  * a {@link SinkUnavailable} with a long wait, so the runs stay in the spool until a person mends
  * it. A 422 {@code unknown-version} (the server lost a registration, e.g. a new database behind the
  * same URL) is unavailable too: the exporter then registers its versions again. Used by the
- * exporter thread only (with a sender thread of its own for run requests); not thread-safe.
+ * exporter thread only (with sender threads of its own for run requests); not thread-safe.
  */
 public final class HttpSink implements RunSink {
     /** Most runs per request when a write goes as a pipeline of requests. */
@@ -104,10 +104,10 @@ public final class HttpSink implements RunSink {
 
     /**
      * Stores runs. A write of more than {@link #CHUNK} runs goes as a pipeline of requests: the
-     * sender thread posts one while this thread writes (and compresses) the next one's JSON, so the
-     * client and the server work at the same time instead of taking turns. Returns only when every request is
-     * answered; the runs of a refused request are counted in the {@link SinkRejected} thrown at the
-     * end, after the other requests went through.
+     * sender threads post them while this thread writes (and compresses) the next one's JSON, so
+     * the client and the server work at the same time instead of taking turns. Returns only when
+     * every request is answered; the runs of a refused request are counted in the
+     * {@link SinkRejected} thrown at the end, after the other requests went through.
      */
     @Override
     public void write(String project, List<RunRecord> runs) {
@@ -148,7 +148,7 @@ public final class HttpSink implements RunSink {
         return null;
     }
 
-    /** A request handed to the sender thread. */
+    /** A request handed to the sender threads. */
     private record Request(BodyPacker.Body body, Future<Void> answer) {}
 
     /**
@@ -207,7 +207,7 @@ public final class HttpSink implements RunSink {
         }
     }
 
-    /** Stops the sender thread. */
+    /** Stops the sender threads. */
     @Override
     public void close() {
         sender.shutdownNow();
