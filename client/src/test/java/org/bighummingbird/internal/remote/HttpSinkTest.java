@@ -150,7 +150,7 @@ class HttpSinkTest {
         HttpSink sink = sink(null);
         sink.register("P", registration("m"));
         List<RunRecord> many = runs("m", 2_500);
-        sink.write("P", many);
+        sink.writeInOrder("P", many);
         assertThat(server.requests("runs")).extracting(r -> r.json().get("runs").size())
                 .containsExactly(HttpSink.CHUNK, HttpSink.CHUNK, 2_500 - 2 * HttpSink.CHUNK);
         assertThat(server.runs("P")).extracting(r -> r.get("id").asText())
@@ -164,6 +164,37 @@ class HttpSinkTest {
                 .toList();
         assertThat(sizes).containsExactly(3, 3, 3);
         assertThat(server.runs("P")).hasSize(2_509);
+    }
+
+    @Test
+    void aWriteKeepsTwoRequestsOpenAndTheSpoolsOrderedWriteOne() {
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        server.slow(Duration.ofMillis(50));
+        server.maxConcurrentRequests();
+
+        List<RunRecord> ordered = runs("m", 4 * HttpSink.CHUNK);
+        sink.writeInOrder("P", ordered);
+        assertThat(server.maxConcurrentRequests()).isEqualTo(1);
+        assertThat(server.runs("P")).extracting(r -> r.get("id").asText())
+                .containsExactlyElementsOf(ordered.stream().map(RunRecord::id).toList());
+
+        List<RunRecord> live = runs("m", 4 * HttpSink.CHUNK);
+        sink.write("P", live);
+        assertThat(server.maxConcurrentRequests()).isEqualTo(HttpSink.IN_FLIGHT);
+        assertThat(server.runs("P")).hasSize(8 * HttpSink.CHUNK).extracting(r -> r.get("id").asText())
+                .containsAll(live.stream().map(RunRecord::id).toList());
+    }
+
+    @Test
+    void aWriteStartsNoFurtherRequestOnceTheServerIsAway() {
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        server.answer(r -> r.route().equals("runs"), 1, ScriptedServer.Answer.problem(503, "unavailable", "away"));
+        catchThrowableOfType(org.bighummingbird.spi.SinkUnavailable.class,
+                () -> sink.writeInOrder("P", runs("m", 4 * HttpSink.CHUNK)));
+        assertThat(server.requests("runs")).hasSize(1);
+        assertThat(server.runs("P")).isEmpty();
     }
 
     @Test
