@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.core.RunRecord;
@@ -54,12 +55,10 @@ public final class HttpSink implements RunSink {
     private final ApiClient api;
     private final String server;
     private final Duration mendWait;
-    /** Posts run requests, {@link #IN_FLIGHT} at a time, while the exporter thread writes the next one's JSON. */
-    private final ExecutorService sender = Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
-        Thread thread = new Thread(runnable, "bhb-http-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Posts a write's run requests, {@link #IN_FLIGHT} at a time, while the exporter thread writes the next one's JSON. */
+    private final ExecutorService sender = senders(IN_FLIGHT);
+    /** Posts {@link #writeInOrder}'s requests one after the other, in the order handed over. */
+    private final ExecutorService orderedSender = senders(1);
 
     /**
      * A sink for the server at {@code url}; opens no connection until the first call.
@@ -112,35 +111,40 @@ public final class HttpSink implements RunSink {
      */
     @Override
     public void write(String project, List<RunRecord> runs) {
-        write(project, runs, IN_FLIGHT);
+        write(project, runs, sender, IN_FLIGHT);
     }
 
     /** As {@link #write}, one request open at a time, so the server receives the runs in order. */
     @Override
     public void writeInOrder(String project, List<RunRecord> runs) {
-        write(project, runs, 1);
+        write(project, runs, orderedSender, 1);
     }
 
     /**
-     * Posts the requests, at most {@code open} at a time. After a failure that keeps the runs (the
-     * server away), no further request starts: the runs go again later, in order.
+     * Posts the requests on {@code senders}, {@code open} threads, so at most {@code open} at a time.
+     * After a failure that keeps the runs (the server away), no further request is handed over: the
+     * runs go again later, in order.
      */
-    private void write(String project, List<RunRecord> runs, int open) {
+    private void write(String project, List<RunRecord> runs, ExecutorService senders, int open) {
         Outcome outcome = new Outcome();
         ArrayDeque<Request> inFlight = new ArrayDeque<>();
+        AtomicBoolean away = new AtomicBoolean();
         try {
             send:
             for (int from = 0; from < runs.size(); from += CHUNK) {
                 for (BodyPacker.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
                     String what = body.items() == 1 ? "1 run" : body.items() + " runs";
                     GzipBody gzipped = GzipBody.of(body.json());
-                    while (inFlight.size() >= open) {
-                        outcome.settle(inFlight.poll());
-                    }
                     if (outcome.keepsAll()) {
                         break send;
                     }
-                    inFlight.add(new Request(body, sender.submit(() -> post(project, gzipped, body.items(), what))));
+                    // one more than open is handed over: it waits in the senders' queue and starts the
+                    // moment a sender is free, not when this thread next gets to run
+                    inFlight.add(new Request(body, senders.submit(() -> postUnlessAway(away, project, gzipped,
+                            body.items(), what))));
+                    if (inFlight.size() > open) {
+                        outcome.settle(inFlight.poll());
+                    }
                 }
             }
         } finally {
@@ -159,6 +163,28 @@ public final class HttpSink implements RunSink {
         }
     }
 
+    /**
+     * Posts a request unless an earlier one of the same write found the server away (then false):
+     * a request handed over behind a failed one must not overtake it.
+     */
+    private boolean postUnlessAway(AtomicBoolean away, String project, GzipBody body, int runs, String what) {
+        if (away.get()) {
+            return false;
+        }
+        try {
+            post(project, body, runs, what);
+            return true;
+        } catch (SinkRejected e) {
+            if (!refusesData(e)) {
+                away.set(true);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            away.set(true);
+            throw e;
+        }
+    }
+
     private Void post(String project, GzipBody body, int runs, String what) {
         JsonNode answer = api.object(api.postToProject(project, "runs", body, what), what);
         if (answer.path("received").asLong(-1) != runs) {
@@ -168,7 +194,7 @@ public final class HttpSink implements RunSink {
     }
 
     /** A request handed to the sender threads. */
-    private record Request(BodyPacker.Body body, Future<Void> answer) {}
+    private record Request(BodyPacker.Body body, Future<Boolean> answer) {}
 
     /**
      * What the requests of one write came to: a refusal of some runs' data (the others went through)
@@ -181,7 +207,10 @@ public final class HttpSink implements RunSink {
 
         void settle(Request request) {
             try {
-                request.answer().get();
+                if (!request.answer().get()) {
+                    keep(new SinkUnavailable("not sent: an earlier request of the write found " + server + " away",
+                            null, null));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 keep(new SinkUnavailable("interrupted while waiting for " + server, null, e));
@@ -235,6 +264,7 @@ public final class HttpSink implements RunSink {
     @Override
     public void close() {
         sender.shutdownNow();
+        orderedSender.shutdownNow();
     }
 
     /** Whether a refusal is about the data sent, so that sending it again can never succeed. */
@@ -255,6 +285,14 @@ public final class HttpSink implements RunSink {
                 : e.status() == 404 || e.status() == 405 ? " (is BHB_URL the address of a bhb server?)" : "";
         return new SinkUnavailable(e.reason() + hint + "; the runs wait in the spool and go again in "
                 + mendWait.toMillis() + " ms", mendWait, e);
+    }
+
+    private static ExecutorService senders(int threads) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "bhb-http-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static byte[] utf8(String text) {
