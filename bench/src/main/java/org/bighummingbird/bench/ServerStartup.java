@@ -114,16 +114,23 @@ public final class ServerStartup {
             long nanos = process.awaitHealthy(Duration.ofSeconds(60), Duration.ofMillis(10));
             Thread.sleep(idleSeconds * 1_000L);
             jcmd(process.pid(), "GC.run");
+            // one "total …K, used …K" line for G1, one per generation for ParallelGC and SerialGC
             Matcher heap = HEAP.matcher(jcmd(process.pid(), "GC.heap_info"));
-            if (!heap.find()) {
+            long totalKb = 0;
+            long usedKb = 0;
+            while (heap.find()) {
+                totalKb += Long.parseLong(heap.group(1));
+                usedKb += Long.parseLong(heap.group(2));
+            }
+            if (totalKb == 0) {
                 throw new IllegalStateException("no heap size in the answer of jcmd GC.heap_info");
             }
             Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
             if (!rss.find()) {
                 throw new IllegalStateException("no VmRSS in /proc/" + process.pid() + "/status");
             }
-            return new Sample(nanos / 1e6, Long.parseLong(heap.group(2)) / 1024.0,
-                    Long.parseLong(heap.group(1)) / 1024.0, Long.parseLong(rss.group(1)) / 1024.0);
+            return new Sample(nanos / 1e6, usedKb / 1024.0, totalKb / 1024.0,
+                    Long.parseLong(rss.group(1)) / 1024.0);
         } finally {
             Files.deleteIfExists(log);
         }
