@@ -35,14 +35,19 @@ import org.bighummingbird.spi.SinkUnavailable;
  * exporter thread only (with sender threads of its own for run requests); not thread-safe.
  */
 public final class HttpSink implements RunSink {
-    /** Most runs per request when a write goes as a pipeline of requests. */
-    static final int CHUNK = 1_024;
+    /**
+     * Most runs per request when a write goes as a pipeline of requests. 2,048: each request costs
+     * the server and the client a fixed share (authentication, the project, gzip streams, the
+     * HTTP exchange); on SQLite 1,024 gave 49-56 % of the raw insert rate end to end, 2,048
+     * 59-65 %, 4,096 no more (docs/benchmarks.md 4g).
+     */
+    static final int CHUNK = 2_048;
     /**
      * Run requests one write keeps open at once while this thread writes the next one's JSON. Two,
      * so the server always has the next request in hand when it commits one, instead of waiting a
-     * round trip for it (on SQLite 42–46 % of the raw insert rate with one, 50–56 % with two);
-     * requests start in the order of their runs, but two neighbours may commit in either order.
-     * {@link #writeInOrder} (the spool's replay) keeps one open.
+     * round trip for it (1,024-run requests on SQLite: 42–46 % of the raw insert rate with one,
+     * 49–56 % with two); requests start in the order of their runs, but two neighbours may commit
+     * in either order. {@link #writeInOrder} (the spool's replay) keeps one open.
      */
     static final int IN_FLIGHT = 2;
     /**
