@@ -190,12 +190,11 @@ public final class HttpSink implements RunSink {
         }
     }
 
-    private Void post(String project, GzipBody body, int runs, String what) {
+    private void post(String project, GzipBody body, int runs, String what) {
         JsonNode answer = api.object(api.postToProject(project, "runs", body, what), what);
         if (answer.path("received").asLong(-1) != runs) {
             throw Answers.malformed(server, what, "a count other than " + runs, utf8(answer.toString()));
         }
-        return null;
     }
 
     /** A request handed to the sender threads. */
