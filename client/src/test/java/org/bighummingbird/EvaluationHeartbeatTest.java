@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A running evaluation's heartbeat on the embedded store: a row that outlasts the silence does not
- * get a living evaluation abandoned, and an abandoned one reads {@code ABANDONED} through the SDK.
+ * get a living evaluation abandoned, and reading one whose process went silent long ago marks it
+ * {@code ABANDONED}.
  */
 class EvaluationHeartbeatTest {
     private static final String PROJECT = "Heartbeat Project";
@@ -79,7 +80,7 @@ class EvaluationHeartbeatTest {
     }
 
     @Test
-    void anAbandonedEvaluationReadsAbandonedWithItsReason() {
+    void readingASilentEvaluationSweepsItAbandonedWithItsReason() throws Exception {
         try (var bhb = BigHummingbird.local(PROJECT, home); Store store = Store.openLocal(home)) {
             String ds = bhb.uploadDataset(Dataset.of("quick", "", List.of("a")));
             String judge = bhb.addJudge(Judge.of("one", "", (Object out) -> 1.0));
@@ -89,7 +90,12 @@ class EvaluationHeartbeatTest {
             EvaluationInfo stale = store.createEvaluation(project, new org.bighummingbird.store.NewEvaluation(
                     org.bighummingbird.core.Tag.parse(done.modelTag()), org.bighummingbird.core.Tag.parse(ds),
                     org.bighummingbird.core.Tag.parse(judge), 1)).evaluation();
-            store.abandonSilentEvaluations(Instant.now().plus(Duration.ofDays(1)), Store.DEFAULT_EVALUATION_SILENCE);
+            // its process died three minutes ago, as far as the store can tell; reading it sweeps first
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve(Store.DB_FILE));
+                    var s = c.createStatement()) {
+                s.executeUpdate("UPDATE evaluations SET heartbeat_at = heartbeat_at - 180000000 WHERE id = '"
+                        + stale.id() + "'");
+            }
 
             Evaluation abandoned = bhb.evaluation(stale.id());
 
