@@ -23,12 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store as a catalog; reading evaluations first marks those without a heartbeat for
- * {@link Store#DEFAULT_EVALUATION_SILENCE} abandoned. Opens its own connection to the store under {@code home} on
- * first use (a program that never touches datasets or judges pays nothing) and closes it on
- * {@link #close()}. Thread-safe: the store is; opening is guarded.
+ * {@link Store#DEFAULT_EVALUATION_SILENCE} abandoned. Opens its own connection to the store under
+ * {@code home} on first use (a program that never touches datasets or judges pays nothing) and
+ * closes it on {@link #close()}. Thread-safe: the store is; opening is guarded.
  */
 public final class LocalCatalog implements Catalog {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCatalog.class);
+
     private final Path home;
     private final String project;
     private Store store;

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bighummingbird.internal.catalog.Catalog;
+import org.bighummingbird.store.EvaluationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,11 @@ final class Heartbeat implements AutoCloseable {
             catalog.heartbeatEvaluation(evaluationId);
             failing = false;
         } catch (IllegalStateException e) {
-            LOG.warn("evaluation {} is no longer running ({}); its heartbeat stops", evaluationId, e.getMessage());
             timer.shutdown();
+            // a beat that crossed this process's own completion or failure says nothing worth a warning
+            if (abandoned()) {
+                LOG.warn("evaluation {} is no longer running ({}); its heartbeat stops", evaluationId, e.getMessage());
+            }
         } catch (RuntimeException e) {
             if (!failing && !timer.isShutdown()) {
                 LOG.warn("the heartbeat of evaluation {} failed; trying again every interval", evaluationId, e);
@@ -58,9 +62,18 @@ final class Heartbeat implements AutoCloseable {
         }
     }
 
+    private boolean abandoned() {
+        try {
+            return catalog.evaluation(evaluationId).map(e -> EvaluationInfo.ABANDONED.equals(e.status()))
+                    .orElse(false);
+        } catch (RuntimeException e) {
+            return true; // cannot tell: say it
+        }
+    }
+
     /** Stops the heartbeat; a beat under way finishes on its own thread. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
     }
 }

@@ -175,7 +175,7 @@ final class EvaluationsResource {
         return value;
     }
 
-    /** An evaluation id: a lower-case UUID, as the server makes them. */
+    /** An evaluation id: a lower-case UUID, as clients choose them and the server makes them. */
     static String id(String text, String what) {
         if (text == null || !ID.matcher(text).matches()) {
             throw Fields.invalid(what + " must be an evaluation id (a lower-case UUID such as"
