@@ -34,7 +34,12 @@ public final class Evaluation {
         /** Every row is stored and the summary is filled. */
         COMPLETE,
         /** It stopped early; {@link #failure()} says why. */
-        FAILED
+        FAILED,
+        /**
+         * Its process stopped sending heartbeats while it ran (it died or hangs), and a sweep marked it
+         * so; {@link #failure()} says since when.
+         */
+        ABANDONED
     }
 
     /**
@@ -108,7 +113,7 @@ public final class Evaluation {
         return Status.valueOf(info.status().toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** Why it failed; empty unless {@link #status()} is {@code FAILED}. */
+    /** Why it failed or was abandoned; empty unless {@link #status()} is {@code FAILED} or {@code ABANDONED}. */
     public Optional<String> failure() {
         return Optional.ofNullable(info.failure());
     }
@@ -123,7 +128,7 @@ public final class Evaluation {
         return micros(info.createdAtMicros());
     }
 
-    /** When it completed or failed; empty while it runs. */
+    /** When it completed, failed or was abandoned; empty while it runs. */
     public Optional<Instant> finishedAt() {
         return Optional.ofNullable(info.finishedAtMicros()).map(Evaluation::micros);
     }

@@ -69,7 +69,8 @@ final class EvaluationAccess {
         DatasetVersionInfo dataset = catalog.datasetVersion(datasetRef).orElseThrow(() -> new NoSuchDataset(
                 "no dataset version " + datasetRef + " in project \"" + project + "\""));
         NewEvaluation spec = new NewEvaluation(modelTag, dataset.tag(), judge.tag(), options.parallelism());
-        var info = new EvaluationRunner(catalog).run(spec, dataset, ModelCall.of(fn), () -> judges.scorer(judge),
+        var runner = new EvaluationRunner(catalog, options.heartbeatInterval());
+        var info = runner.run(spec, dataset, ModelCall.of(fn), () -> judges.scorer(judge),
                 (name, rows) -> ConsoleReporter.standard(name, rows, options.printRows()));
         return new Evaluation(info, catalog);
     }

@@ -86,6 +86,10 @@ final class EvalShowCommand implements Callable<Integer> {
         if (e.failure() != null) {
             header.row("  failure", Text.cut(e.failure(), 200));
         }
+        boolean beating = EvaluationInfo.RUNNING.equals(e.status()) || EvaluationInfo.ABANDONED.equals(e.status());
+        if (beating && e.heartbeatAtMicros() != null) {
+            header.row("  heartbeat", Text.isoInstant(e.heartbeatAtMicros()));
+        }
         if (e.rows() != null) {
             header.row("  rows", e.rows().toString())
                     .row("  passed", e.passed().toString())

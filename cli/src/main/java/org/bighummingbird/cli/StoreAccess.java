@@ -2,6 +2,7 @@ package org.bighummingbird.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bighummingbird.core.Tag;
@@ -18,6 +19,8 @@ import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.Store;
+import org.bighummingbird.store.StoreException;
+import org.slf4j.LoggerFactory;
 
 /**
  * A project opened for reading. Opening never creates a store: a home without {@code bhb.db} is a
@@ -100,12 +103,25 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
 
     @Override
     public List<EvaluationInfo> evaluations(int limit) {
+        sweepEvaluations();
         return store.evaluations(project, limit);
     }
 
     @Override
     public Optional<EvaluationInfo> evaluation(String id) {
+        sweepEvaluations();
         return store.evaluation(project, id);
+    }
+
+    // No server sweeps a store file: its readers mark evaluations whose process died abandoned, so
+    // that they do not read running for ever. Best effort: a store too busy to sweep is still read.
+    private void sweepEvaluations() {
+        try {
+            store.abandonSilentEvaluations(Instant.now(), Store.DEFAULT_EVALUATION_SILENCE);
+        } catch (StoreException e) {
+            LoggerFactory.getLogger(StoreAccess.class).warn("could not mark evaluations without a heartbeat"
+                    + " abandoned in {}; listing them as they are", home, e);
+        }
     }
 
     @Override

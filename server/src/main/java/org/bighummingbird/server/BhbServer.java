@@ -3,6 +3,7 @@ package org.bighummingbird.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bighummingbird.server.auth.Authentication;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * A running team server: REST API v1 (docs/api.md) over one store. Start with {@link #start};
  * {@link #close()} stops gracefully: new requests are refused with 503, requests in flight finish
  * (up to {@link ServerConfig#stopTimeout()}), then the listener and the store close. Answers are
- * 2xx only after the store committed. Thread-safe.
+ * 2xx only after the store committed. While it runs, an {@link EvaluationSweeper} marks running
+ * evaluations abandoned after {@link ServerConfig#evaluationSilence()} without a heartbeat.
+ * Thread-safe.
  */
 public final class BhbServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BhbServer.class);
@@ -29,6 +32,7 @@ public final class BhbServer implements AutoCloseable {
     private final Gate gate = new Gate();
     private final AtomicBoolean closed = new AtomicBoolean();
     private Javalin javalin;
+    private EvaluationSweeper sweeper;
 
     private BhbServer(ServerConfig config, Store store) {
         this.config = config;
@@ -50,6 +54,7 @@ public final class BhbServer implements AutoCloseable {
             store.close();
             throw new ServerException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
+        server.sweeper = EvaluationSweeper.start(store, config.evaluationSilence(), Clock.systemUTC());
         LOG.info("listening on {} with the {}{}", server.url(), store, config.auth() ? "" : " WITHOUT authentication");
         return server;
     }
@@ -106,6 +111,7 @@ public final class BhbServer implements AutoCloseable {
             LOG.warn("stopping with requests still running after {}", config.stopTimeout());
         }
         try {
+            sweeper.close();
             javalin.stop();
         } finally {
             store.close();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.bighummingbird.store.JdbcUrls;
+import org.bighummingbird.store.Store;
 
 /**
  * How to run a {@link BhbServer}: where to listen, which store, whether keys are required and how
@@ -17,9 +18,11 @@ import org.bighummingbird.store.JdbcUrls;
  * @param maxBodyBytes the largest request body, after gzip decoding; default 8 MiB
  * @param maxBatchRuns the most runs in one batch; default 10,000
  * @param stopTimeout how long {@link BhbServer#close()} waits for requests in flight; default 30 s
+ * @param evaluationSilence how long a running evaluation may go without a heartbeat before the
+ *     server's sweeper marks it abandoned; default {@link Store#DEFAULT_EVALUATION_SILENCE} (2 min)
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path home, boolean auth, long maxBodyBytes,
-        int maxBatchRuns, Duration stopTimeout) {
+        int maxBatchRuns, Duration stopTimeout, Duration evaluationSilence) {
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
     /** The default body limit: 8 MiB. */
@@ -53,6 +56,10 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout must not be negative, got " + stopTimeout);
         }
+        Objects.requireNonNull(evaluationSilence, "evaluationSilence");
+        if (evaluationSilence.isNegative() || evaluationSilence.isZero()) {
+            throw new IllegalArgumentException("evaluationSilence must be positive, got " + evaluationSilence);
+        }
     }
 
     /** The settings, with any password in the JDBC URL replaced by {@code ***}. */
@@ -60,7 +67,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", jdbcUrl=" + JdbcUrls.redacted(jdbcUrl) + ", home="
                 + home + ", auth=" + auth + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchRuns=" + maxBatchRuns
-                + ", stopTimeout=" + stopTimeout + "]";
+                + ", stopTimeout=" + stopTimeout + ", evaluationSilence=" + evaluationSilence + "]";
     }
 
     /** A builder with every default set and no store chosen yet. */
@@ -78,6 +85,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxBatchRuns = DEFAULT_MAX_BATCH_RUNS;
         private Duration stopTimeout = Duration.ofSeconds(30);
+        private Duration evaluationSilence = Store.DEFAULT_EVALUATION_SILENCE;
 
         private Builder() {}
 
@@ -126,13 +134,20 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
             return this;
         }
 
+        /** How long a running evaluation may go without a heartbeat before it is abandoned; default 2 min. */
+        public Builder evaluationSilence(Duration evaluationSilence) {
+            this.evaluationSilence = evaluationSilence;
+            return this;
+        }
+
         /**
          * The configuration.
          *
          * @throws IllegalArgumentException naming the first parameter that is invalid
          */
         public ServerConfig build() {
-            return new ServerConfig(host, port, jdbcUrl, home, auth, maxBodyBytes, maxBatchRuns, stopTimeout);
+            return new ServerConfig(host, port, jdbcUrl, home, auth, maxBodyBytes, maxBatchRuns, stopTimeout,
+                    evaluationSilence);
         }
     }
 }

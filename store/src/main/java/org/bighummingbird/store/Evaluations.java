@@ -8,12 +8,13 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bighummingbird.core.RunIds;
 import org.bighummingbird.core.Tag;
 
 /**
- * Evaluations: created running, rows appended in batches (insert-or-ignore by index), then completed
- * with the summary computed from the stored rows in the same transaction, or failed with a reason.
+ * Evaluations: created running under the client's id (a retried create finds the first one's),
+ * rows appended in batches (insert-or-ignore by index), each write a heartbeat, then completed with
+ * the summary computed from the stored rows in the same transaction, or failed with a reason, or
+ * abandoned by {@link EvaluationSweep} when the heartbeat stopped.
  */
 final class Evaluations {
     /** Most rows in one INSERT: 9 bind values each. */
@@ -21,7 +22,7 @@ final class Evaluations {
     private static final String COLUMNS = "e.id, e.model_tag, d.name, dv.version, j.name, jv.version, e.status,"
             + " e.failure, e.parallelism, e.row_count, e.passed_count, e.failed_count, e.error_count,"
             + " e.mean_score, e.min_score, e.max_score, e.latency_p50_ns, e.latency_p95_ns, e.created_at,"
-            + " e.finished_at";
+            + " e.finished_at, e.heartbeat_at";
     private static final String FROM = " FROM evaluations e"
             + " JOIN dataset_versions dv ON dv.id = e.dataset_version_id JOIN datasets d ON d.id = dv.dataset_id"
             + " JOIN judge_versions jv ON jv.id = e.judge_version_id JOIN judges j ON j.id = jv.judge_id";
@@ -32,39 +33,88 @@ final class Evaluations {
         this.db = db;
     }
 
-    EvaluationInfo create(ProjectRef project, NewEvaluation e) throws SQLException {
-        String id = RunIds.next().toString();
+    /**
+     * Creates the evaluation with the client's id, or finds the one a create with that id made
+     * before: the same content is that evaluation (a retry), other content is a conflict.
+     */
+    EvaluationCreation create(ProjectRef project, NewEvaluation e) throws SQLException {
         long now = Clock.nowMicros();
+        boolean inserted = db.transaction(c -> insert(c, project, e, now));
+        Optional<EvaluationInfo> stored = find(project, e.id());
+        if (inserted) {
+            return new EvaluationCreation(stored.orElseThrow(), true);
+        }
+        if (stored.isEmpty()) {
+            // another project's: say no more than that the id is taken
+            throw new EvaluationConflict("evaluation id " + e.id() + " is taken; a new evaluation needs a new id");
+        }
+        if (!e.sameContentAs(stored.get())) {
+            EvaluationInfo s = stored.get();
+            throw new EvaluationConflict("evaluation " + e.id() + " exists with model " + s.modelTag() + ", dataset "
+                    + s.datasetTag() + ", judge " + s.judgeTag() + " and parallelism " + s.parallelism() + ", not "
+                    + e.modelTag() + ", " + e.datasetTag() + ", " + e.judgeTag() + " and " + e.parallelism()
+                    + "; a new evaluation needs a new id");
+        }
+        return new EvaluationCreation(stored.get(), false);
+    }
+
+    /** Inserts the evaluation running unless its id exists; whether it was inserted. */
+    private static boolean insert(Connection c, ProjectRef project, NewEvaluation e, long now) throws SQLException {
+        String model = idOf(c, "SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id"
+                + " WHERE m.project_id = ? AND m.name = ? AND v.version = ?", project, e.modelTag());
+        String dataset = idOf(c, "SELECT v.id FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id"
+                + " WHERE d.project_id = ? AND d.name = ? AND v.version = ?", project, e.datasetTag());
+        if (dataset == null) {
+            throw new NotFound("no dataset version " + e.datasetTag() + " in project \"" + project.name() + "\"");
+        }
+        String judge = idOf(c, "SELECT v.id FROM judge_versions v JOIN judges j ON j.id = v.judge_id"
+                + " WHERE j.project_id = ? AND j.name = ? AND v.version = ?", project, e.judgeTag());
+        if (judge == null) {
+            throw new NotFound("no judge version " + e.judgeTag() + " in project \"" + project.name() + "\"");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO evaluations (id, project_id,"
+                + " model_version_id, model_tag, dataset_version_id, judge_version_id, status, parallelism,"
+                + " created_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            ps.setString(1, e.id());
+            ps.setString(2, project.id());
+            ps.setString(3, model);
+            ps.setString(4, e.modelTag().toString());
+            ps.setString(5, dataset);
+            ps.setString(6, judge);
+            ps.setString(7, EvaluationInfo.RUNNING);
+            ps.setInt(8, e.parallelism());
+            ps.setLong(9, now);
+            ps.setLong(10, now);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Records a sign of life of the process running the evaluation. */
+    EvaluationInfo heartbeat(ProjectRef project, String id) throws SQLException {
         db.transaction(c -> {
-            String model = idOf(c, "SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id"
-                    + " WHERE m.project_id = ? AND m.name = ? AND v.version = ?", project, e.modelTag());
-            String dataset = idOf(c, "SELECT v.id FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id"
-                    + " WHERE d.project_id = ? AND d.name = ? AND v.version = ?", project, e.datasetTag());
-            if (dataset == null) {
-                throw new NotFound("no dataset version " + e.datasetTag() + " in project \"" + project.name() + "\"");
-            }
-            String judge = idOf(c, "SELECT v.id FROM judge_versions v JOIN judges j ON j.id = v.judge_id"
-                    + " WHERE j.project_id = ? AND j.name = ? AND v.version = ?", project, e.judgeTag());
-            if (judge == null) {
-                throw new NotFound("no judge version " + e.judgeTag() + " in project \"" + project.name() + "\"");
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO evaluations (id, project_id,"
-                    + " model_version_id, model_tag, dataset_version_id, judge_version_id, status, parallelism,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, project.id());
-                ps.setString(3, model);
-                ps.setString(4, e.modelTag().toString());
-                ps.setString(5, dataset);
-                ps.setString(6, judge);
-                ps.setString(7, EvaluationInfo.RUNNING);
-                ps.setInt(8, e.parallelism());
-                ps.setLong(9, now);
-                ps.executeUpdate();
-            }
+            beat(c, project, id);
             return null;
         });
-        return find(project, id).orElseThrow();
+        return find(project, id).orElseThrow(() -> notFound(project, id));
+    }
+
+    /**
+     * Moves a running evaluation's heartbeat to now, else throws why it cannot: not found, or not
+     * running. On PostgreSQL the update also locks the row until the transaction ends, so a sweep
+     * cannot abandon an evaluation between this check and the write that follows it.
+     */
+    private static void beat(Connection c, ProjectRef project, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE evaluations SET heartbeat_at = ?"
+                + " WHERE id = ? AND project_id = ? AND status = ?")) {
+            ps.setLong(1, Clock.nowMicros());
+            ps.setString(2, id);
+            ps.setString(3, project.id());
+            ps.setString(4, EvaluationInfo.RUNNING);
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
+        requireStatus(c, project, id, EvaluationInfo.RUNNING);
     }
 
     private static String idOf(Connection c, String sql, ProjectRef project, Tag tag) throws SQLException {
@@ -83,7 +133,7 @@ final class Evaluations {
             return;
         }
         db.transaction(c -> {
-            requireStatus(c, project, id, EvaluationInfo.RUNNING);
+            beat(c, project, id);
             for (int start = 0; start < rows.size(); start += INSERT_ROWS) {
                 int end = Math.min(rows.size(), start + INSERT_ROWS);
                 StringBuilder sql = new StringBuilder("INSERT INTO evaluation_rows (evaluation_id, idx, input, output,"
@@ -132,7 +182,7 @@ final class Evaluations {
     /** Fills the summary from the stored rows and marks the evaluation complete, in one transaction. */
     EvaluationInfo complete(ProjectRef project, String id) throws SQLException {
         db.transaction(c -> {
-            requireStatus(c, project, id, EvaluationInfo.RUNNING);
+            beat(c, project, id);
             long n;
             try (PreparedStatement ps = c.prepareStatement("UPDATE evaluations SET status = ?, finished_at = ?,"
                     + " row_count = (SELECT COUNT(*) FROM evaluation_rows WHERE evaluation_id = ?),"
@@ -297,7 +347,8 @@ final class Evaluations {
         return new EvaluationInfo(rs.getString(1), Tag.parse(rs.getString(2)), new Tag(rs.getString(3), rs.getInt(4)),
                 new Tag(rs.getString(5), rs.getInt(6)), rs.getString(7), rs.getString(8), rs.getInt(9),
                 integer(rs, 10), integer(rs, 11), integer(rs, 12), integer(rs, 13), decimal(rs, 14), decimal(rs, 15),
-                decimal(rs, 16), longValue(rs, 17), longValue(rs, 18), rs.getLong(19), longValue(rs, 20));
+                decimal(rs, 16), longValue(rs, 17), longValue(rs, 18), rs.getLong(19), longValue(rs, 20),
+                longValue(rs, 21));
     }
 
     private static Integer integer(ResultSet rs, int i) throws SQLException {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bighummingbird.core.DatasetUpload;
@@ -41,6 +43,7 @@ public final class Store implements AutoCloseable {
     private final Datasets datasets;
     private final JudgeRegistry judges;
     private final Evaluations evaluations;
+    private final EvaluationSweep sweep;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -55,6 +58,7 @@ public final class Store implements AutoCloseable {
         this.datasets = new Datasets(db);
         this.judges = new JudgeRegistry(db);
         this.evaluations = new Evaluations(db);
+        this.sweep = new EvaluationSweep(db);
     }
 
     /**
@@ -337,14 +341,53 @@ public final class Store implements AutoCloseable {
     public static final int MAX_EVALUATION_PAGE = 10_000;
 
     /**
+     * How long a running evaluation may go without a heartbeat before {@link #abandonSilentEvaluations}
+     * marks it abandoned, unless the caller says otherwise: 2 minutes, twelve times the SDK's default
+     * heartbeat interval.
+     */
+    public static final Duration DEFAULT_EVALUATION_SILENCE = Duration.ofMinutes(2);
+
+    /**
      * Creates a running evaluation of the model version over the dataset version scored by the
-     * judge version. The model version may be missing from this store (its runs went elsewhere);
-     * the dataset and judge versions must be here.
+     * judge version, under the id the client chose. Idempotent: when an evaluation with that id
+     * exists with the same versions and parallelism (a retry whose first answer was lost), that one
+     * is answered, {@code created} false, whatever its status now. The model version may be missing
+     * from this store (its runs went elsewhere); the dataset and judge versions must be here.
      *
      * @throws NotFound when the project has no such dataset or judge version
+     * @throws EvaluationConflict when the id is taken by an evaluation with other content, or in
+     *     another project
      */
-    public EvaluationInfo createEvaluation(ProjectRef project, NewEvaluation evaluation) {
+    public EvaluationCreation createEvaluation(ProjectRef project, NewEvaluation evaluation) {
         return call(() -> evaluations.create(project, evaluation));
+    }
+
+    /**
+     * Records that the process running the evaluation is alive, and returns the evaluation. Appending
+     * rows and completing are heartbeats too.
+     *
+     * @throws NotFound when the project has no such evaluation
+     * @throws IllegalStateException when it is not running (complete, failed or abandoned)
+     */
+    public EvaluationInfo heartbeatEvaluation(ProjectRef project, String evaluationId) {
+        return call(() -> evaluations.heartbeat(project, evaluationId));
+    }
+
+    /**
+     * Marks the running evaluations of every project whose last heartbeat is more than {@code
+     * silence} before {@code now} {@code abandoned}, with the reason ({@code no heartbeat since
+     * <instant> …}) as their failure; at most 1,000 per call (the next call takes the rest). Safe
+     * to call from many processes and servers at once. Cheap when there is nothing to abandon: one
+     * indexed read.
+     *
+     * @param now the time to measure from (a parameter, so that tests need not wait)
+     * @return how many this call abandoned
+     */
+    public int abandonSilentEvaluations(Instant now, Duration silence) {
+        if (silence.isNegative() || silence.isZero()) {
+            throw new IllegalArgumentException("silence must be positive, got " + silence);
+        }
+        return call(() -> sweep.abandon(now, silence));
     }
 
     /**
@@ -352,7 +395,7 @@ public final class Store implements AutoCloseable {
      * is ignored, so a retried batch is stored once.
      *
      * @throws NotFound when the project has no such evaluation
-     * @throws IllegalStateException when it is not running
+     * @throws IllegalStateException when it is not running (complete, failed or abandoned)
      */
     public void appendEvaluationRows(ProjectRef project, String evaluationId, List<EvaluationRowView> rows) {
         call(() -> {
@@ -366,7 +409,7 @@ public final class Store implements AutoCloseable {
      * same transaction, and returns it.
      *
      * @throws NotFound when the project has no such evaluation
-     * @throws IllegalStateException when it is not running
+     * @throws IllegalStateException when it is not running (complete, failed or abandoned)
      */
     public EvaluationInfo completeEvaluation(ProjectRef project, String evaluationId) {
         return call(() -> evaluations.complete(project, evaluationId));
@@ -375,7 +418,7 @@ public final class Store implements AutoCloseable {
     /**
      * Marks a running evaluation failed with its reason.
      *
-     * @return false when it was complete or failed already, and is left as it was
+     * @return false when it was complete, failed or abandoned already, and is left as it was
      * @throws NotFound when the project has no such evaluation
      */
     public boolean failEvaluation(ProjectRef project, String evaluationId, String reason) {

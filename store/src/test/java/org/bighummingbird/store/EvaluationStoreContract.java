@@ -55,15 +55,21 @@ abstract class EvaluationStoreContract {
                 error, null);
     }
 
+    private EvaluationInfo create(NewEvaluation e) {
+        EvaluationCreation creation = store.createEvaluation(project, e);
+        assertThat(creation.created()).isTrue();
+        return creation.evaluation();
+    }
+
     private EvaluationInfo evaluation(Tag on, EvaluationRowView... rows) {
-        EvaluationInfo e = store.createEvaluation(project, new NewEvaluation(model, on, judge, 4));
+        EvaluationInfo e = create(new NewEvaluation(model, on, judge, 4));
         store.appendEvaluationRows(project, e.id(), List.of(rows));
         return store.completeEvaluation(project, e.id());
     }
 
     @Test
     void completingFillsTheSummaryFromTheRows() {
-        EvaluationInfo created = store.createEvaluation(project, new NewEvaluation(model, dataset, judge, 8));
+        EvaluationInfo created = create(new NewEvaluation(model, dataset, judge, 8));
         assertThat(created.status()).isEqualTo(EvaluationInfo.RUNNING);
         assertThat(created.rows()).isNull();
         store.appendEvaluationRows(project, created.id(), List.of(row(0, 7.0, true, 100, null),
@@ -99,7 +105,7 @@ abstract class EvaluationStoreContract {
 
     @Test
     void failedEvaluationKeepsItsReasonAndTakesNoMoreRows() {
-        EvaluationInfo e = store.createEvaluation(project, new NewEvaluation(model, dataset, judge, 1));
+        EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
 
         assertThat(store.failEvaluation(project, e.id(), "judge unavailable")).isTrue();
         assertThat(store.failEvaluation(project, e.id(), "again")).isFalse();
@@ -116,7 +122,7 @@ abstract class EvaluationStoreContract {
 
     @Test
     void emptyEvaluationCompletesWithoutScores() {
-        EvaluationInfo e = store.createEvaluation(project, new NewEvaluation(model, dataset, judge, 1));
+        EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
 
         EvaluationInfo done = store.completeEvaluation(project, e.id());
 
@@ -136,13 +142,13 @@ abstract class EvaluationStoreContract {
         assertThat(store.evaluation(project, "nope")).isEmpty();
         assertThatThrownBy(() -> store.evaluationRows(project, "nope", 0, 1)).isInstanceOf(NotFound.class);
         ProjectRef other = store.project(Store.DEFAULT_WORKSPACE, "Other");
-        EvaluationInfo e = store.createEvaluation(project, new NewEvaluation(model, dataset, judge, 1));
+        EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
         assertThat(store.evaluation(other, e.id())).isEmpty();
     }
 
     @Test
     void modelVersionMissingFromTheStoreIsStillNamed() {
-        EvaluationInfo e = store.createEvaluation(project,
+        EvaluationInfo e = create(
                 new NewEvaluation(new Tag("elsewhere", 3), dataset, judge, 1));
 
         assertThat(store.evaluation(project, e.id()).orElseThrow().modelTag()).isEqualTo(new Tag("elsewhere", 3));
@@ -150,8 +156,8 @@ abstract class EvaluationStoreContract {
 
     @Test
     void listsNewestFirst() {
-        EvaluationInfo first = store.createEvaluation(project, new NewEvaluation(model, dataset, judge, 1));
-        EvaluationInfo second = store.createEvaluation(project, new NewEvaluation(model, dataset, judge, 1));
+        EvaluationInfo first = create(new NewEvaluation(model, dataset, judge, 1));
+        EvaluationInfo second = create(new NewEvaluation(model, dataset, judge, 1));
 
         assertThat(store.evaluations(project, 10)).extracting(EvaluationInfo::id)
                 .containsExactly(second.id(), first.id());
@@ -182,7 +188,7 @@ abstract class EvaluationStoreContract {
     void comparisonRefusesDifferentDatasetsAndUnfinishedEvaluations() {
         EvaluationInfo a = evaluation(dataset, row(0, 7.0, true, 100, null));
         EvaluationInfo b = evaluation(otherDataset, row(0, 7.0, true, 100, null));
-        EvaluationInfo running = store.createEvaluation(project, new NewEvaluation(model, dataset, judge, 1));
+        EvaluationInfo running = create(new NewEvaluation(model, dataset, judge, 1));
 
         assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), b.id()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -191,6 +197,103 @@ abstract class EvaluationStoreContract {
         assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), running.id()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("running");
         assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), "nope")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void creatingAgainWithTheSameIdAndContentAnswersTheFirstEvaluation() {
+        NewEvaluation spec = new NewEvaluation(model, dataset, judge, 4);
+        EvaluationInfo first = create(spec);
+        store.appendEvaluationRows(project, first.id(), List.of(row(0, 1.0, true, 10, null)));
+
+        EvaluationCreation again = store.createEvaluation(project, spec);
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.evaluation().id()).isEqualTo(spec.id()).isEqualTo(first.id());
+        assertThat(store.evaluations(project, 10)).extracting(EvaluationInfo::id).containsExactly(first.id());
+        assertThat(store.evaluationRows(project, first.id(), 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void reusingAnIdForOtherContentIsAConflict() {
+        NewEvaluation spec = new NewEvaluation(model, dataset, judge, 4);
+        create(spec);
+
+        assertThatThrownBy(() -> store.createEvaluation(project,
+                new NewEvaluation(spec.id(), model, otherDataset, judge, 4)))
+                .isInstanceOf(EvaluationConflict.class).hasMessageContaining(spec.id())
+                .hasMessageContaining("questions:v1").hasMessageContaining("questions:v2");
+        assertThatThrownBy(() -> store.createEvaluation(project, new NewEvaluation(spec.id(), model, dataset, judge, 5)))
+                .isInstanceOf(EvaluationConflict.class).hasMessageContaining("parallelism 4");
+        ProjectRef other = store.project(Store.DEFAULT_WORKSPACE, "Other");
+        Tag otherData = store.registerDataset(other, DatasetUpload.of("questions", "", rows(4))).tag();
+        Tag otherJudge = store.registerJudge(other, JudgeStoreContract.judge("judge", "a+")).tag();
+        assertThatThrownBy(() -> store.createEvaluation(other, new NewEvaluation(spec.id(), model, otherData,
+                otherJudge, 4))).isInstanceOf(EvaluationConflict.class).hasMessageContaining("is taken")
+                .hasMessageNotContaining("questions");
+        assertThat(store.evaluations(other, 10)).isEmpty();
+    }
+
+    @Test
+    void anIdMustBeALowerCaseUuid() {
+        assertThatThrownBy(() -> new NewEvaluation("ABC", model, dataset, judge, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id must be a lower-case UUID");
+    }
+
+    @Test
+    void writesAreHeartbeatsAndASilentEvaluationIsAbandoned() {
+        EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
+        assertThat(e.heartbeatAtMicros()).isEqualTo(e.createdAtMicros());
+        EvaluationInfo beaten = store.heartbeatEvaluation(project, e.id());
+        assertThat(beaten.heartbeatAtMicros()).isGreaterThanOrEqualTo(e.createdAtMicros());
+        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 10, null)));
+        long last = store.evaluation(project, e.id()).orElseThrow().heartbeatAtMicros();
+        assertThat(last).isGreaterThanOrEqualTo(beaten.heartbeatAtMicros());
+        java.time.Duration silence = java.time.Duration.ofSeconds(90);
+        java.time.Instant lastBeat = java.time.Instant.ofEpochSecond(0, last * 1_000);
+
+        assertThat(store.abandonSilentEvaluations(lastBeat.plus(silence), silence)).isZero();
+        assertThat(store.evaluation(project, e.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.RUNNING);
+        assertThat(store.abandonSilentEvaluations(lastBeat.plus(silence).plusNanos(1_000), silence)).isEqualTo(1);
+        assertThat(store.abandonSilentEvaluations(lastBeat.plus(silence).plusSeconds(60), silence)).isZero();
+
+        EvaluationInfo abandoned = store.evaluation(project, e.id()).orElseThrow();
+        assertThat(abandoned.status()).isEqualTo(EvaluationInfo.ABANDONED);
+        assertThat(abandoned.failure()).startsWith("no heartbeat since " + lastBeat)
+                .contains("abandoned after 90 s");
+        assertThat(abandoned.finishedAtMicros()).isEqualTo(last + 90_000_001L);
+        assertThat(abandoned.rows()).isNull();
+        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(row(1, 1.0, true, 10, null))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
+        assertThatThrownBy(() -> store.completeEvaluation(project, e.id()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
+        assertThatThrownBy(() -> store.heartbeatEvaluation(project, e.id()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
+        assertThat(store.failEvaluation(project, e.id(), "too late")).isFalse();
+        assertThat(store.evaluation(project, e.id()).orElseThrow().failure()).startsWith("no heartbeat since");
+        assertThat(store.evaluationRows(project, e.id(), 0, 10)).hasSize(1);
+        assertThatThrownBy(() -> store.heartbeatEvaluation(project, "0192f4a8-7c3e-7d2a-9b1f-2c4d6e8fa0b1"))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aSweepLeavesFinishedEvaluationsAndOtherProjectsRunningOnesAreSweptToo() {
+        EvaluationInfo done = evaluation(dataset, row(0, 1.0, true, 10, null));
+        EvaluationInfo failed = create(new NewEvaluation(model, dataset, judge, 1));
+        store.failEvaluation(project, failed.id(), "judge unavailable");
+        ProjectRef other = store.project(Store.DEFAULT_WORKSPACE, "Other");
+        Tag otherData = store.registerDataset(other, DatasetUpload.of("questions", "", rows(4))).tag();
+        Tag otherJudge = store.registerJudge(other, JudgeStoreContract.judge("judge", "a+")).tag();
+        EvaluationInfo elsewhere = store.createEvaluation(other, new NewEvaluation(model, otherData, otherJudge, 1))
+                .evaluation();
+
+        java.time.Instant muchLater = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+        assertThat(store.abandonSilentEvaluations(muchLater, Store.DEFAULT_EVALUATION_SILENCE)).isEqualTo(1);
+
+        assertThat(store.evaluation(project, done.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.COMPLETE);
+        assertThat(store.evaluation(project, failed.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.FAILED);
+        assertThat(store.evaluation(other, elsewhere.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.ABANDONED);
+        assertThatThrownBy(() -> store.abandonSilentEvaluations(muchLater, java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("silence must be positive");
     }
 
     private static RunRecord run(String id, RunAssessment assessment) {

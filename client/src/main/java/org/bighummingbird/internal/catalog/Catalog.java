@@ -45,8 +45,14 @@ public interface Catalog extends AutoCloseable {
     // Evaluations: created running, rows appended in batches as they finish, then completed (summary
     // computed from the stored rows) or failed with a reason.
 
-    /** Creates a running evaluation; the dataset and judge versions must exist. */
+    /**
+     * Creates a running evaluation under the id it carries; the dataset and judge versions must
+     * exist. Idempotent: the evaluation with that id, when a create made it before.
+     */
     EvaluationInfo createEvaluation(NewEvaluation evaluation);
+
+    /** Tells the store the evaluation's process is alive; {@link IllegalStateException} when it is not running. */
+    void heartbeatEvaluation(String evaluationId);
 
     /** Appends finished rows to a running evaluation; an index stored already is ignored. */
     void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows);
@@ -57,10 +63,13 @@ public interface Catalog extends AutoCloseable {
     /** Marks a running evaluation failed; false when it had finished already. */
     boolean failEvaluation(String evaluationId, String reason);
 
-    /** One evaluation by id; empty when unknown. */
+    /** One evaluation by id (running ones without a heartbeat for long abandoned first); empty when unknown. */
     Optional<EvaluationInfo> evaluation(String evaluationId);
 
-    /** The project's evaluations, newest first, up to {@code limit} (at most {@link #MAX_PAGE}). */
+    /**
+     * The project's evaluations, newest first, up to {@code limit} (at most {@link #MAX_PAGE}); running
+     * ones without a heartbeat for long are abandoned first.
+     */
     List<EvaluationInfo> evaluations(int limit);
 
     /** Up to {@code limit} (at most {@link #MAX_PAGE}) rows of an evaluation from index {@code fromIndex} on. */

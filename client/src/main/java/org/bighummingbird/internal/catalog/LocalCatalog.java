@@ -1,6 +1,7 @@
 package org.bighummingbird.internal.catalog;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bighummingbird.core.DatasetUpload;
@@ -16,18 +17,25 @@ import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.NewEvaluation;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
+import org.bighummingbird.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedded store as a catalog. Opens its own connection to the store under {@code home} on
- * first use (a program that never touches datasets or judges pays nothing) and closes it on
- * {@link #close()}. Thread-safe: the store is; opening is guarded.
+ * The embedded store as a catalog; reading evaluations first marks those without a heartbeat for
+ * {@link Store#DEFAULT_EVALUATION_SILENCE} abandoned. Opens its own connection to the store under
+ * {@code home} on first use (a program that never touches datasets or judges pays nothing) and
+ * closes it on {@link #close()}. Thread-safe: the store is; opening is guarded.
  */
 public final class LocalCatalog implements Catalog {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCatalog.class);
+
     private final Path home;
     private final String project;
     private Store store;
     private ProjectRef projectRef;
     private boolean closed;
+    private volatile boolean sweepFailed;
 
     public LocalCatalog(Path home, String project) {
         this.home = home;
@@ -67,7 +75,13 @@ public final class LocalCatalog implements Catalog {
     @Override
     public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
         Opened o = open();
-        return o.store.createEvaluation(o.project, evaluation);
+        return o.store.createEvaluation(o.project, evaluation).evaluation();
+    }
+
+    @Override
+    public void heartbeatEvaluation(String evaluationId) {
+        Opened o = open();
+        o.store.heartbeatEvaluation(o.project, evaluationId);
     }
 
     @Override
@@ -91,12 +105,14 @@ public final class LocalCatalog implements Catalog {
     @Override
     public Optional<EvaluationInfo> evaluation(String evaluationId) {
         Opened o = open();
+        sweep(o.store);
         return o.store.evaluation(o.project, evaluationId);
     }
 
     @Override
     public List<EvaluationInfo> evaluations(int limit) {
         Opened o = open();
+        sweep(o.store);
         return o.store.evaluations(o.project, limit);
     }
 
@@ -110,6 +126,21 @@ public final class LocalCatalog implements Catalog {
     public EvaluationComparison compareEvaluations(String idA, String idB) {
         Opened o = open();
         return o.store.compareEvaluations(o.project, idA, idB);
+    }
+
+    // No server sweeps an embedded store: its readers do, so that an evaluation whose process died
+    // reads abandoned, not running for ever. Best effort: a store too busy to sweep is still read.
+    private void sweep(Store s) {
+        try {
+            s.abandonSilentEvaluations(Instant.now(), Store.DEFAULT_EVALUATION_SILENCE);
+            sweepFailed = false;
+        } catch (StoreException e) {
+            if (!sweepFailed) {
+                LOG.warn("could not mark evaluations without a heartbeat abandoned in {}; reading them as they are",
+                        home, e);
+                sweepFailed = true;
+            }
+        }
     }
 
     private synchronized Opened open() {

@@ -1,5 +1,6 @@
 package org.bighummingbird.internal.eval;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +20,10 @@ import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.NewEvaluation;
 
 /**
- * Runs one evaluation: creates it running in the catalog, pages the dataset's rows in, runs up to
- * {@code parallelism} rows at once on its own threads, writes finished rows in index order in
- * batches and prints them, then completes the evaluation, or marks it failed with the reason.
+ * Runs one evaluation: creates it running in the catalog (under the spec's id, so a retried create
+ * is harmless), pages the dataset's rows in, runs up to {@code parallelism} rows at once on its own
+ * threads, writes finished rows in index order in batches and prints them, then completes the
+ * evaluation, or marks it failed with the reason. A {@link Heartbeat} runs from creation to the end.
  *
  * <p>Memory stays bounded whatever the dataset's size: a row holds one of {@link #WINDOW_PER_THREAD}
  * × parallelism permits from the moment it is submitted until its batch is written, so rows in flight
@@ -38,9 +40,12 @@ public final class EvaluationRunner {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Catalog catalog;
+    private final Duration heartbeatInterval;
 
-    public EvaluationRunner(Catalog catalog) {
+    /** A runner over {@code catalog} whose evaluations send a heartbeat every {@code heartbeatInterval}. */
+    public EvaluationRunner(Catalog catalog, Duration heartbeatInterval) {
         this.catalog = catalog;
+        this.heartbeatInterval = heartbeatInterval;
     }
 
     /**
@@ -55,7 +60,13 @@ public final class EvaluationRunner {
     public EvaluationInfo run(NewEvaluation spec, DatasetVersionInfo dataset, ModelCall model,
             Supplier<Scorer> scorer, ReporterFactory reporters) {
         EvaluationInfo created = catalog.createEvaluation(spec);
-        String id = created.id();
+        try (Heartbeat heartbeat = Heartbeat.start(catalog, created.id(), heartbeatInterval)) {
+            return runCreated(created.id(), spec, dataset, model, scorer, reporters);
+        }
+    }
+
+    private EvaluationInfo runCreated(String id, NewEvaluation spec, DatasetVersionInfo dataset, ModelCall model,
+            Supplier<Scorer> scorer, ReporterFactory reporters) {
         Scorer judge;
         try {
             judge = scorer.get();

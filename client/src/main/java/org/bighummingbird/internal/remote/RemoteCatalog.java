@@ -139,15 +139,32 @@ public final class RemoteCatalog implements Catalog {
         return find("judges/" + PathSegment.encode(tag.toString()), "judge version " + tag).map(CatalogJson::judgeFrom);
     }
 
+    /**
+     * Creates the evaluation under its id, retried like every call: the id makes the retry of a
+     * create whose answer was lost find the evaluation the first attempt made (200) instead of
+     * making a second one.
+     */
     @Override
     public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
-        String what = "the creation of an evaluation of " + evaluation.modelTag();
+        String what = "the creation of evaluation " + evaluation.id() + " of " + evaluation.modelTag();
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", evaluation.id());
         body.put("modelTag", evaluation.modelTag().toString());
         body.put("datasetTag", evaluation.datasetTag().toString());
         body.put("judgeTag", evaluation.judgeTag().toString());
         body.put("parallelism", evaluation.parallelism());
-        return evaluationFrom(evaluationCall(() -> post("evaluations", api.json(body), what)), what);
+        JsonNode answer = evaluationCall(() -> post("evaluations", api.json(body), what));
+        EvaluationInfo created = evaluationFrom(answer, what);
+        if (!created.id().equals(evaluation.id())) {
+            throw Answers.malformed(api.server(), what, "an evaluation with another id", bytes(answer));
+        }
+        return created;
+    }
+
+    @Override
+    public void heartbeatEvaluation(String evaluationId) {
+        String what = "the heartbeat of evaluation " + evaluationId;
+        evaluationCall(() -> post(evaluationRoute(evaluationId) + "/heartbeat", api.json(Map.of()), what));
     }
 
     @Override

@@ -10,6 +10,7 @@ public enum ProblemType {
     INVALID_TAG(400, "Invalid tag"),
     UNKNOWN_VERSION(422, "Unknown version"),
     EVALUATION_NOT_RUNNING(409, "Evaluation not running"),
+    EVALUATION_CONFLICT(409, "Evaluation conflict"),
     NOT_COMPARABLE(422, "Not comparable"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

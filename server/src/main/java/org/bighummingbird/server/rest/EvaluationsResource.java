@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationConflict;
+import org.bighummingbird.store.EvaluationCreation;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.NewEvaluation;
@@ -19,13 +21,16 @@ import org.bighummingbird.server.problem.ProblemType;
 import org.bighummingbird.store.json.EvaluationJson;
 
 /**
- * Evaluations over REST v1: {@code POST …/evaluations} creates one running (201), {@code POST
- * …/{id}/rows} appends a batch of finished rows (idempotent by row index), {@code POST
+ * Evaluations over REST v1: {@code POST …/evaluations} creates one running (201) under the client's
+ * id, or answers the one a create with that id and the same content made (200; other content is
+ * {@code 409 evaluation-conflict}), {@code POST …/{id}/heartbeat} says its process is alive, {@code
+ * POST …/{id}/rows} appends a batch of finished rows (idempotent by row index, a heartbeat too),
+ * {@code POST
  * …/{id}/complete} completes it with the summary computed here from the stored rows, {@code POST
  * …/{id}/fail} marks it failed; {@code GET …/evaluations}, {@code …/{id}}, {@code …/{id}/rows} and
  * {@code …/compare?a=&b=} answer with {@link EvaluationJson}'s documents, as {@code bhb evals
- * --json} prints them. Writes to an evaluation that is not running are {@code 409
- * evaluation-not-running}.
+ * --json} prints them. Writes to an evaluation that is not running (complete, failed, or abandoned
+ * by the sweeper for want of heartbeats) are {@code 409 evaluation-not-running}.
  */
 final class EvaluationsResource {
     /** Most rows in one append. */
@@ -56,13 +61,22 @@ final class EvaluationsResource {
             throw ApiProblem.of(ProblemType.NOT_FOUND, "no model version " + spec.modelTag() + " in project \""
                     + project.name() + "\"");
         }
-        EvaluationInfo created;
+        EvaluationCreation creation;
         try {
-            created = store.createEvaluation(project, spec);
+            creation = store.createEvaluation(project, spec);
         } catch (NotFound e) {
             throw ApiProblem.of(ProblemType.NOT_FOUND, e.getMessage());
+        } catch (EvaluationConflict e) {
+            throw ApiProblem.of(ProblemType.EVALUATION_CONFLICT, e.getMessage());
         }
-        Replies.json(ctx, 201, EvaluationJson.evaluation(created));
+        Replies.json(ctx, creation.created() ? 201 : 200, EvaluationJson.evaluation(creation.evaluation()));
+    }
+
+    void heartbeat(Context ctx) {
+        ProjectRef project = lookup.project(ctx);
+        String id = id(ctx.pathParam("id"), "evaluation id");
+        Replies.json(ctx, 200, EvaluationJson.evaluation(writing(project, id,
+                () -> store.heartbeatEvaluation(project, id))));
     }
 
     void appendRows(Context ctx) {
@@ -161,7 +175,7 @@ final class EvaluationsResource {
         return value;
     }
 
-    /** An evaluation id: a lower-case UUID, as the server makes them. */
+    /** An evaluation id: a lower-case UUID, as clients choose them and the server makes them. */
     static String id(String text, String what) {
         if (text == null || !ID.matcher(text).matches()) {
             throw Fields.invalid(what + " must be an evaluation id (a lower-case UUID such as"
@@ -184,7 +198,7 @@ final class EvaluationsResource {
             throw ApiProblem.of(ProblemType.NOT_FOUND, e.getMessage());
         } catch (IllegalStateException e) {
             throw ApiProblem.of(ProblemType.EVALUATION_NOT_RUNNING, e.getMessage()
-                    + "; rows are appended, and it is completed or failed, only while it runs");
+                    + "; rows are appended, heartbeats taken, and it is completed or failed, only while it runs");
         }
     }
 

@@ -55,6 +55,7 @@ public final class Routes {
         routes.get(PROJECT + "/evaluations/{id}", evaluations::show);
         routes.get(PROJECT + "/evaluations/{id}/rows", evaluations::rows);
         routes.post(PROJECT + "/evaluations/{id}/rows", evaluations::appendRows);
+        routes.post(PROJECT + "/evaluations/{id}/heartbeat", evaluations::heartbeat);
         routes.post(PROJECT + "/evaluations/{id}/complete", evaluations::complete);
         routes.post(PROJECT + "/evaluations/{id}/fail", evaluations::fail);
     }

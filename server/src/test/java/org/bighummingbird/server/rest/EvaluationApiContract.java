@@ -248,6 +248,116 @@ abstract class EvaluationApiContract {
         assertThat(comparison.get("rows").get(2).get("errorB").asText()).startsWith("the model threw");
     }
 
+    static final String CLIENT_ID = "01a23b2e-c0f6-7823-b2b9-37278404b6c7";
+
+    @Test
+    void aCreateRetriedWithItsIdAnswersTheFirstEvaluation() {
+        ObjectNode body = creation("bot:v1", "faq:v1", "matcher:v1").put("id", CLIENT_ID);
+
+        Reply created = http.post(base + "/evaluations", body);
+        assertThat(http.post(base + "/evaluations/" + CLIENT_ID + "/rows", rows(scored(0, 8, true))).status())
+                .isEqualTo(200);
+        Reply retried = http.post(base + "/evaluations", body);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("id").asText()).isEqualTo(CLIENT_ID);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().get("id").asText()).isEqualTo(CLIENT_ID);
+        assertThat(retried.json().get("status").asText()).isEqualTo("running");
+        assertThat(fixture.store().evaluations(project(), 10)).extracting(e -> e.id()).containsExactly(CLIENT_ID);
+        assertThat(fixture.store().evaluationRows(project(), CLIENT_ID, 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void theSameIdWithOtherContentIsAConflict() {
+        String id = "01a23b2e-c0f6-7823-b2b9-000000000001";
+        assertThat(http.post(base + "/evaluations", creation("bot:v1", "faq:v1", "matcher:v1").put("id", id))
+                .status()).isEqualTo(201);
+
+        Reply otherDataset = http.post(base + "/evaluations", creation("bot:v1", "other:v1", "matcher:v1").put("id", id));
+        Reply otherParallelism = http.post(base + "/evaluations", creation("bot:v1", "faq:v1", "matcher:v1")
+                .put("id", id).put("parallelism", 5));
+        Workspace stranger = fixture.newWorkspace();
+        stranger.http().post("/api/v1/projects", "{\"name\":\"" + PROJECT + "\"}");
+        stranger.http().post(base + "/versions", registration("bot", "a + b"));
+        stranger.http().post(base + "/datasets", dataset("faq", row("\"q0\"", null), row("\"q1\"", null),
+                row("\"q2\"", null)));
+        stranger.http().post(base + "/judges", declarative("matcher", "ok"));
+        Reply elsewhere = stranger.http().post(base + "/evaluations", creation("bot:v1", "faq:v1", "matcher:v1")
+                .put("id", id));
+
+        assertProblem(otherDataset, 409, "evaluation-conflict");
+        assertThat(otherDataset.json().get("detail").asText()).contains(id).contains("faq:v1").contains("other:v1");
+        assertProblem(otherParallelism, 409, "evaluation-conflict");
+        assertProblem(elsewhere, 409, "evaluation-conflict");
+        assertThat(elsewhere.json().get("detail").asText()).contains("is taken").doesNotContain("faq");
+        assertThat(fixture.store().evaluation(project(), id).orElseThrow().datasetTag().toString())
+                .isEqualTo("faq:v1");
+        assertProblem(http.post(base + "/evaluations", creation("bot:v1", "faq:v1", "matcher:v1")
+                .put("id", id.toUpperCase(java.util.Locale.ROOT))), 400, "invalid-request");
+    }
+
+    @Test
+    void aHeartbeatMovesHeartbeatAtAndAbandonedEvaluationsRefuseWrites() {
+        String id = create();
+        JsonNode created = http.get(base + "/evaluations/" + id).json();
+        Reply beat = http.post(base + "/evaluations/" + id + "/heartbeat", "{}");
+        assertThat(beat.status()).as(beat.toString()).isEqualTo(200);
+        assertThat(beat.json().get("heartbeatAt").asText()).isGreaterThanOrEqualTo(created.get("heartbeatAt").asText());
+        assertThat(created.get("heartbeatAt").asText()).isEqualTo(created.get("createdAt").asText());
+        assertProblem(http.post(base + "/evaluations/" + UNKNOWN_ID + "/heartbeat", "{}"), 404, "not-found");
+
+        long heartbeat = fixture.store().evaluation(project(), id).orElseThrow().heartbeatAtMicros();
+        java.time.Duration silence = java.time.Duration.ofMinutes(2);
+        java.time.Instant after = java.time.Instant.ofEpochSecond(0, heartbeat * 1_000).plus(silence).plusSeconds(1);
+        assertThat(fixture.store().abandonSilentEvaluations(after, silence)).isGreaterThanOrEqualTo(1);
+
+        JsonNode abandoned = http.get(base + "/evaluations/" + id).json();
+        assertThat(abandoned.get("status").asText()).isEqualTo("abandoned");
+        assertThat(abandoned.get("failure").asText()).startsWith("no heartbeat since ");
+        assertThat(abandoned.get("finishedAt").isNull()).isFalse();
+        assertThat(http.get(base + "/evaluations").json()).filteredOn(e -> e.get("id").asText().equals(id))
+                .extracting(e -> e.get("status").asText()).containsExactly("abandoned");
+        assertProblem(http.post(base + "/evaluations/" + id + "/rows", rows(scored(0, 1, true))), 409,
+                "evaluation-not-running");
+        assertProblem(http.post(base + "/evaluations/" + id + "/complete", "{}"), 409, "evaluation-not-running");
+        assertProblem(http.post(base + "/evaluations/" + id + "/heartbeat", "{}"), 409, "evaluation-not-running");
+        Reply fail = http.post(base + "/evaluations/" + id + "/fail", "{\"reason\":\"late\"}");
+        assertThat(fail.json().get("failed").asBoolean()).isFalse();
+        assertThat(fail.json().get("evaluation").get("status").asText()).isEqualTo("abandoned");
+    }
+
+    @Test
+    void serversSweepingOneDatabaseAtOnceAbandonEachEvaluationOnce() throws Exception {
+        ServerConfig config = fixture.server.config();
+        java.time.Instant muchLater = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+        java.time.Duration silence = java.time.Duration.ofMinutes(2);
+        fixture.store().abandonSilentEvaluations(muchLater, silence); // earlier tests' running evaluations
+        List<String> running = List.of(create(), create(), create());
+        try (org.bighummingbird.store.Store other = config.jdbcUrl() != null
+                ? org.bighummingbird.store.Store.open(config.jdbcUrl())
+                : org.bighummingbird.store.Store.openLocal(config.home())) {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = two.submit(() -> {
+                    start.await();
+                    return fixture.store().abandonSilentEvaluations(muchLater, silence);
+                });
+                var second = two.submit(() -> {
+                    start.await();
+                    return other.abandonSilentEvaluations(muchLater, silence);
+                });
+                assertThat(first.get() + second.get()).isEqualTo(3);
+            } finally {
+                two.shutdownNow();
+            }
+        }
+        for (String id : running) {
+            assertThat(http.get(base + "/evaluations/" + id).json().get("status").asText()).isEqualTo("abandoned");
+        }
+    }
+
     @Test
     void writesToAnEvaluationThatIsNotRunningAreConflicts() {
         String id = completed(scored(0, 8, true));

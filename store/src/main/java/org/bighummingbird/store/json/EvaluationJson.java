@@ -44,6 +44,11 @@ public final class EvaluationJson {
         } else {
             node.put("finishedAt", ViewJson.isoInstant(e.finishedAtMicros()));
         }
+        if (e.heartbeatAtMicros() == null) {
+            node.putNull("heartbeatAt");
+        } else {
+            node.put("heartbeatAt", ViewJson.isoInstant(e.heartbeatAtMicros()));
+        }
         return node;
     }
 
@@ -105,6 +110,7 @@ public final class EvaluationJson {
     public static EvaluationInfo evaluationFrom(JsonNode node) {
         Documents.requireObject(node, "evaluation");
         String finished = Documents.optionalText(node, "finishedAt");
+        String heartbeat = Documents.optionalText(node, "heartbeatAt");
         return new EvaluationInfo(Documents.text(node, "id"), Tag.parse(Documents.text(node, "modelTag")),
                 Tag.parse(Documents.text(node, "datasetTag")), Tag.parse(Documents.text(node, "judgeTag")),
                 Documents.text(node, "status"), Documents.optionalText(node, "failure"),
@@ -113,7 +119,8 @@ public final class EvaluationJson {
                 optionalDouble(node, "meanScore"), optionalDouble(node, "minScore"), optionalDouble(node, "maxScore"),
                 optionalLong(node, "latencyP50Ns"), optionalLong(node, "latencyP95Ns"),
                 ViewJson.parseInstant(Documents.text(node, "createdAt")),
-                finished == null ? null : ViewJson.parseInstant(finished));
+                finished == null ? null : ViewJson.parseInstant(finished),
+                heartbeat == null ? null : ViewJson.parseInstant(heartbeat));
     }
 
     /** Reads a {@link #row} document back, values in their stored (compact) form. */
