@@ -257,6 +257,20 @@ class RemoteExportTest {
     }
 
     @Test
+    void runsAProxyRefusesAsTooLargeAreSplitAndEveryOneArrives() {
+        server.maxBodyBytes(64 * 1024);
+        try (var bhb = remote().build()) {
+            var model = bhb.trace("model", (String q) -> q.length());
+            for (int i = 0; i < 3_000; i++) {
+                model.apply(i + "q".repeat(200));
+            }
+            bhb.close();
+            assertThat(bhb.droppedRuns()).isZero();
+        }
+        assertThat(server.runs(PROJECT).stream().map(r -> r.get("id").asText()).distinct()).hasSize(3_000);
+    }
+
+    @Test
     void closeKeepsDeliveringWhileTheCloseTimeoutLasts() throws Exception {
         server.stop();
         Thread comesBack;
