@@ -125,7 +125,8 @@ class RemoteExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"400, invalid-request", "413, payload-too-large", "422, invalid-request"})
+    @CsvSource({"400, invalid-request", "413, payload-too-large", "415, unsupported-media-type",
+            "422, invalid-request"})
     void runsTheServerRefusesAreDroppedCountedAndLoggedOnceWhileLaterOnesArrive(int status, String type) {
         String detail = "refused-" + status + " for a reason";
         server.answer(runsWith(x -> x < 20), Integer.MAX_VALUE, Answer.problem(status, type, detail));
@@ -147,7 +148,7 @@ class RemoteExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500, internal", "401, unauthenticated", "404, not-found"})
+    @CsvSource({"500, internal", "401, unauthenticated", "403, forbidden", "404, not-found", "409, conflict"})
     void refusalsThatSayNothingAboutTheRunsKeepThemUntilTheServerTakesThem(int status, String type) {
         server.answer(r -> r.route().equals("runs"), 3, Answer.problem(status, type, "mend me"));
         try (var bhb = remote().build()) {
