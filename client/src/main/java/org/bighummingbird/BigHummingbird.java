@@ -94,7 +94,8 @@ public final class BigHummingbird implements AutoCloseable {
             throw new IllegalArgumentException("set either url or sink, not both: url is " + b.url);
         }
         RunSink sink = b.sink;
-        Path spoolDir;
+        // a custom sink's spool name is checked before anything is opened
+        Path spoolDir = sink != null ? SpoolLocations.custom(b.home, sink) : null;
         // datasets and judges (and later evaluations) are asked for by the user and answered at
         // once, beside the exporter's background path. Beside a custom sink they live in the
         // embedded store under the home.
@@ -115,8 +116,6 @@ public final class BigHummingbird implements AutoCloseable {
             store.project(Store.DEFAULT_WORKSPACE, project);
             sink = new StoreSink(b.home, store);
             spoolDir = SpoolLocations.store(b.home);
-        } else {
-            spoolDir = SpoolLocations.custom(b.home, sink);
         }
         // a server takes a write as a pipeline of requests (HttpSink): bigger writes keep it full
         int batchSize = b.url != null ? HttpSink.BATCH : ExporterOptions.defaults().batchSize();

@@ -120,7 +120,7 @@ final class SpoolOwner implements AutoCloseable {
             for (Path file : locks) {
                 String name = file.getFileName().toString();
                 String owner = name.substring("owner-".length(), name.length() - ".lock".length());
-                if (!owner.equals(id)) {
+                if (ID.matcher(owner).matches() && !owner.equals(id)) {
                     isGone(dir, owner);
                 }
             }
