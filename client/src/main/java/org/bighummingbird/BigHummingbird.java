@@ -94,7 +94,8 @@ public final class BigHummingbird implements AutoCloseable {
             throw new IllegalArgumentException("set either url or sink, not both: url is " + b.url);
         }
         RunSink sink = b.sink;
-        Path spoolDir = b.home.resolve("spool");
+        // a custom sink's spool name is checked before anything is opened
+        Path spoolDir = sink != null ? SpoolLocations.custom(b.home, sink) : null;
         // datasets and judges (and later evaluations) are asked for by the user and answered at
         // once, beside the exporter's background path. Beside a custom sink they live in the
         // embedded store under the home.
@@ -106,13 +107,15 @@ public final class BigHummingbird implements AutoCloseable {
         if (b.url != null) {
             sink = new HttpSink(b.url, Builder.checkKey(b.apiKey), b.connectTimeout, b.requestTimeout,
                     b.maxRetryBackoff);
-            // one spool per server, apart from the local store's: a process never replays runs into
-            // a destination other than the one they were meant for
-            spoolDir = b.home.resolve("spool-remote").resolve(b.url.spoolName());
+            // one spool per server and key, apart from the other sinks': a process never replays runs
+            // into a destination, or a workspace, other than the one they were meant for
+            spoolDir = SpoolLocations.remote(b.home, b.url, Builder.checkKey(b.apiKey));
+            SpoolLocations.reportEarlierRemoteSpool(b.home, b.url, spoolDir);
         } else if (sink == null) {
             Store store = Store.openLocal(b.home);
             store.project(Store.DEFAULT_WORKSPACE, project);
             sink = new StoreSink(b.home, store);
+            spoolDir = SpoolLocations.store(b.home);
         }
         // a server takes a write as a pipeline of requests (HttpSink): bigger writes keep it full
         int batchSize = b.url != null ? HttpSink.BATCH : ExporterOptions.defaults().batchSize();
@@ -483,8 +486,9 @@ public final class BigHummingbird implements AutoCloseable {
         /**
          * Delivers to the team server at {@code url} (as in {@code https://bhb.example.com}) instead of
          * the embedded store. Runs waiting for the server are spooled under
-         * {@code home/spool-remote/<hash of the URL>}, and replayed by the next process with the same
-         * URL and home. Default: none, the embedded store.
+         * {@code home/spool-remote/<hash of the URL and the API key's id>}, and replayed by the next
+         * process with the same URL, key (its {@code bhb_<id>_} part) and home. Default: none, the
+         * embedded store.
          *
          * @throws IllegalArgumentException when {@code url} is not an absolute http or https URL with
          *     a host and without query, fragment or user info
@@ -538,8 +542,9 @@ public final class BigHummingbird implements AutoCloseable {
 
         /**
          * Delivers runs to this sink instead of the embedded store (tests, benchmarks, custom
-         * back-ends); not together with {@link #url(String)}. The spool lives in
-         * {@code home/spool}, as the embedded store's does.
+         * back-ends); not together with {@link #url(String)}. Runs it cannot take wait in
+         * {@code home/spool-sink/<sink.spoolName()>}, apart from the embedded store's spool, and are
+         * replayed only into a sink with the same {@link RunSink#spoolName()}.
          */
         public Builder sink(RunSink sink) {
             this.sink = Objects.requireNonNull(sink, "sink");
@@ -550,8 +555,9 @@ public final class BigHummingbird implements AutoCloseable {
          * Opens the project.
          *
          * @throws org.bighummingbird.core.InvalidName when the project name is not valid
-         * @throws IllegalArgumentException when both a url and a sink were set, or the API key from
-         *     {@code BHB_API_KEY} is not printable ASCII without spaces
+         * @throws IllegalArgumentException when both a url and a sink were set, the API key from
+         *     {@code BHB_API_KEY} is not printable ASCII without spaces, or the sink's
+         *     {@link RunSink#spoolName()} cannot name a directory
          * @throws org.bighummingbird.store.StoreException when the store cannot be opened
          */
         public BigHummingbird build() {

@@ -50,7 +50,7 @@ class RemoteExportTest {
     }
 
     private Path remoteSpool() {
-        return home.resolve("spool-remote").resolve(ServerUrl.parse(server.url()).spoolName());
+        return SpoolLocations.remote(home, ServerUrl.parse(server.url()), null);
     }
 
     /** The model's input of each run the endpoint stored, in the order it received them. */
@@ -125,7 +125,8 @@ class RemoteExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"400, invalid-request", "413, payload-too-large", "422, invalid-request"})
+    @CsvSource({"400, invalid-request", "413, payload-too-large", "415, unsupported-media-type",
+            "422, invalid-request"})
     void runsTheServerRefusesAreDroppedCountedAndLoggedOnceWhileLaterOnesArrive(int status, String type) {
         String detail = "refused-" + status + " for a reason";
         server.answer(runsWith(x -> x < 20), Integer.MAX_VALUE, Answer.problem(status, type, detail));
@@ -147,7 +148,7 @@ class RemoteExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500, internal", "401, unauthenticated", "404, not-found"})
+    @CsvSource({"500, internal", "401, unauthenticated", "403, forbidden", "404, not-found", "409, conflict"})
     void refusalsThatSayNothingAboutTheRunsKeepThemUntilTheServerTakesThem(int status, String type) {
         server.answer(r -> r.route().equals("runs"), 3, Answer.problem(status, type, "mend me"));
         try (var bhb = remote().build()) {
@@ -202,6 +203,72 @@ class RemoteExportTest {
         }
         assertThat(inputs()).isEqualTo(IntStream.range(0, 100).boxed().toList());
         assertThat(files(remoteSpool())).isEmpty();
+    }
+
+    private static final String SECRET = "S3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3t";
+    private static final String KEY_A = "bhb_aaaaaaaaaaaa_" + SECRET;
+    private static final String KEY_B = "bhb_bbbbbbbbbbbb_" + SECRET;
+
+    private void traceWith(String key, int from, int to) {
+        try (var bhb = remote().apiKey(key).closeTimeout(Duration.ofMillis(200)).build()) {
+            var model = bhb.trace("model", (Integer x) -> x + 1);
+            for (int i = from; i < to; i++) {
+                model.apply(i);
+            }
+        }
+    }
+
+    @Test
+    void aProcessWithAnotherKeyNeverReplaysRunsSpooledUnderThisOne() throws IOException {
+        server.stop();
+        traceWith(KEY_A, 0, 10);
+        server.restart();
+        traceWith(KEY_B, 100, 105);
+        assertThat(inputs()).as("the other key's process delivers only its own runs")
+                .containsExactlyInAnyOrder(100, 101, 102, 103, 104);
+
+        // the same key (its id) with a mended secret is the same key: it replays them
+        traceWith("bhb_aaaaaaaaaaaa_" + "m".repeat(43), 200, 201);
+        assertThat(inputs()).containsAll(IntStream.range(0, 10).boxed().toList()).hasSize(16);
+        try (Stream<Path> all = Files.walk(home)) {
+            String hashedKey = org.bighummingbird.core.Hashing.sha256Hex(KEY_A);
+            String hashedSecret = org.bighummingbird.core.Hashing.sha256Hex(SECRET);
+            assertThat(all.map(Path::toString)).as("no secret, and no unsalted hash of one, in a path")
+                    .noneMatch(p -> p.contains(SECRET) || p.contains(hashedKey.substring(0, 16))
+                            || p.contains(hashedSecret.substring(0, 16)));
+        }
+    }
+
+    @Test
+    void runsAnEarlierVersionSpooledPerUrlAloneAreLeftWhereTheyAreAndNamedInTheLog() throws IOException {
+        // an earlier SDK named the remote spool by the URL alone: which key wrote it, nobody can tell
+        Path old = home.resolve("spool-remote").resolve(ServerUrl.parse(server.url()).spoolName());
+        Files.createDirectories(old);
+        var registration = new org.bighummingbird.core.VersionRegistration("model", "k", "f", "{}", "code", "source",
+                "{}");
+        var run = new org.bighummingbird.core.RunRecord("0190a0a0-0000-7000-8000-000000000001", "model", "k", null,
+                null, 1, 1, "main", "{\"x\":7}", "8", "\"Integer\"", null, null, null);
+        Path file = old.resolve("spool-1-7.1-0.jsonl");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(java.util.Map.of("p", PROJECT, "v", registration)) + "\n"
+                + Json.MAPPER.writeValueAsString(java.util.Map.of("p", PROJECT, "r", run)) + "\n");
+        String log = stderrOf(() -> traceWith(KEY_A, 0, 3));
+        assertThat(inputs()).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(file).exists();
+        assertThat(log).contains(old.toString());
+    }
+
+    @Test
+    void runsAProxyRefusesAsTooLargeAreSplitAndEveryOneArrives() {
+        server.maxBodyBytes(64 * 1024);
+        try (var bhb = remote().build()) {
+            var model = bhb.trace("model", (String q) -> q.length());
+            for (int i = 0; i < 3_000; i++) {
+                model.apply(i + "q".repeat(200));
+            }
+            bhb.close();
+            assertThat(bhb.droppedRuns()).isZero();
+        }
+        assertThat(server.runs(PROJECT).stream().map(r -> r.get("id").asText()).distinct()).hasSize(3_000);
     }
 
     @Test

@@ -20,6 +20,8 @@ final class TracedModel implements AutoCloseable {
     private final BigHummingbird bhb;
     private final Path home;
     private final DiscardingSink discarding;
+    /** The spool directory (a custom sink's is apart from the embedded store's). */
+    private final Path spool;
     private long droppedAtMark;
 
     /**
@@ -35,6 +37,7 @@ final class TracedModel implements AutoCloseable {
         }
         this.bhb = b.build();
         this.discarding = sink instanceof DiscardingSink d ? d : null;
+        this.spool = home.resolve(sink == null ? "spool" : "spool-sink");
         this.model = bhb.trace("model", ADD);
         String tag = ((Traced) model).tag();
         System.err.println("[" + label + "] home " + home + ", version " + tag);
@@ -48,7 +51,7 @@ final class TracedModel implements AutoCloseable {
         return String.format("calls %,d, dropped %,d (%.1f %%), dropped in total %,d%s, spool %,d bytes", calls,
                 droppedNow, calls == 0 ? 0.0 : 100.0 * droppedNow / calls, dropped,
                 discarding == null ? "" : String.format(", sink took %,d", discarding.written()),
-                TempHome.size(home.resolve("spool")));
+                TempHome.size(spool));
     }
 
     @Override

@@ -32,6 +32,17 @@ public interface RunSink extends AutoCloseable {
         write(project, runs);
     }
 
+    /**
+     * The name of this sink's spool directory, {@code BHB_HOME/spool-sink/<name>}: runs this sink
+     * could not take wait there, and are replayed only into a sink that gives the same name, never
+     * into the embedded store or another sink. 1 to 200 letters, digits, {@code . _ - $}, not
+     * starting with {@code .}. The default is the sink's class name; give a name of your own when
+     * instances of one class deliver to different places, or to keep the spool across a rename.
+     */
+    default String spoolName() {
+        return getClass().getName();
+    }
+
     /** Releases the sink's resources; the default does nothing. */
     @Override
     default void close() {}

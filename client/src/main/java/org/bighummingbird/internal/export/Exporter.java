@@ -77,9 +77,13 @@ public final class Exporter implements AutoCloseable {
     private final SerializeAhead ahead = new SerializeAhead();
 
     public Exporter(String project, RunSink sink, Path spoolDir, ExporterOptions options) {
+        this(project, sink, new Spool(spoolDir, options.maxSpoolBytes()), options);
+    }
+
+    Exporter(String project, RunSink sink, Spool spool, ExporterOptions options) {
         this.project = project;
         this.sink = sink;
-        this.spool = new Spool(spoolDir, options.maxSpoolBytes());
+        this.spool = spool;
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());

@@ -16,29 +16,33 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.VersionRegistration;
 
 /**
- * Runs that could not be delivered, as JSON lines under {@code BHB_HOME/spool}. Each process writes
- * its own segment ({@code .part} while open); finished segments ({@code .jsonl}) are claimed for
- * replay by an atomic rename, so two processes never replay one file, and files left by a process
- * that died are claimed by the next. Bounded by a byte budget across the directory. Used by the
- * exporter thread only; not thread-safe.
+ * Runs that could not be delivered, as JSON lines in one destination's spool directory. Each spool
+ * writes its own segment ({@code .part} while open); finished segments ({@code .jsonl}) are claimed
+ * for replay by an atomic rename, so two processes never replay one file, and files of a spool
+ * whose {@link SpoolOwner} lock is free (its process died) are claimed by the next. Whether there
+ * is anything to replay is known from this spool's own doings; the directory is looked at again
+ * only every {@link #RESCAN_NANOS}, for segments other processes left. Bounded by a byte budget
+ * across the directory. Used by the exporter thread only; not thread-safe.
  */
 final class Spool implements AutoCloseable {
     private static final long SEGMENT_BYTES = 16L * 1024 * 1024;
-    private static final Pattern PART = Pattern.compile("spool-\\d+-(\\d+\\.\\d+)-\\d+\\.jsonl\\.part");
-    private static final Pattern REPLAY = Pattern.compile("spool-\\d+-\\d+\\.\\d+-\\d+\\.jsonl\\.replay-(\\d+\\.\\d+)");
-    /**
-     * This process as files name it: pid and start time, since a pid alone repeats (a container's
-     * application is pid 1 at every start, and pids are reused).
-     */
-    private static final String OWNER = owner(ProcessHandle.current());
+    /** How often the directory is looked at for segments other processes left; 5 s. */
+    static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final Pattern PART = Pattern.compile("spool-\\d+-(" + SpoolOwner.NAME + ")-\\d+\\.jsonl\\.part");
+    private static final Pattern REPLAY = Pattern.compile("spool-\\d+-(?:" + SpoolOwner.NAME
+            + ")-\\d+\\.jsonl\\.replay-(" + SpoolOwner.NAME + ")");
 
     private final Path dir;
+    private final SpoolOwner owner;
+    private final LongSupplier nanoTime;
     private final long maxBytes;
     private long bytes = -1;
     private BufferedWriter out;
@@ -46,10 +50,33 @@ final class Spool implements AutoCloseable {
     private long segmentBytes;
     private int sequence;
     private final Set<String> registeredInSegment = new HashSet<>();
+    /** Whether finished files are known to wait: this spool finished or released one, or a look found some. */
+    private boolean waiting;
+    private boolean looked;
+    private long lookedAtNanos;
+    private int listings;
+    private int looks;
 
     Spool(Path dir, long maxBytes) {
+        this(dir, maxBytes, System::nanoTime);
+    }
+
+    /** A spool that reads the time for its rescans from {@code nanoTime} (tests freeze it). */
+    Spool(Path dir, long maxBytes, LongSupplier nanoTime) {
         this.dir = dir;
         this.maxBytes = maxBytes;
+        this.owner = new SpoolOwner(dir);
+        this.nanoTime = nanoTime;
+    }
+
+    /** How many times the directory was listed, for tests. */
+    int listings() {
+        return listings;
+    }
+
+    /** How many times {@link #hasData()} was asked, for tests. */
+    int looks() {
+        return looks;
     }
 
     /**
@@ -88,17 +115,29 @@ final class Spool implements AutoCloseable {
     /** Finishes this process's open segment, making it claimable. */
     private void rotate() throws IOException {
         closeSegment();
-        Files.createDirectories(dir);
-        segment = dir.resolve("spool-" + System.currentTimeMillis() + "-" + OWNER + "-" + (sequence++) + ".jsonl.part");
+        owner.acquire();
+        segment = dir.resolve("spool-" + System.currentTimeMillis() + "-" + owner.id() + "-" + (sequence++)
+                + ".jsonl.part");
         out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(segment, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), StandardCharsets.UTF_8), 64 * 1024);
         segmentBytes = 0;
         registeredInSegment.clear();
     }
 
-    /** Whether anything is waiting to be replayed, by this process or another. */
+    /**
+     * Whether anything is waiting to be replayed, by this process or another: known without I/O,
+     * but for a look at the directory when one is due (the first call, then every
+     * {@link #RESCAN_NANOS}). The exporter asks this whenever it idles.
+     */
     boolean hasData() {
-        return segmentBytes > 0 || !claimable().isEmpty();
+        looks++;
+        if (segmentBytes > 0 || waiting) {
+            return true;
+        }
+        if (!looked || nanoTime.getAsLong() - lookedAtNanos >= RESCAN_NANOS) {
+            waiting = !claimable().isEmpty();
+        }
+        return waiting;
     }
 
     /**
@@ -112,15 +151,23 @@ final class Spool implements AutoCloseable {
         if (segmentBytes > 0) {
             closeSegment();
         }
-        for (Path candidate : claimable()) {
-            Path claimed = dir.resolve(baseName(candidate) + ".replay-" + OWNER);
+        List<Path> candidates = claimable();
+        if (!candidates.isEmpty()) {
+            owner.acquire();
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Path candidate = candidates.get(i);
+            Path claimed = dir.resolve(baseName(candidate) + ".replay-" + owner.id());
             try {
                 Files.move(candidate, claimed, StandardCopyOption.ATOMIC_MOVE);
+                // the last one: no need to list the directory again to learn that it is empty
+                waiting = i < candidates.size() - 1;
                 return claimed;
             } catch (NoSuchFileException | AtomicMoveNotSupportedException e) {
                 // another process claimed it first
             }
         }
+        waiting = false;
         return null;
     }
 
@@ -174,6 +221,7 @@ final class Spool implements AutoCloseable {
     void release(Path claimed) {
         try {
             Files.move(claimed, dir.resolve(baseName(claimed)), StandardCopyOption.ATOMIC_MOVE);
+            waiting = true;
         } catch (IOException e) {
             // the claim names this process: once it is gone, the next process claims the file
         }
@@ -187,6 +235,9 @@ final class Spool implements AutoCloseable {
 
     private List<Path> claimable() {
         List<Path> out = new ArrayList<>();
+        listings++;
+        looked = true;
+        lookedAtNanos = nanoTime.getAsLong();
         if (!Files.isDirectory(dir)) {
             return out;
         }
@@ -206,28 +257,19 @@ final class Spool implements AutoCloseable {
         return out;
     }
 
-    /** Whether a {@code .part} or {@code .replay-OWNER} file belongs to a process that no longer runs. */
-    private static boolean ownerIsGone(String name) {
+    /** Whether a {@code .part} or {@code .replay-<owner>} file belongs to a spool that is gone. */
+    private boolean ownerIsGone(String name) {
         Matcher part = PART.matcher(name);
         Matcher replay = REPLAY.matcher(name);
-        String owner;
+        String holder;
         if (part.matches()) {
-            owner = part.group(1);
+            holder = part.group(1);
         } else if (replay.matches()) {
-            owner = replay.group(1);
+            holder = replay.group(1);
         } else {
             return false;
         }
-        if (owner.equals(OWNER)) {
-            return false;
-        }
-        long pid = Long.parseLong(owner.substring(0, owner.indexOf('.')));
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> !owner(p).equals(owner)).orElse(true);
-    }
-
-    private static String owner(ProcessHandle process) {
-        long started = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-        return process.pid() + "." + started;
+        return !holder.equals(owner.id()) && SpoolOwner.isGone(dir, holder);
     }
 
     private long usedBytes() throws IOException {
@@ -251,6 +293,7 @@ final class Spool implements AutoCloseable {
             Path finished = dir.resolve(segment.getFileName().toString().replace(".part", ""));
             if (segmentBytes > 0) {
                 Files.move(segment, finished, StandardCopyOption.ATOMIC_MOVE);
+                waiting = true;
             } else {
                 Files.deleteIfExists(segment);
             }
@@ -260,9 +303,14 @@ final class Spool implements AutoCloseable {
         }
     }
 
+    /** Finishes the open segment and gives up ownership: what is left is the next process's to replay. */
     @Override
     public void close() throws IOException {
-        closeSegment();
+        try {
+            closeSegment();
+        } finally {
+            owner.close();
+        }
     }
 
     @Override

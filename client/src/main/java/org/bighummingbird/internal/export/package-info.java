@@ -3,8 +3,9 @@
  * drains a bounded queue of {@link org.bighummingbird.internal.export.RunEvent}s in batches,
  * serialises them ({@link org.bighummingbird.internal.export.RunSerializer}) and hands them to a
  * {@link org.bighummingbird.spi.RunSink}, moving them to the disk
- * {@link org.bighummingbird.internal.export.Spool} when the sink is slow or away and replaying it
- * later ({@link org.bighummingbird.internal.export.SpoolReplay}, timed by
+ * {@link org.bighummingbird.internal.export.Spool} (its files owned through
+ * {@link org.bighummingbird.internal.export.SpoolOwner}'s file lock) when the sink is slow or away
+ * and replaying it later ({@link org.bighummingbird.internal.export.SpoolReplay}, timed by
  * {@link org.bighummingbird.internal.export.RetryClock}); what the sink refuses for good is
  * accounted for in {@link org.bighummingbird.internal.export.Rejections}.
  */

@@ -6,13 +6,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
+import org.bighummingbird.spi.SinkRejected;
 import org.bighummingbird.store.EvaluationRowView;
 
 /**
  * Evaluation rows as the bodies of {@code POST …/evaluations/{id}/rows}: as many rows per body as the
  * server takes ({@code maxRows}) and as fit in its body limit, so large inputs and outputs make more,
- * smaller requests rather than a refusal. A single row larger than the limit goes alone (and the
- * server refuses it with 413).
+ * smaller requests rather than a refusal. A body refused as too large all the same (413: a proxy in
+ * front of the server may take less) is split in halves and sent again ({@link #send}); a single
+ * row refused alone stays refused.
  */
 final class EvaluationRowBodies {
 
@@ -22,11 +25,47 @@ final class EvaluationRowBodies {
     private EvaluationRowBodies() {}
 
     static List<byte[]> split(ObjectMapper mapper, List<EvaluationRowView> rows, int maxRows, int maxBytes) {
+        return pack(mapper, rows, maxRows, maxBytes).stream().map(BodyPacker.Body::json).toList();
+    }
+
+    /**
+     * Posts the rows in the bodies {@link #split} makes, in order; a body {@code post} finds refused
+     * as too large (a {@link SinkRejected} with 413) is split in halves, each posted the same way.
+     *
+     * @throws SinkRejected when {@code post} refuses a body for another reason, or a single row as too large
+     */
+    static void send(ObjectMapper mapper, List<EvaluationRowView> rows, int maxRows, int maxBytes,
+            Consumer<byte[]> post) {
+        int first = 0;
+        for (BodyPacker.Body body : pack(mapper, rows, maxRows, maxBytes)) {
+            sendSplitting(mapper, rows.subList(first, first + body.items()), body.json(), post);
+            first += body.items();
+        }
+    }
+
+    private static void sendSplitting(ObjectMapper mapper, List<EvaluationRowView> rows, byte[] body,
+            Consumer<byte[]> post) {
+        try {
+            post.accept(body);
+        } catch (SinkRejected e) {
+            if (e.status() != 413 || rows.size() == 1) {
+                throw e;
+            }
+            // nothing of a refused body was stored: its halves go as new requests
+            int half = rows.size() / 2;
+            for (List<EvaluationRowView> part : List.of(rows.subList(0, half), rows.subList(half, rows.size()))) {
+                sendSplitting(mapper, part, pack(mapper, part, part.size(), Integer.MAX_VALUE).get(0).json(), post);
+            }
+        }
+    }
+
+    private static List<BodyPacker.Body> pack(ObjectMapper mapper, List<EvaluationRowView> rows, int maxRows,
+            int maxBytes) {
         BodyPacker bodies = new BodyPacker("rows", maxRows, maxBytes);
         for (EvaluationRowView row : rows) {
             bodies.add(row(mapper, row));
         }
-        return bodies.bodies().stream().map(BodyPacker.Body::json).toList();
+        return bodies.bodies();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.core.RunRecord;
@@ -31,7 +32,10 @@ import org.bighummingbird.spi.SinkUnavailable;
  * a URL that is not an API v1 server (404, 405), a server fault (500 and up) — keeps them: it is
  * a {@link SinkUnavailable} with a long wait, so the runs stay in the spool until a person mends
  * it. A 422 {@code unknown-version} (the server lost a registration, e.g. a new database behind the
- * same URL) is unavailable too: the exporter then registers its versions again. Used by the
+ * same URL) is unavailable too: the exporter then registers its versions again. A run request
+ * refused as too large (413: a proxy in front of the server may take less than the SDK's 4 MiB) is
+ * split in halves and sent again, down to single runs; only a run refused alone is dropped, and
+ * later requests stay within the size that was refused, halved. Used by the
  * exporter thread only (with sender threads of its own for run requests); not thread-safe.
  */
 public final class HttpSink implements RunSink {
@@ -56,10 +60,14 @@ public final class HttpSink implements RunSink {
      */
     public static final int BATCH = 8 * CHUNK;
     private static final String UNKNOWN_VERSION = "unknown-version";
+    /** The least JSON per run request a 413 lowers the body size to: 64 KiB. */
+    static final int MIN_BODY_BYTES = 64 * 1024;
 
     private final ApiClient api;
     private final String server;
     private final Duration mendWait;
+    /** The most JSON a run request holds: {@link RunBodies#MAX_BYTES}, less once a body was refused as too large. */
+    private final AtomicInteger maxBodyBytes = new AtomicInteger(RunBodies.MAX_BYTES);
     /** Posts a write's run requests, {@link #IN_FLIGHT} at a time, while the exporter thread writes the next one's JSON. */
     private final ExecutorService sender = senders(IN_FLIGHT);
     /** Posts {@link #writeInOrder}'s requests one after the other, in the order handed over. */
@@ -137,16 +145,19 @@ public final class HttpSink implements RunSink {
         try {
             send:
             for (int from = 0; from < runs.size(); from += CHUNK) {
-                for (BodyPacker.Body body : bodies(runs.subList(from, Math.min(runs.size(), from + CHUNK)))) {
-                    String what = body.items() == 1 ? "1 run" : body.items() + " runs";
+                List<RunRecord> chunk = runs.subList(from, Math.min(runs.size(), from + CHUNK));
+                int first = 0;
+                for (BodyPacker.Body body : bodies(chunk, maxBodyBytes.get())) {
+                    List<RunRecord> itsRuns = chunk.subList(first, first + body.items());
+                    first += body.items();
                     GzipBody gzipped = GzipBody.of(body.json());
                     if (outcome.keepsAll()) {
                         break send;
                     }
                     // one more than open is handed over: it waits in the senders' queue and starts the
                     // moment a sender is free, not when this thread next gets to run
-                    inFlight.add(new Request(body, senders.submit(() -> postUnlessAway(away, project, gzipped,
-                            body.items(), what))));
+                    inFlight.add(new Request(body, senders.submit(() -> postUnlessAway(away, project, itsRuns,
+                            body.json().length, gzipped))));
                     if (inFlight.size() > open) {
                         outcome.settle(inFlight.poll());
                     }
@@ -160,9 +171,9 @@ public final class HttpSink implements RunSink {
         outcome.throwIfFailed();
     }
 
-    private List<BodyPacker.Body> bodies(List<RunRecord> runs) {
+    private List<BodyPacker.Body> bodies(List<RunRecord> runs, int maxBytes) {
         try {
-            return RunBodies.split(api.mapper(), runs);
+            return RunBodies.split(api.mapper(), runs, RunBodies.MAX_RUNS, maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write runs as JSON", e);
         }
@@ -172,12 +183,13 @@ public final class HttpSink implements RunSink {
      * Posts a request unless an earlier one of the same write found the server away (then false):
      * a request handed over behind a failed one must not overtake it.
      */
-    private boolean postUnlessAway(AtomicBoolean away, String project, GzipBody body, int runs, String what) {
+    private boolean postUnlessAway(AtomicBoolean away, String project, List<RunRecord> runs, int jsonBytes,
+            GzipBody body) {
         if (away.get()) {
             return false;
         }
         try {
-            post(project, body, runs, what);
+            postSplitting(project, runs, jsonBytes, body);
             return true;
         } catch (SinkRejected e) {
             if (!refusesData(e)) {
@@ -187,6 +199,48 @@ public final class HttpSink implements RunSink {
         } catch (RuntimeException e) {
             away.set(true);
             throw e;
+        }
+    }
+
+    /**
+     * Posts runs; when the body is refused as too large (413) and holds more than one run, sends
+     * each half again the same way, in order, and when that helped lowers the size of later bodies
+     * to half the one refused.
+     *
+     * @throws SinkRejected counting the runs refused, when some were (the others are stored)
+     */
+    private void postSplitting(String project, List<RunRecord> runs, int jsonBytes, GzipBody body) {
+        try {
+            post(project, body, runs.size(), runs.size() == 1 ? "1 run" : runs.size() + " runs");
+            return;
+        } catch (SinkRejected e) {
+            if (e.status() != 413 || runs.size() == 1) {
+                throw e;
+            }
+        }
+        int half = runs.size() / 2;
+        SinkRejected refusal = null;
+        int refused = 0;
+        for (List<RunRecord> part : List.of(runs.subList(0, half), runs.subList(half, runs.size()))) {
+            byte[] json = bodies(part, Integer.MAX_VALUE).get(0).json();
+            try {
+                postSplitting(project, part, json.length, GzipBody.of(json));
+            } catch (SinkRejected e) {
+                if (!refusesData(e)) {
+                    throw e;
+                }
+                refused += e.refusedRuns().orElse(part.size());
+                refusal = refusal == null ? e : refusal;
+            }
+        }
+        if (refused < runs.size()) {
+            // halves went through: the size was the problem, so later bodies stay under it. Not when
+            // every run was refused anyway, and never below MIN_BODY_BYTES, so that one odd answer
+            // cannot make every later request carry a single run
+            maxBodyBytes.accumulateAndGet(Math.max(MIN_BODY_BYTES, jsonBytes / 2), Math::min);
+        }
+        if (refusal != null) {
+            throw new SinkRejected(refusal.status(), refusal.type(), refusal.reason(), refused);
         }
     }
 
@@ -221,7 +275,7 @@ public final class HttpSink implements RunSink {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof SinkRejected rejected && refusesData(rejected)) {
-                    refused += request.body().items();
+                    refused += rejected.refusedRuns().orElse(request.body().items());
                     if (refusal == null) {
                         refusal = rejected;
                     } else {

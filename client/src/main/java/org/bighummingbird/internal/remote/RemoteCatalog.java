@@ -171,9 +171,8 @@ public final class RemoteCatalog implements Catalog {
     public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
         String route = evaluationRoute(evaluationId) + "/rows";
         String what = "rows of evaluation " + evaluationId;
-        for (byte[] body : EvaluationRowBodies.split(api.mapper(), rows, MAX_APPEND_ROWS, MAX_BODY_BYTES)) {
-            evaluationCall(() -> post(route, body, what));
-        }
+        EvaluationRowBodies.send(api.mapper(), rows, MAX_APPEND_ROWS, MAX_BODY_BYTES,
+                body -> evaluationCall(() -> post(route, body, what)));
     }
 
     @Override

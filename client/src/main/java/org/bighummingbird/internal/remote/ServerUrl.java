@@ -56,8 +56,9 @@ public record ServerUrl(String normalised) {
     }
 
     /**
-     * The name of this server's spool directory: the first 16 hex digits of SHA-256 of the
-     * normalised URL, so a local store never replays a remote spool and two servers never share one.
+     * The first 16 hex digits of SHA-256 of the normalised URL: the name an earlier SDK gave this
+     * server's spool directory, whatever the key (the SDK now keys it by URL and key, so this is
+     * only looked for, to say where such runs wait).
      */
     public String spoolName() {
         try {

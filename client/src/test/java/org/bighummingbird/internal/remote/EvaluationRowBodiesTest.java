@@ -1,12 +1,18 @@
 package org.bighummingbird.internal.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bighummingbird.internal.export.Json;
+import org.bighummingbird.spi.SinkRejected;
 import org.bighummingbird.store.EvaluationRowView;
+import org.bighummingbird.testing.ScriptedServer;
+import org.bighummingbird.testing.ScriptedServer.Answer;
 import org.junit.jupiter.api.Test;
 
 class EvaluationRowBodiesTest {
@@ -63,5 +69,45 @@ class EvaluationRowBodiesTest {
         assertThat(rowsPerBody).containsExactly(2, 1, 1);
         assertThat(bodies.get(0).length).isLessThanOrEqualTo(1_000);
         assertThat(bodies.get(1).length).isGreaterThan(1_000);
+    }
+
+    @Test
+    void rowsAProxyRefusesAsTooLargeAreSplitUntilEveryOneArrivesOnceInOrder() {
+        try (ScriptedServer server = ScriptedServer.start()) {
+            // a proxy in front of the server takes 64 KiB; what fits reaches the server's rows route
+            server.maxBodyBytes(64 * 1024);
+            server.answer(r -> r.rawPath().endsWith("/rows") && r.header("x-too-large") == null, Integer.MAX_VALUE,
+                    Answer.of(200, "{}"));
+            RemoteCatalog catalog = new RemoteCatalog(ServerUrl.parse(server.url()), null, "P", Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), Duration.ofMillis(1));
+            List<EvaluationRowView> rows = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                rows.add(row(i, "\"" + "r".repeat(2_000) + i + "\""));
+            }
+            catalog.appendEvaluationRows("0190a0a0-0000-7000-8000-0000000000e1", rows);
+
+            List<Integer> stored = new ArrayList<>();
+            for (ScriptedServer.Request r : server.requests()) {
+                if (r.rawPath().endsWith("/rows") && r.header("x-too-large") == null) {
+                    r.json().get("rows").forEach(row -> stored.add(row.get("index").asInt()));
+                }
+            }
+            assertThat(stored).isEqualTo(IntStream.range(0, 300).boxed().toList());
+        }
+    }
+
+    @Test
+    void aSingleRowTooLargeEvenAloneIsRefused() {
+        try (ScriptedServer server = ScriptedServer.start()) {
+            server.maxBodyBytes(64 * 1024);
+            server.answer(r -> r.rawPath().endsWith("/rows") && r.header("x-too-large") == null, Integer.MAX_VALUE,
+                    Answer.of(200, "{}"));
+            RemoteCatalog catalog = new RemoteCatalog(ServerUrl.parse(server.url()), null, "P", Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), Duration.ofMillis(1));
+            List<EvaluationRowView> rows = List.of(row(0, "1"), row(1, "\"" + "h".repeat(100_000) + "\""));
+            SinkRejected refused = catchThrowableOfType(SinkRejected.class,
+                    () -> catalog.appendEvaluationRows("0190a0a0-0000-7000-8000-0000000000e1", rows));
+            assertThat(refused.status()).isEqualTo(413);
+        }
     }
 }

@@ -212,6 +212,67 @@ class HttpSinkTest {
         assertThat(server.runs("P")).hasSize(10);
     }
 
+    /** Requests the server refused with 413 as too large. */
+    private List<ScriptedServer.Request> tooLarge() {
+        return server.requests("runs").stream().filter(r -> r.header("x-too-large") != null).toList();
+    }
+
+    @Test
+    void aBatchAProxyRefusesAsTooLargeIsSplitInHalvesUntilEveryRunArrivesInOrder() {
+        // a proxy in front of the server takes 64 KiB, far less than the SDK's 4 MiB bodies
+        server.maxBodyBytes(64 * 1024);
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        String kib = "c".repeat(1024);
+        List<RunRecord> runs = IntStream.range(0, 1_000).mapToObj(i -> run("m", "{\"x\":\"" + i + kib + "\"}"))
+                .toList();
+        sink.writeInOrder("P", runs);
+        assertThat(tooLarge()).as("the first body was refused, then split").isNotEmpty();
+        assertThat(server.runs("P")).extracting(r -> r.get("id").asText())
+                .containsExactlyElementsOf(runs.stream().map(RunRecord::id).toList());
+
+        int refusedSoFar = tooLarge().size();
+        List<RunRecord> more = IntStream.range(0, 1_000).mapToObj(i -> run("m", "{\"x\":\"" + i + kib + "\"}"))
+                .toList();
+        sink.write("P", more);
+        assertThat(tooLarge()).as("the next write sends bodies that fit at once").hasSize(refusedSoFar);
+        assertThat(server.runs("P")).hasSize(2_000);
+    }
+
+    @Test
+    void onlyASingleRunTooLargeEvenAloneIsRefusedAndTheRestOfItsBatchArrives() {
+        server.maxBodyBytes(64 * 1024);
+        HttpSink sink = sink(null);
+        sink.register("P", registration("m"));
+        List<RunRecord> runs = new ArrayList<>(IntStream.range(0, 40)
+                .mapToObj(i -> run("m", "{\"x\":\"" + "d".repeat(4 * 1024) + i + "\"}")).toList());
+        RunRecord huge = run("m", "{\"x\":\"" + "e".repeat(100 * 1024) + "\"}");
+        runs.add(17, huge);
+        SinkRejected rejected = catchThrowableOfType(SinkRejected.class, () -> sink.write("P", runs));
+        assertThat(rejected.status()).isEqualTo(413);
+        assertThat(rejected.refusedRuns()).hasValue(1);
+        assertThat(server.runs("P")).hasSize(40).extracting(r -> r.get("id").asText()).doesNotContain(huge.id());
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsUnavailable() {
+        HttpSink sink = new HttpSink(ServerUrl.parse(server.url()), null, Duration.ofSeconds(2),
+                Duration.ofMillis(200), Duration.ofSeconds(1));
+        server.slow(Duration.ofSeconds(2));
+        SinkUnavailable away = catchThrowableOfType(SinkUnavailable.class, () -> sink.register("P", registration("m")));
+        assertThat(away).hasMessageContaining("did not answer within 200 ms");
+        assertThat(away.retryAfter()).isEmpty();
+    }
+
+    @Test
+    void aServerThatIsNotThereIsUnavailable() {
+        server.stop();
+        SinkUnavailable away = catchThrowableOfType(SinkUnavailable.class,
+                () -> sink(null).write("P", runs("m", 3)));
+        assertThat(away).hasMessageContaining("is unreachable");
+        assertThat(away.retryAfter()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {429, 502, 503, 504})
     void overloadAndGatewayAnswersAreUnavailableWithTheirRetryAfter(int status) {
@@ -226,7 +287,8 @@ class HttpSinkTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 413, 415, 422})
     void refusalsOfTheDataAreRejectionsNamingStatusTypeAndDetail(int status) {
-        server.answer(r -> r.route().equals("runs"), 1, Answer.problem(status, "invalid-request", "field x is odd"));
+        // every request: a 413 is refused for good only when even a single run is refused
+        server.answer(r -> r.route().equals("runs"), Integer.MAX_VALUE, Answer.problem(status, "invalid-request", "field x is odd"));
         HttpSink sink = sink(null);
         sink.register("P", registration("m"));
         SinkRejected rejected = catchThrowableOfType(SinkRejected.class, () -> sink.write("P", runs("m", 3)));
