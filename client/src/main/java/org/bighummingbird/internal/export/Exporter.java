@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * serialises runs in batches and writes them to the sink; when the sink fails or falls behind it
  * appends them to the disk {@link Spool} instead, and replays the spool when the sink is back
  * ({@link RetryClock} says when). Only when the queue is full are runs dropped, counted and logged,
- * and when the sink refuses them for good ({@link SinkRejected}, see {@link Rejections}).
+ * and when the sink refuses them for good ({@link SinkRejected}, see {@link Rejections}). The queue
+ * is bounded by runs and by the estimated memory their snapshots hold
+ * ({@link ExporterOptions#maxQueueBytes()}).
  */
 public final class Exporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -48,6 +50,9 @@ public final class Exporter implements AutoCloseable {
     private final Spool spool;
     private final ExporterOptions options;
     private final ArrayBlockingQueue<RunEvent> queue;
+    /** Estimated memory of the runs in {@link #queue}, reserved by offer() and released by drain(). */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Snapshots snapshots;
     private final ConcurrentLinkedQueue<PendingVersion> incoming = new ConcurrentLinkedQueue<>();
     private final Thread thread;
 
@@ -82,6 +87,7 @@ public final class Exporter implements AutoCloseable {
         this.spool = new Spool(spoolDir, options.maxSpoolBytes());
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.snapshots = new Snapshots(options.snapshotLimits());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
         this.rejections = new Rejections(sink, dropped);
         this.replay = new SpoolReplay(spool, sink, options.batchSize(), rejections);
@@ -94,20 +100,57 @@ public final class Exporter implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands a finished run over; never blocks. False when it was dropped (queue full or closed). */
+    /** How the calling threads snapshot inputs and outputs, within this exporter's limits. */
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * Hands a finished run over; never blocks. False when it was dropped (queue full by runs or by
+     * bytes, or closed).
+     */
     public boolean offer(RunEvent event) {
-        if (!closing && queue.offer(event)) {
-            // close() may have begun between the check and the offer, and the exporter's last drain
-            // may be over: take the run back and count it rather than leave it unaccounted
-            if (closing && queue.remove(event)) {
-                dropped.increment();
-                return false;
+        long bytes = Snapshots.queueBytes(event);
+        if (!closing && reserve(bytes)) {
+            if (queue.offer(event)) {
+                // close() may have begun between the check and the offer, and the exporter's last drain
+                // may be over: take the run back and count it rather than leave it unaccounted
+                if (closing && queue.remove(event)) {
+                    queuedBytes.addAndGet(-bytes);
+                    dropped.increment();
+                    return false;
+                }
+                accepted.increment();
+                return true;
             }
-            accepted.increment();
-            return true;
+            queuedBytes.addAndGet(-bytes);
         }
         dropped.increment();
         return false;
+    }
+
+    /**
+     * Takes room for a run in the queue's memory budget. A run larger than the whole budget is let in
+     * when nothing else is queued, so that it is not dropped for ever.
+     */
+    private boolean reserve(long bytes) {
+        long after = queuedBytes.addAndGet(bytes);
+        if (after <= options.maxQueueBytes() || after == bytes) {
+            return true;
+        }
+        queuedBytes.addAndGet(-bytes);
+        return false;
+    }
+
+    /** Moves up to {@code max} runs from the queue to {@code batch}, releasing their bytes. */
+    private void drain(List<RunEvent> batch, int max) {
+        int from = batch.size();
+        queue.drainTo(batch, max);
+        long bytes = 0;
+        for (int i = from; i < batch.size(); i++) {
+            bytes += Snapshots.queueBytes(batch.get(i));
+        }
+        queuedBytes.addAndGet(-bytes);
     }
 
     /** Queues a version for registration in the background. */
@@ -162,7 +205,7 @@ public final class Exporter implements AutoCloseable {
                     reportProblems();
                     continue;
                 }
-                queue.drainTo(batch, options.batchSize());
+                drain(batch, options.batchSize());
                 boolean idle = batch.isEmpty() && !ahead.pending();
                 // the spool goes out when the queue is idle, and at least every REPLAY_EVERY_NANOS
                 // under steady traffic, which would otherwise keep it waiting until close()
@@ -200,7 +243,7 @@ public final class Exporter implements AutoCloseable {
                 sleep(IDLE_POLL_MS);
                 continue;
             }
-            queue.drainTo(batch, options.batchSize());
+            drain(batch, options.batchSize());
             deliverAhead(batch);
         }
         while (!pastDeadline() && (spool.hasData() || !unregistered.isEmpty())) {
@@ -220,7 +263,7 @@ public final class Exporter implements AutoCloseable {
     /** Puts whatever is still in memory into the spool, counting what even the disk refuses. */
     private void abandon(List<RunEvent> batch) {
         try {
-            queue.drainTo(batch);
+            drain(batch, Integer.MAX_VALUE);
             acceptVersions();
             List<RunRecord> rest = ahead.take();
             rest.addAll(SerializeAhead.serialize(batch));
@@ -345,7 +388,8 @@ public final class Exporter implements AutoCloseable {
         // a sink that falls behind lets the queue fill: spool to make room rather than drop later.
         // Once closing, no call can add runs, so there is no room to make: spooling then would only
         // put a write and a re-read of every run in front of the same sink write.
-        boolean fallingBehind = !closing && queue.remainingCapacity() < options.queueCapacity() / 4;
+        boolean fallingBehind = !closing && (queue.remainingCapacity() < options.queueCapacity() / 4
+                || queuedBytes.get() > options.maxQueueBytes() / 4 * 3);
         boolean sinkFirst = sinkUsable() && !fallingBehind && !pastDeadline();
         if (sinkFirst && writeToSink(records)) {
             return true;
