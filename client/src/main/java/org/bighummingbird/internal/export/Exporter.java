@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * ({@link RetryClock} says when). Only when the queue is full are runs dropped, counted and logged,
  * and when the sink refuses them for good ({@link SinkRejected}, see {@link Rejections}). The queue
  * is bounded by runs and by the estimated memory their snapshots hold
- * ({@link ExporterOptions#maxQueueBytes()}).
+ * ({@link ExporterOptions#maxQueueBytes()}). Nothing a sink or a value throws stops the exporter
+ * thread, not even an {@link Error}: it is logged and the exporter goes on.
  */
 public final class Exporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -78,19 +79,21 @@ public final class Exporter implements AutoCloseable {
     private long lastReplayNanos;
     private boolean faultReported;
     private boolean spoolFailing;
+    private final Set<Class<?>> survivedKinds = new HashSet<>();
     private final ArrayDeque<List<RunRecord>> held = new ArrayDeque<>();
     private final SerializeAhead ahead = new SerializeAhead();
 
     public Exporter(String project, RunSink sink, Path spoolDir, ExporterOptions options) {
         this.project = project;
-        this.sink = sink;
+        // an Error from the sink is a failed write, retried: it must not end the exporter thread
+        this.sink = new GuardedSink(sink);
         this.spool = new Spool(spoolDir, options.maxSpoolBytes());
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.snapshots = new Snapshots(options.snapshotLimits());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
-        this.rejections = new Rejections(sink, dropped);
-        this.replay = new SpoolReplay(spool, sink, options.batchSize(), rejections);
+        this.rejections = new Rejections(this.sink, dropped);
+        this.replay = new SpoolReplay(spool, this.sink, options.batchSize(), rejections);
         this.thread = new Thread(this::run, "bhb-exporter");
         this.thread.setDaemon(true);
     }
@@ -197,42 +200,67 @@ public final class Exporter implements AutoCloseable {
         List<RunEvent> batch = new ArrayList<>(options.batchSize());
         try {
             while (!closing) {
-                handleVersions();
-                if (!retryHeld()) {
-                    // neither the sink nor the disk takes runs: stop draining, so the queue absorbs
-                    // calls until it is full, and only then are runs dropped
-                    sleep(IDLE_POLL_MS);
-                    reportProblems();
-                    continue;
+                try {
+                    exportOnce(batch);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    survive(t);
                 }
-                drain(batch, options.batchSize());
-                boolean idle = batch.isEmpty() && !ahead.pending();
-                // the spool goes out when the queue is idle, and at least every REPLAY_EVERY_NANOS
-                // under steady traffic, which would otherwise keep it waiting until close()
-                boolean replayDue = idle || System.nanoTime() - lastReplayNanos > REPLAY_EVERY_NANOS;
-                boolean replayed = replayDue && sinkUsable() && replayOne();
-                if (replayDue) {
-                    lastReplayNanos = System.nanoTime();
-                }
-                if (idle && !replayed) {
-                    // sleep rather than wait on the queue: a consumer waiting on it must be woken by
-                    // every offer(), a system call on the calling thread that costs more than the
-                    // rest of a traced call; runs wait up to IDLE_POLL_MS and go out in one batch
-                    Thread.sleep(IDLE_POLL_MS);
-                }
-                deliverAhead(batch);
-                reportProblems();
             }
             finish(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(batch);
         } catch (Throwable t) {
-            LOG.error("BigHummingbird exporter failed; runs traced from now on are dropped", t);
+            LOG.error("BigHummingbird exporter failed while closing; runs traced from now on are dropped", t);
             // no one drains the queue any more: offer() must count runs as dropped, not take them
             closing = true;
             abandon(batch);
         }
+    }
+
+    /** One round of the loop: versions, held runs, a batch from the queue, the spool when due. */
+    private void exportOnce(List<RunEvent> batch) throws InterruptedException, IOException {
+        handleVersions();
+        if (!retryHeld()) {
+            // neither the sink nor the disk takes runs: stop draining, so the queue absorbs
+            // calls until it is full, and only then are runs dropped
+            sleep(IDLE_POLL_MS);
+            reportProblems();
+            return;
+        }
+        drain(batch, options.batchSize());
+        boolean idle = batch.isEmpty() && !ahead.pending();
+        // the spool goes out when the queue is idle, and at least every REPLAY_EVERY_NANOS
+        // under steady traffic, which would otherwise keep it waiting until close()
+        boolean replayDue = idle || System.nanoTime() - lastReplayNanos > REPLAY_EVERY_NANOS;
+        boolean replayed = replayDue && sinkUsable() && replayOne();
+        if (replayDue) {
+            lastReplayNanos = System.nanoTime();
+        }
+        if (idle && !replayed) {
+            // sleep rather than wait on the queue: a consumer waiting on it must be woken by
+            // every offer(), a system call on the calling thread that costs more than the
+            // rest of a traced call; runs wait up to IDLE_POLL_MS and go out in one batch
+            Thread.sleep(IDLE_POLL_MS);
+        }
+        deliverAhead(batch);
+        reportProblems();
+    }
+
+    /**
+     * What the loop does with a failure nothing below it caught, an {@link Error} included: log it
+     * (with its stack the first time per kind), pause so that a failure that repeats does not spin,
+     * and go on. Runs in hand stay where they were: in the batch, the serialiser, or held.
+     */
+    private void survive(Throwable t) {
+        if (survivedKinds.add(t.getClass())) {
+            LOG.error("BigHummingbird's exporter caught a failure and goes on; the model's results are unaffected", t);
+        } else {
+            LOG.debug("BigHummingbird's exporter caught a failure again and goes on", t);
+        }
+        sleep(IDLE_POLL_MS);
     }
 
     /** On close: deliver what is queued, then replay the spool, while the close timeout lasts. */
@@ -366,7 +394,15 @@ public final class Exporter implements AutoCloseable {
                 return;
             }
         }
-        if (!place(records)) {
+        boolean placed;
+        try {
+            placed = place(records);
+        } catch (RuntimeException | Error e) {
+            // the loop survives it: keep the runs to be placed again rather than lose them
+            held.add(records);
+            throw e;
+        }
+        if (!placed) {
             held.add(records);
         }
     }
