@@ -475,7 +475,10 @@ public final class BigHummingbird implements AutoCloseable {
             return this;
         }
 
-        /** Nesting levels recorded; a deeper container becomes a {@code $truncated} marker. Default 64, at most 1,000. */
+        /**
+         * Nesting levels recorded; a deeper container becomes a {@code $truncated} marker. Default 64,
+         * at most 1,000.
+         */
         public Builder maxSnapshotDepth(int depth) {
             new SnapshotLimits(maxSnapshotBytes, depth, maxSnapshotElements, safeTypes);
             this.maxSnapshotDepth = depth;

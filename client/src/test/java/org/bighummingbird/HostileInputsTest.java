@@ -196,7 +196,8 @@ class HostileInputsTest {
         Entity.GETTER_CALLS.set(0);
         RunView run = only(e -> "ok", new Entity());
         assertThat(Entity.GETTER_CALLS).hasValue(0);
-        assertThat(StoredRuns.json(run.inputsJson())).isEqualTo(StoredRuns.json("{\"e\":{\"name\":\"kept\",\"count\":3}}"));
+        assertThat(StoredRuns.json(run.inputsJson()))
+                .isEqualTo(StoredRuns.json("{\"e\":{\"name\":\"kept\",\"count\":3}}"));
         assertThat(run.outputJson()).isEqualTo("\"ok\"");
     }
 

@@ -84,7 +84,8 @@ class SnapshotLimitsTest {
     void safeTypesAreWrittenByJacksonThroughTheirGetters() {
         Vouched.GETTER_CALLS.set(0);
         RunView run = only(BigHummingbird.builder("P").safeTypes(Vouched.class), v -> 1, new Vouched());
-        assertThat(StoredRuns.json(run.inputsJson())).isEqualTo(StoredRuns.json("{\"v\":{\"shown\":\"from the getter 7\"}}"));
+        assertThat(StoredRuns.json(run.inputsJson()))
+                .isEqualTo(StoredRuns.json("{\"v\":{\"shown\":\"from the getter 7\"}}"));
         assertThat(Vouched.GETTER_CALLS).hasValue(1);
     }
 

@@ -104,7 +104,8 @@ class SnapshotsTest {
         tree.putArray("d").add("e");
         RunRecord run = record(Snapshots.of(tree));
         assertThat(run.outputJson()).isEqualTo(tree.toString());
-        assertThat(run.outputShapeJson()).isEqualTo("{\"a\":\"Integer\",\"b\":\"Long\",\"c\":\"Double\",\"d\":[\"String\"]}");
+        assertThat(run.outputShapeJson())
+                .isEqualTo("{\"a\":\"Integer\",\"b\":\"Long\",\"c\":\"Double\",\"d\":[\"String\"]}");
         tree.set("self", tree);
         JsonNode cyclic = Json.MAPPER.readTree(record(Snapshots.of(tree)).outputJson());
         assertThat(cyclic.at("/self/$truncated/reason").asText()).isEqualTo("cycle");
