@@ -10,6 +10,7 @@ import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.internal.catalog.LocalCatalog;
 import org.bighummingbird.internal.export.Exporter;
 import org.bighummingbird.internal.export.ExporterOptions;
+import org.bighummingbird.internal.export.SnapshotLimits;
 import org.bighummingbird.internal.export.StoreSink;
 import org.bighummingbird.internal.fingerprint.AppClasses;
 import org.bighummingbird.internal.fingerprint.CallSite;
@@ -120,7 +121,8 @@ public final class BigHummingbird implements AutoCloseable {
         // a server takes a write as a pipeline of requests (HttpSink): bigger writes keep it full
         int batchSize = b.url != null ? HttpSink.BATCH : ExporterOptions.defaults().batchSize();
         ExporterOptions options = new ExporterOptions(b.queueCapacity, batchSize,
-                b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff);
+                b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff,
+                b.maxQueueBytes, b.snapshotLimits());
         this.exporter = new Exporter(project, sink, spoolDir, options);
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
         this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
@@ -411,6 +413,11 @@ public final class BigHummingbird implements AutoCloseable {
         private Path home = Settings.home();
         private List<String> appPackages = Settings.appPackages();
         private int queueCapacity = ExporterOptions.defaults().queueCapacity();
+        private long maxQueueBytes = ExporterOptions.defaults().maxQueueBytes();
+        private int maxSnapshotBytes = SnapshotLimits.defaults().maxBytes();
+        private int maxSnapshotDepth = SnapshotLimits.defaults().maxDepth();
+        private int maxSnapshotElements = SnapshotLimits.defaults().maxElements();
+        private List<Class<?>> safeTypes = List.of();
         private Duration closeTimeout = ExporterOptions.defaults().closeTimeout();
         private Duration tagTimeout = Duration.ofSeconds(10);
         private Duration retryBackoff = ExporterOptions.defaults().retryBackoff();
@@ -444,6 +451,71 @@ public final class BigHummingbird implements AutoCloseable {
             }
             this.queueCapacity = capacity;
             return this;
+        }
+
+        /**
+         * Estimated memory the runs waiting in the in-memory queue may hold (their snapshots, and large
+         * primitive arrays held until they are hashed); past it, calls drop their runs (counted in
+         * {@link BigHummingbird#droppedRuns()}) as when the queue is full. Default 256 MiB.
+         */
+        public Builder maxQueueBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxQueueBytes must be positive, got " + bytes);
+            }
+            this.maxQueueBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The byte budget of one run's recorded inputs and output, estimated as JSON (a character
+         * counts one byte, a number its longest form): the inputs share at most half of it, the output
+         * gets what the inputs left. Past it, strings are cut and containers end early, each with a
+         * {@code {"$truncated": {…}}} marker. Default 64 KiB.
+         */
+        public Builder maxSnapshotBytes(int bytes) {
+            new SnapshotLimits(bytes, maxSnapshotDepth, maxSnapshotElements, safeTypes);
+            this.maxSnapshotBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Nesting levels recorded; a deeper container becomes a {@code $truncated} marker. Default 64,
+         * at most 1,000.
+         */
+        public Builder maxSnapshotDepth(int depth) {
+            new SnapshotLimits(maxSnapshotBytes, depth, maxSnapshotElements, safeTypes);
+            this.maxSnapshotDepth = depth;
+            return this;
+        }
+
+        /**
+         * Elements recorded of one collection, map, object array or object's fields; then a
+         * {@code $truncated} marker with the total size. A longer primitive array is recorded as its
+         * length, a prefix and the SHA-256 of its elements. Default 1,000.
+         */
+        public Builder maxSnapshotElements(int elements) {
+            new SnapshotLimits(maxSnapshotBytes, maxSnapshotDepth, elements, safeTypes);
+            this.maxSnapshotElements = elements;
+            return this;
+        }
+
+        /**
+         * Types (and their subtypes) whose values Jackson may write through their getters and
+         * annotations, on the calling thread, as it sees fit. Values of every other type are read by
+         * their fields only: no user code runs on the caller's thread. Default: none.
+         */
+        public Builder safeTypes(Class<?>... types) {
+            if (types == null) {
+                throw new IllegalArgumentException("safeTypes must not be null");
+            }
+            this.safeTypes = new SnapshotLimits(maxSnapshotBytes, maxSnapshotDepth, maxSnapshotElements,
+                    java.util.Arrays.asList(types)).safeTypes();
+            return this;
+        }
+
+        /** The snapshot limits set; each setter has validated its value (the record names the option). */
+        private SnapshotLimits snapshotLimits() {
+            return new SnapshotLimits(maxSnapshotBytes, maxSnapshotDepth, maxSnapshotElements, safeTypes);
         }
 
         /** How long {@link #close()} keeps delivering; default 30 s. */

@@ -123,7 +123,7 @@ class TracingTest {
         assertThat(run.outputJson()).isEqualTo("2");
     }
 
-    /** Jackson cannot write it: it has no properties and refers to itself. */
+    /** Jackson could not write it: it has no properties and refers to itself. */
     static final class Opaque {
         final Opaque self = this;
 
@@ -149,9 +149,10 @@ class TracingTest {
             threads.apply(Thread.currentThread());
         }
         RunView opaque = byModel(StoredRuns.runs(home, "P"), "opaque").get(0);
+        // read by its fields (no Jackson over user types any more): the field that refers back is a cycle
         JsonNode input = StoredRuns.json(opaque.inputsJson()).get("in");
-        assertThat(input.get("$type").asText()).isEqualTo(Opaque.class.getName());
-        assertThat(input.get("$toString").asText()).isEqualTo("Opaque#1");
+        assertThat(input.at("/self/$truncated/type").asText()).isEqualTo(Opaque.class.getName());
+        assertThat(input.at("/self/$truncated/reason").asText()).isEqualTo("cycle");
         JsonNode output = StoredRuns.json(opaque.outputJson());
         assertThat(output.get("$type").asText()).isEqualTo(Hostile.class.getName());
         assertThat(output.get("$toString").asText()).contains("toString() threw");

@@ -8,11 +8,17 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bighummingbird.BigHummingbird;
+import org.bighummingbird.Fn1;
 import org.bighummingbird.Fn2;
+import org.bighummingbird.Traced;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,6 +50,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * about 1,000 tokens for the discarding sink, about 5,000 for SQLite.
  * Overhead is a variant's time minus {@link #bare}'s at the same {@code work}. Each iteration
  * prints to stderr how many runs were dropped, so the reader knows which path a number measured.
+ *
+ * <p>Hostile inputs, whose snapshot must stay bounded on the caller's thread (budget: under 50 µs
+ * over the bare call): {@link #tracedMillionFloats} passes a 1,000,000-element {@code float[]}
+ * (summarised: a prefix copied, the hash computed on the exporter's thread), against
+ * {@link #bareMillionFloats}; {@link #tracedCyclicList} a list that contains itself twice (cut at
+ * the cycle), against {@link #bareCyclicList}. Both trace into a {@link DiscardingSink}; the
+ * exporter cannot hash 4 MB as fast as a caller passes it, so most of those runs take the drop path
+ * once the queue's memory budget is spent (reported per iteration).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
@@ -104,6 +118,49 @@ public class TracedCallBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             traced.close();
+        }
+    }
+
+    /** Models traced into a sink that discards, and the inputs that used to cost unbounded work. */
+    @State(Scope.Thread)
+    public static class Hostile {
+        final float[] millionFloats = new float[1_000_000];
+        final List<Object> cyclic = new ArrayList<>();
+        Fn1<float[], Integer> bareFloats = a -> a.length;
+        Fn1<List<Object>, Integer> bareCyclic = xs -> xs.size();
+        Fn1<float[], Integer> floats;
+        Fn1<List<Object>, Integer> cycles;
+        Path home;
+        BigHummingbird bhb;
+        long droppedAtMark;
+
+        @Setup(Level.Trial)
+        public void open() {
+            for (int i = 0; i < millionFloats.length; i++) {
+                millionFloats[i] = i;
+            }
+            cyclic.add(cyclic);
+            cyclic.add(cyclic);
+            cyclic.add("end");
+            home = TempHome.create("hostile");
+            bhb = BigHummingbird.builder("bench").home(home).sink(new DiscardingSink())
+                    .appPackages(List.of("org.bighummingbird.bench")).build();
+            floats = bhb.trace("floats", bareFloats);
+            cycles = bhb.trace("cycles", bareCyclic);
+            System.err.println("[hostile] versions " + ((Traced) floats).tag() + ", " + ((Traced) cycles).tag());
+        }
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            long dropped = bhb.droppedRuns();
+            System.err.printf("[hostile] dropped %,d runs this iteration%n", dropped - droppedAtMark);
+            droppedAtMark = dropped;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            bhb.close();
+            TempHome.delete(home);
         }
     }
 
@@ -178,6 +235,30 @@ public class TracedCallBenchmark {
     public Integer tracedSqlite(Sqlite s) {
         Blackhole.consumeCPU(work);
         return s.traced.model.apply(s.in.a(), s.in.b());
+    }
+
+    @Benchmark
+    public Integer bareMillionFloats(Hostile s) {
+        Blackhole.consumeCPU(work);
+        return s.bareFloats.apply(s.millionFloats);
+    }
+
+    @Benchmark
+    public Integer tracedMillionFloats(Hostile s) {
+        Blackhole.consumeCPU(work);
+        return s.floats.apply(s.millionFloats);
+    }
+
+    @Benchmark
+    public Integer bareCyclicList(Hostile s) {
+        Blackhole.consumeCPU(work);
+        return s.bareCyclic.apply(s.cyclic);
+    }
+
+    @Benchmark
+    public Integer tracedCyclicList(Hostile s) {
+        Blackhole.consumeCPU(work);
+        return s.cycles.apply(s.cyclic);
     }
 
     @Benchmark

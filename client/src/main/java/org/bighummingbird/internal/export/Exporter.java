@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * serialises runs in batches and writes them to the sink; when the sink fails or falls behind it
  * appends them to the disk {@link Spool} instead, and replays the spool when the sink is back
  * ({@link RetryClock} says when). Only when the queue is full are runs dropped, counted and logged,
- * and when the sink refuses them for good ({@link SinkRejected}, see {@link Rejections}).
+ * and when the sink refuses them for good ({@link SinkRejected}, see {@link Rejections}). The queue
+ * is bounded by runs and by the estimated memory their snapshots hold
+ * ({@link ExporterOptions#maxQueueBytes()}). Nothing a sink or a value throws stops the exporter
+ * thread, not even an {@link Error}: it is logged and the exporter goes on.
  */
 public final class Exporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -48,6 +51,9 @@ public final class Exporter implements AutoCloseable {
     private final Spool spool;
     private final ExporterOptions options;
     private final ArrayBlockingQueue<RunEvent> queue;
+    /** Estimated memory of the runs in {@link #queue}, reserved by offer() and released by drain(). */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Snapshots snapshots;
     private final ConcurrentLinkedQueue<PendingVersion> incoming = new ConcurrentLinkedQueue<>();
     private final Thread thread;
 
@@ -73,6 +79,7 @@ public final class Exporter implements AutoCloseable {
     private long lastReplayNanos;
     private boolean faultReported;
     private boolean spoolFailing;
+    private final Set<Class<?>> survivedKinds = new HashSet<>();
     private final ArrayDeque<List<RunRecord>> held = new ArrayDeque<>();
     private final SerializeAhead ahead = new SerializeAhead();
 
@@ -82,13 +89,15 @@ public final class Exporter implements AutoCloseable {
 
     Exporter(String project, RunSink sink, Spool spool, ExporterOptions options) {
         this.project = project;
-        this.sink = sink;
+        // an Error from the sink is a failed write, retried: it must not end the exporter thread
+        this.sink = new GuardedSink(sink);
         this.spool = spool;
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.snapshots = new Snapshots(options.snapshotLimits());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
-        this.rejections = new Rejections(sink, dropped);
-        this.replay = new SpoolReplay(spool, sink, options.batchSize(), rejections);
+        this.rejections = new Rejections(this.sink, dropped);
+        this.replay = new SpoolReplay(spool, this.sink, options.batchSize(), rejections);
         this.thread = new Thread(this::run, "bhb-exporter");
         this.thread.setDaemon(true);
     }
@@ -98,20 +107,57 @@ public final class Exporter implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands a finished run over; never blocks. False when it was dropped (queue full or closed). */
+    /** How the calling threads snapshot inputs and outputs, within this exporter's limits. */
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * Hands a finished run over; never blocks. False when it was dropped (queue full by runs or by
+     * bytes, or closed).
+     */
     public boolean offer(RunEvent event) {
-        if (!closing && queue.offer(event)) {
-            // close() may have begun between the check and the offer, and the exporter's last drain
-            // may be over: take the run back and count it rather than leave it unaccounted
-            if (closing && queue.remove(event)) {
-                dropped.increment();
-                return false;
+        long bytes = Snapshots.queueBytes(event);
+        if (!closing && reserve(bytes)) {
+            if (queue.offer(event)) {
+                // close() may have begun between the check and the offer, and the exporter's last drain
+                // may be over: take the run back and count it rather than leave it unaccounted
+                if (closing && queue.remove(event)) {
+                    queuedBytes.addAndGet(-bytes);
+                    dropped.increment();
+                    return false;
+                }
+                accepted.increment();
+                return true;
             }
-            accepted.increment();
-            return true;
+            queuedBytes.addAndGet(-bytes);
         }
         dropped.increment();
         return false;
+    }
+
+    /**
+     * Takes room for a run in the queue's memory budget. A run larger than the whole budget is let in
+     * when nothing else is queued, so that it is not dropped for ever.
+     */
+    private boolean reserve(long bytes) {
+        long after = queuedBytes.addAndGet(bytes);
+        if (after <= options.maxQueueBytes() || after == bytes) {
+            return true;
+        }
+        queuedBytes.addAndGet(-bytes);
+        return false;
+    }
+
+    /** Moves up to {@code max} runs from the queue to {@code batch}, releasing their bytes. */
+    private void drain(List<RunEvent> batch, int max) {
+        int from = batch.size();
+        queue.drainTo(batch, max);
+        long bytes = 0;
+        for (int i = from; i < batch.size(); i++) {
+            bytes += Snapshots.queueBytes(batch.get(i));
+        }
+        queuedBytes.addAndGet(-bytes);
     }
 
     /** Queues a version for registration in the background. */
@@ -158,42 +204,67 @@ public final class Exporter implements AutoCloseable {
         List<RunEvent> batch = new ArrayList<>(options.batchSize());
         try {
             while (!closing) {
-                handleVersions();
-                if (!retryHeld()) {
-                    // neither the sink nor the disk takes runs: stop draining, so the queue absorbs
-                    // calls until it is full, and only then are runs dropped
-                    sleep(IDLE_POLL_MS);
-                    reportProblems();
-                    continue;
+                try {
+                    exportOnce(batch);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    survive(t);
                 }
-                queue.drainTo(batch, options.batchSize());
-                boolean idle = batch.isEmpty() && !ahead.pending();
-                // the spool goes out when the queue is idle, and at least every REPLAY_EVERY_NANOS
-                // under steady traffic, which would otherwise keep it waiting until close()
-                boolean replayDue = idle || System.nanoTime() - lastReplayNanos > REPLAY_EVERY_NANOS;
-                boolean replayed = replayDue && sinkUsable() && replayOne();
-                if (replayDue) {
-                    lastReplayNanos = System.nanoTime();
-                }
-                if (idle && !replayed) {
-                    // sleep rather than wait on the queue: a consumer waiting on it must be woken by
-                    // every offer(), a system call on the calling thread that costs more than the
-                    // rest of a traced call; runs wait up to IDLE_POLL_MS and go out in one batch
-                    Thread.sleep(IDLE_POLL_MS);
-                }
-                deliverAhead(batch);
-                reportProblems();
             }
             finish(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(batch);
         } catch (Throwable t) {
-            LOG.error("BigHummingbird exporter failed; runs traced from now on are dropped", t);
+            LOG.error("BigHummingbird exporter failed while closing; runs traced from now on are dropped", t);
             // no one drains the queue any more: offer() must count runs as dropped, not take them
             closing = true;
             abandon(batch);
         }
+    }
+
+    /** One round of the loop: versions, held runs, a batch from the queue, the spool when due. */
+    private void exportOnce(List<RunEvent> batch) throws InterruptedException, IOException {
+        handleVersions();
+        if (!retryHeld()) {
+            // neither the sink nor the disk takes runs: stop draining, so the queue absorbs
+            // calls until it is full, and only then are runs dropped
+            sleep(IDLE_POLL_MS);
+            reportProblems();
+            return;
+        }
+        drain(batch, options.batchSize());
+        boolean idle = batch.isEmpty() && !ahead.pending();
+        // the spool goes out when the queue is idle, and at least every REPLAY_EVERY_NANOS
+        // under steady traffic, which would otherwise keep it waiting until close()
+        boolean replayDue = idle || System.nanoTime() - lastReplayNanos > REPLAY_EVERY_NANOS;
+        boolean replayed = replayDue && sinkUsable() && replayOne();
+        if (replayDue) {
+            lastReplayNanos = System.nanoTime();
+        }
+        if (idle && !replayed) {
+            // sleep rather than wait on the queue: a consumer waiting on it must be woken by
+            // every offer(), a system call on the calling thread that costs more than the
+            // rest of a traced call; runs wait up to IDLE_POLL_MS and go out in one batch
+            Thread.sleep(IDLE_POLL_MS);
+        }
+        deliverAhead(batch);
+        reportProblems();
+    }
+
+    /**
+     * What the loop does with a failure nothing below it caught, an {@link Error} included: log it
+     * (with its stack the first time per kind), pause so that a failure that repeats does not spin,
+     * and go on. Runs in hand stay where they were: in the batch, the serialiser, or held.
+     */
+    private void survive(Throwable t) {
+        if (survivedKinds.add(t.getClass())) {
+            LOG.error("BigHummingbird's exporter caught a failure and goes on; the model's results are unaffected", t);
+        } else {
+            LOG.debug("BigHummingbird's exporter caught a failure again and goes on", t);
+        }
+        sleep(IDLE_POLL_MS);
     }
 
     /** On close: deliver what is queued, then replay the spool, while the close timeout lasts. */
@@ -204,7 +275,7 @@ public final class Exporter implements AutoCloseable {
                 sleep(IDLE_POLL_MS);
                 continue;
             }
-            queue.drainTo(batch, options.batchSize());
+            drain(batch, options.batchSize());
             deliverAhead(batch);
         }
         while (!pastDeadline() && (spool.hasData() || !unregistered.isEmpty())) {
@@ -224,7 +295,7 @@ public final class Exporter implements AutoCloseable {
     /** Puts whatever is still in memory into the spool, counting what even the disk refuses. */
     private void abandon(List<RunEvent> batch) {
         try {
-            queue.drainTo(batch);
+            drain(batch, Integer.MAX_VALUE);
             acceptVersions();
             List<RunRecord> rest = ahead.take();
             rest.addAll(SerializeAhead.serialize(batch));
@@ -327,7 +398,15 @@ public final class Exporter implements AutoCloseable {
                 return;
             }
         }
-        if (!place(records)) {
+        boolean placed;
+        try {
+            placed = place(records);
+        } catch (RuntimeException | Error e) {
+            // the loop survives it: keep the runs to be placed again rather than lose them
+            held.add(records);
+            throw e;
+        }
+        if (!placed) {
             held.add(records);
         }
     }
@@ -349,7 +428,8 @@ public final class Exporter implements AutoCloseable {
         // a sink that falls behind lets the queue fill: spool to make room rather than drop later.
         // Once closing, no call can add runs, so there is no room to make: spooling then would only
         // put a write and a re-read of every run in front of the same sink write.
-        boolean fallingBehind = !closing && queue.remainingCapacity() < options.queueCapacity() / 4;
+        boolean fallingBehind = !closing && (queue.remainingCapacity() < options.queueCapacity() / 4
+                || queuedBytes.get() > options.maxQueueBytes() / 4 * 3);
         boolean sinkFirst = sinkUsable() && !fallingBehind && !pastDeadline();
         if (sinkFirst && writeToSink(records)) {
             return true;

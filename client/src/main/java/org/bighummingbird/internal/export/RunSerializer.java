@@ -9,32 +9,79 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bighummingbird.core.RunRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns a {@link RunEvent} into a {@link RunRecord} on the exporter thread. Never throws for a
- * value: one Jackson cannot write is recorded as {@code {"$type": …, "$toString": …}}.
+ * Turns a {@link RunEvent} into a {@link RunRecord} on the exporter thread. Snapshots are written by
+ * their own code ({@link Snapshot}), JDK scalars by Jackson. Never throws: a value whose writing
+ * throws, even an {@link Error} (a user {@code toString()} that runs out of memory), is recorded as
+ * a {@code $truncated} marker with reason {@code error}, and the rest of the run as usual.
  */
 final class RunSerializer {
+    private static final Logger LOG = LoggerFactory.getLogger(RunSerializer.class);
     private static final int MAX_STACK_CHARS = 64 * 1024;
+    private static final AtomicBoolean FAILURE_LOGGED = new AtomicBoolean();
 
     private RunSerializer() {}
 
     static RunRecord toRecord(RunEvent e) {
         Throwable error = e.error();
-        String output = error == null ? json(e.output()) : null;
-        String shape = error == null ? Shapes.text(e.output()) : null;
+        String output = error == null ? safeJson(e.output()) : null;
+        String shape = error == null ? safeShape(e.output()) : null;
         return new RunRecord(e.id().toString(), e.model().name(), e.model().versionKey(),
                 e.parentId() == null ? null : e.parentId().toString(),
                 e.rootId() == null ? null : e.rootId().toString(),
-                e.startEpochNanos() / 1_000, e.latencyNs(), e.thread(), inputs(e), output, shape,
+                e.startEpochNanos() / 1_000, e.latencyNs(), e.thread(), safeInputs(e), output, shape,
                 error == null ? null : error.getClass().getName(),
                 error == null ? null : safeMessage(error),
                 error == null ? null : stack(error), e.assessment());
     }
 
+    private static String safeInputs(RunEvent e) {
+        try {
+            return inputs(e, false);
+        } catch (Throwable t) {
+            failed(t);
+            return inputs(e, true);
+        }
+    }
+
+    private static String safeJson(Object snapshot) {
+        try {
+            return json(snapshot);
+        } catch (Throwable t) {
+            failed(t);
+            return json(marker(snapshot, t));
+        }
+    }
+
+    private static String safeShape(Object snapshot) {
+        try {
+            return Shapes.text(snapshot);
+        } catch (Throwable t) {
+            failed(t);
+            return "\"…\"";
+        }
+    }
+
+    /** What stands for a value that could not be written: a marker naming the value's type and the error. */
+    private static Truncated marker(Object snapshot, Throwable t) {
+        Object value = snapshot instanceof Described d ? d.value() : snapshot;
+        return Truncated.failed(value.getClass().getTypeName(), t);
+    }
+
+    private static void failed(Throwable t) {
+        if (FAILURE_LOGGED.compareAndSet(false, true)) {
+            LOG.warn("BigHummingbird could not write a value of a run; it is recorded as a $truncated marker"
+                    + " (logged once)", t);
+        }
+    }
+
     /** The inputs as one object by parameter name ({@code arg<i>} past the names known). */
-    private static String inputs(RunEvent e) {
+    private static String inputs(RunEvent e, boolean oneByOne) {
         List<String> names = e.model().parameterNames();
         Object[] values = e.inputs();
         StringWriter out = new StringWriter(16 + 16 * values.length);
@@ -42,7 +89,12 @@ final class RunSerializer {
             json.writeStartObject();
             for (int i = 0; i < values.length; i++) {
                 json.writeFieldName(i < names.size() ? names.get(i) : "arg" + i);
-                write(json, values[i]);
+                if (oneByOne) {
+                    // after a failure: each value on its own, so one that throws cannot break the others
+                    json.writeRawValue(safeJson(values[i]));
+                } else {
+                    write(json, values[i]);
+                }
             }
             json.writeEndObject();
         } catch (IOException ex) {
@@ -52,7 +104,7 @@ final class RunSerializer {
     }
 
     /** One snapshot as JSON text. */
-    private static String json(Object snapshot) {
+    static String json(Object snapshot) {
         StringWriter out = new StringWriter(16);
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
             write(json, snapshot);
@@ -62,9 +114,17 @@ final class RunSerializer {
         return out.toString();
     }
 
-    private static void write(JsonGenerator json, Object snapshot) throws IOException {
-        if (!writeScalar(json, snapshot)) {
-            json.writeTree(tree(snapshot));
+    /** Writes one snapshot: a part of ours by its own code, a scalar directly, a JDK value by Jackson. */
+    static void write(JsonGenerator json, Object snapshot) throws IOException {
+        if (snapshot instanceof Snapshot s) {
+            s.write(json);
+        } else if (!writeScalar(json, snapshot)) {
+            if (snapshot instanceof Enum<?> e) {
+                json.writeString(e.name());
+            } else {
+                // through Jackson's tree, as runs were written before (BigDecimal 1.50 as 1.5, Duration 9E+1)
+                json.writeTree(Json.MAPPER.valueToTree(snapshot));
+            }
         }
     }
 
@@ -98,16 +158,12 @@ final class RunSerializer {
         return true;
     }
 
+    /** A snapshot as Jackson's tree: the same JSON {@link #toRecord} writes. */
     static JsonNode tree(Object snapshot) {
         if (snapshot instanceof Unserializable u) {
             return unserializable(u);
         }
-        try {
-            return Json.MAPPER.valueToTree(snapshot);
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError ex) {
-            // user code (getters, record accessors) runs here: whatever it throws, the run is kept
-            return unserializable(Unserializable.of(snapshot));
-        }
+        return Json.MAPPER.valueToTree(snapshot);
     }
 
     private static JsonNode unserializable(Unserializable u) {
@@ -120,7 +176,7 @@ final class RunSerializer {
     private static String safeMessage(Throwable t) {
         try {
             return t.getMessage();
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) { // user code: an overridden getMessage() or getStackTrace()
             return "<getMessage() threw " + ex.getClass().getName() + ">";
         }
     }
@@ -129,7 +185,7 @@ final class RunSerializer {
         StringWriter out = new StringWriter();
         try {
             t.printStackTrace(new PrintWriter(out));
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) { // user code: an overridden getMessage() or getStackTrace()
             return t.getClass().getName();
         }
         String s = out.toString();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,7 +15,10 @@ import java.util.TreeMap;
 /**
  * The runtime shape of a value: scalars by simple type name, maps and objects as objects of shapes,
  * lists as the distinct shapes of their elements — {@code {"answer":"String","scores":["Double"]}}. Keys and
- * element shapes are sorted, so equal shapes are equal strings and count together per version.
+ * element shapes are sorted, so equal shapes are equal strings and count together per version. A
+ * record is its simple type name; an object read by its fields, the object of their shapes; a part
+ * cut from the snapshot, the simple name of the type cut (a cut string is still a {@code String}),
+ * and the marker that closes a cut collection is no element.
  */
 final class Shapes {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -43,7 +48,7 @@ final class Shapes {
     /** Whether {@link #of} gives the value its class's simple name: anything but null, a container or a tree. */
     private static boolean byClass(Object v) {
         return v != null && !(v instanceof Map<?, ?>) && !(v instanceof Collection<?>) && !(v instanceof JsonNode)
-                && !(v instanceof Unserializable);
+                && !(v instanceof Unserializable) && !(v instanceof Snapshot);
     }
 
     private static JsonNode of(Object v, int depth) {
@@ -69,7 +74,46 @@ final class Shapes {
         if (v instanceof Unserializable u) {
             return NODES.textNode(simpleName(u.type()));
         }
+        if (v instanceof Snapshot s) {
+            return ofSnapshot(s, depth);
+        }
         return NODES.textNode(v.getClass().getSimpleName());
+    }
+
+    private static JsonNode ofSnapshot(Snapshot s, int depth) {
+        if (s instanceof Snapshot.Items items) {
+            return elements(Arrays.asList(items.items()).iterator(), depth);
+        }
+        if (s instanceof Snapshot.Entries entries) {
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            for (int i = 0; i < entries.keys().length; i++) {
+                Object key = entries.keys()[i];
+                sorted.put(key instanceof String k ? k : RunSerializer.json(key), of(entries.values()[i], depth + 1));
+            }
+            return object(sorted);
+        }
+        if (s instanceof Snapshot.Fields fields) {
+            if (fields.type().isRecord()) {
+                return NODES.textNode(fields.type().getSimpleName());
+            }
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            for (int i = 0; i < fields.names().length; i++) {
+                sorted.put(fields.names()[i], of(fields.values()[i], depth + 1));
+            }
+            return object(sorted);
+        }
+        if (s instanceof ArraySnapshot array) {
+            ArrayNode out = NODES.arrayNode();
+            if (array.size() > 0) {
+                Class<?> component = array.copy().getClass().getComponentType();
+                out.add(MethodType.methodType(component).wrap().returnType().getSimpleName());
+            }
+            return out;
+        }
+        if (s instanceof Described d) {
+            return NODES.textNode(d.value().getClass().getSimpleName());
+        }
+        return NODES.textNode(simpleName(((Truncated) s).type()));
     }
 
     private static String write(JsonNode shape) {

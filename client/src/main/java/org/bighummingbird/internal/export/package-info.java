@@ -1,5 +1,7 @@
 /**
- * The way a run leaves the calling thread: {@link org.bighummingbird.internal.export.Exporter}
+ * The way a run leaves the calling thread: its inputs and output are snapshotted there with bounded
+ * work ({@link org.bighummingbird.internal.export.Snapshots}, within
+ * {@link org.bighummingbird.internal.export.SnapshotLimits}), then {@link org.bighummingbird.internal.export.Exporter}
  * drains a bounded queue of {@link org.bighummingbird.internal.export.RunEvent}s in batches,
  * serialises them ({@link org.bighummingbird.internal.export.RunSerializer}) and hands them to a
  * {@link org.bighummingbird.spi.RunSink}, moving them to the disk

@@ -11,7 +11,6 @@ import org.bighummingbird.internal.export.Exporter;
 import org.bighummingbird.internal.export.ModelIdentity;
 import org.bighummingbird.internal.export.PendingVersion;
 import org.bighummingbird.internal.export.RunEvent;
-import org.bighummingbird.internal.export.Snapshots;
 
 /**
  * One traced model: the hot path of every call. {@link #begin} and {@link #end} do no I/O, never
@@ -63,9 +62,7 @@ public final class ModelHandle {
     Call begin(Object... inputs) {
         try {
             Object[] snapshots = inputs.length == 0 ? NO_INPUTS : inputs;
-            for (int i = 0; i < snapshots.length; i++) {
-                snapshots[i] = Snapshots.of(snapshots[i]);
-            }
+            exporter.snapshots().inputs(snapshots);
             long start = System.nanoTime();
             UUID id = RunIds.at(clock.epochMillis(start));
             Call call = new Call(id, CURRENT.get(), start, snapshots);
@@ -92,7 +89,8 @@ public final class ModelHandle {
             }
             RunEvent run = new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
                     call.rootId(), clock.epochNanos(call.startNanos), end - call.startNanos,
-                    Thread.currentThread().getName(), call.inputs, error == null ? Snapshots.of(output) : null,
+                    Thread.currentThread().getName(), call.inputs,
+                    error == null ? exporter.snapshots().output(output, call.inputs) : null,
                     error);
             if (route == null) {
                 exporter.offer(run);
