@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.internal.catalog.Catalog;
@@ -374,11 +375,22 @@ public final class BigHummingbird implements AutoCloseable {
     }
 
     /**
-     * Runs dropped so far: the in-memory queue was full and even the disk spool could not keep up,
-     * or the store or server refused them for good (the reason is logged once per kind).
+     * Runs dropped so far, neither stored nor left in the spool: the sum of
+     * {@link #droppedRunsByCause()}. Runs left in the spool at close are not dropped; the next process
+     * that opens the store (or the same server URL) delivers them.
      */
     public long droppedRuns() {
         return exporter.dropped();
+    }
+
+    /**
+     * Runs dropped so far, by cause: every {@link DropCause}, with 0 for those that did not happen
+     * (the in-memory queue was full and the disk spool could not keep up, calls after close, runs the
+     * store or server refused for good, ...). The first drop of each cause is logged (a refusal with
+     * the sink's reason). A snapshot, unmodifiable; thread-safe.
+     */
+    public Map<DropCause, Long> droppedRunsByCause() {
+        return exporter.droppedByCause();
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.bighummingbird.DropCause;
 import org.bighummingbird.core.BhbException;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
@@ -52,7 +53,7 @@ public final class Exporter implements AutoCloseable {
     private final Thread thread;
 
     private final LongAdder accepted = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
+    private final DropCounts drops = new DropCounts();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicReference<Throwable> hotPathFault = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -83,7 +84,7 @@ public final class Exporter implements AutoCloseable {
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
-        this.rejections = new Rejections(sink, dropped);
+        this.rejections = new Rejections(sink, drops.adder(DropCause.REFUSED));
         this.replay = new SpoolReplay(spool, sink, options.batchSize(), rejections);
         this.thread = new Thread(this::run, "bhb-exporter");
         this.thread.setDaemon(true);
@@ -100,13 +101,13 @@ public final class Exporter implements AutoCloseable {
             // close() may have begun between the check and the offer, and the exporter's last drain
             // may be over: take the run back and count it rather than leave it unaccounted
             if (closing && queue.remove(event)) {
-                dropped.increment();
+                drops.add(DropCause.CLOSED, 1);
                 return false;
             }
             accepted.increment();
             return true;
         }
-        dropped.increment();
+        drops.add(closing ? DropCause.CLOSED : DropCause.QUEUE_FULL, 1);
         return false;
     }
 
@@ -120,12 +121,19 @@ public final class Exporter implements AutoCloseable {
         hotPathFault.compareAndSet(null, t);
     }
 
-    /**
-     * Runs dropped so far: the queue was full (the spool budget spent, or the exporter closed), or
-     * the sink refused them for good.
-     */
+    /** Counts a run lost before it reached the exporter (a calling thread's fault). */
+    public void drop(DropCause cause) {
+        drops.add(cause, 1);
+    }
+
+    /** Runs dropped so far, for every cause: see {@link #droppedByCause()}. */
     public long dropped() {
-        return dropped.sum();
+        return drops.total();
+    }
+
+    /** Runs dropped so far by cause, every cause present (zeros too); a snapshot. */
+    public Map<DropCause, Long> droppedByCause() {
+        return drops.byCause();
     }
 
     /** Why the sink is away, or null when it is not known to be. */
@@ -230,9 +238,7 @@ public final class Exporter implements AutoCloseable {
             }
             held.clear();
             if (!rest.isEmpty() && !spoolRuns(rest)) {
-                dropped.add(rest.size());
-                LOG.error("BigHummingbird lost {} runs: neither {} nor the spool under {} took them",
-                        rest.size(), sink, spool);
+                drops.add(DropCause.NOT_SPOOLED, rest.size());
             }
             spool.close();
         } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
@@ -433,7 +439,7 @@ public final class Exporter implements AutoCloseable {
             if (refused != null) {
                 rejections.runs(refused, 1);
             } else if (!built.containsKey(id)) {
-                dropped.increment();
+                drops.add(DropCause.NO_VERSION, 1);
             }
         }
     }
@@ -556,10 +562,10 @@ public final class Exporter implements AutoCloseable {
         }
         rejections.report(closing);
         long now = System.nanoTime();
-        long total = dropped.sum() - rejections.refusedRuns();
+        long total = drops.total() - rejections.refusedRuns();
         if (total > droppedReported && (closing || now - lastDropReportNanos > DROP_REPORT_NANOS)) {
-            LOG.warn("BigHummingbird dropped {} runs so far: the queue of {} was full and the spool could not keep up",
-                    total, options.queueCapacity());
+            LOG.warn("BigHummingbird dropped {} runs so far (the queue holds {}): {}", total, options.queueCapacity(),
+                    drops.byCause());
             droppedReported = total;
             lastDropReportNanos = now;
         }
