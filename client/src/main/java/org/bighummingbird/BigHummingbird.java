@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.internal.catalog.LocalCatalog;
@@ -121,7 +122,7 @@ public final class BigHummingbird implements AutoCloseable {
                 b.closeTimeout, ExporterOptions.defaults().maxSpoolBytes(), b.retryBackoff, b.maxRetryBackoff);
         this.exporter = new Exporter(project, sink, spoolDir, options);
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
-        this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
+        this.tracer = new Tracer(project, fingerprinter, exporter, b.tagTimeout);
         this.judges = new Judges(catalog, fingerprinter);
         this.evaluations = new EvaluationAccess(project, catalog, judges, tracer, exporter);
         exporter.start();
@@ -394,8 +395,12 @@ public final class BigHummingbird implements AutoCloseable {
     }
 
     /**
-     * Delivers what is queued and replays the spool for up to the close timeout (30 s by default),
-     * leaving the rest in the spool for the next process. Idempotent.
+     * Delivers what is queued and replays the spool, all within one close timeout (30 s by default):
+     * in assess mode the judges first score the runs waiting for them, up to the close timeout less a
+     * fifth of it (at most 2 s) kept for delivery, and the runs they did not finish are delivered
+     * unscored with the reason ({@code "not judged: closed before the judge finished"}). What is not
+     * delivered by then stays in the spool for the next process; a write to the server in flight at
+     * the deadline is waited for (see {@link Builder#requestTimeout}). Idempotent.
      */
     @Override
     public void close() {
@@ -408,10 +413,15 @@ public final class BigHummingbird implements AutoCloseable {
         }
     }
 
-    /** Scores the runs waiting in assess mode (within the close timeout), then delivers what is queued. */
+    /** Scores the runs waiting in assess mode, then delivers what is queued: one deadline for both. */
     private void closeQuietly() {
-        evaluations.closeAssessments(closeTimeout);
-        exporter.close();
+        long timeout = closeTimeout.toNanos();
+        long deadline = System.nanoTime() + timeout;
+        // the exporter delivers the judged runs while the judges work; the part kept back is for
+        // the runs they did not finish, which go on unscored
+        long forDelivery = Math.min(timeout / 5, TimeUnit.SECONDS.toNanos(2));
+        evaluations.closeAssessments(deadline - forDelivery);
+        exporter.closeBy(deadline);
     }
 
     /** Options for {@link BigHummingbird}; every setter validates at once. Not thread-safe. */
@@ -455,7 +465,10 @@ public final class BigHummingbird implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link #close()} keeps delivering; default 30 s. */
+        /**
+         * How long {@link BigHummingbird#close()} takes at most to score (assess mode) and deliver what
+         * is left, before leaving the rest in the spool; default 30 s.
+         */
         public Builder closeTimeout(Duration timeout) {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("closeTimeout must not be negative, got " + timeout);

@@ -43,6 +43,8 @@ public final class Exporter implements AutoCloseable {
     private static final long IDLE_POLL_MS = 20;
     private static final long DROP_REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long REPLAY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long close() waits past its deadline for a sink write in flight (a request times out sooner). */
+    private static final long IN_FLIGHT_MS = 10_000;
 
     private final String project;
     private final RunSink sink;
@@ -589,13 +591,23 @@ public final class Exporter implements AutoCloseable {
      */
     @Override
     public void close() {
+        closeBy(System.nanoTime() + options.closeTimeout().toNanos());
+    }
+
+    /**
+     * As {@link #close()}, delivering until {@code deadlineNanos} (a {@link System#nanoTime()}
+     * reading) instead of for the close timeout: the tracker's one deadline, part of which it spent
+     * waiting for judges. A sink write still in flight then is waited for, up to 10 s more, so that
+     * its runs end in the sink or the spool. Idempotent.
+     */
+    public void closeBy(long deadlineNanos) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        deadlineNanos = System.nanoTime() + options.closeTimeout().toNanos();
+        this.deadlineNanos = deadlineNanos;
         closing = true;
         try {
-            thread.join(options.closeTimeout().toMillis() + 10_000);
+            thread.join(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())) + IN_FLIGHT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
