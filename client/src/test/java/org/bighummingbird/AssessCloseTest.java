@@ -53,15 +53,17 @@ class AssessCloseTest {
     void closeBeforeTheJudgeFinishesStoresOrCountsEveryRun() {
         int calls = 200;
         long dropped;
-        try (var bhb = BigHummingbird.builder(PROJECT).home(home).closeTimeout(Duration.ofSeconds(1)).build()) {
+        var bhb = BigHummingbird.builder(PROJECT).home(home).closeTimeout(Duration.ofSeconds(1)).build();
+        try {
             String judge = bhb.addJudge(Judge.of("slow", "200 ms a run", (Integer out) -> slow(out)));
             var model = bhb.assess(judge).trace("model", (Integer a) -> a + 1);
             for (int i = 0; i < calls; i++) {
                 model.apply(i);
             }
+        } finally {
             bhb.close();
-            dropped = bhb.droppedRuns();
         }
+        dropped = bhb.droppedRuns();
         // runs left in the spool are not dropped: the next process that opens the store replays them
         BigHummingbird.local(PROJECT, home).close();
 
@@ -90,8 +92,9 @@ class AssessCloseTest {
         Duration timeout = Duration.ofSeconds(3);
         long closeNanos;
         var sink = new SwitchedSink();
-        try (var bhb = BigHummingbird.builder(PROJECT).home(home).closeTimeout(timeout).sink(sink)
-                .retryBackoff(Duration.ofMillis(50)).maxRetryBackoff(Duration.ofMillis(100)).build()) {
+        var bhb = BigHummingbird.builder(PROJECT).home(home).closeTimeout(timeout).sink(sink)
+                .retryBackoff(Duration.ofMillis(50)).maxRetryBackoff(Duration.ofMillis(100)).build();
+        try {
             String judge = bhb.addJudge(Judge.of("held", "until released", (Integer out) -> held(out)));
             var model = bhb.assess(judge).trace("model", (Integer a) -> a + 1);
             for (int i = 0; i < 10; i++) {
@@ -102,6 +105,7 @@ class AssessCloseTest {
             closeNanos = System.nanoTime() - start;
             assertThat(bhb.droppedRuns()).isZero();
         } finally {
+            bhb.close();
             RELEASE.countDown();
         }
         // generous: the old close waited for the judge for the whole timeout, then for the sink again
