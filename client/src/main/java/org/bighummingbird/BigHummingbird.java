@@ -22,6 +22,7 @@ import org.bighummingbird.internal.remote.HttpSink;
 import org.bighummingbird.internal.remote.RemoteCatalog;
 import org.bighummingbird.internal.remote.ServerUrl;
 import org.bighummingbird.internal.trace.ModelHandle;
+import org.bighummingbird.internal.trace.OpenTrackers;
 import org.bighummingbird.internal.trace.TracedFn0;
 import org.bighummingbird.internal.trace.TracedFn1;
 import org.bighummingbird.internal.trace.TracedFn2;
@@ -47,7 +48,10 @@ import org.bighummingbird.store.Store;
  * in batches and spools them to disk when it is away. Nothing here touches the network: versions
  * are registered with the server in the background, and {@link Traced#tag()} says why when that
  * failed. {@link #close()} delivers what is left (for up to
- * 30 s by default); a shutdown hook does the same on JVM exit. Thread-safe.
+ * 30 s by default); a shutdown hook does the same on JVM exit. A traced function is serializable: read
+ * back in another JVM (a Spark executor, say), it records its runs through the {@code BigHummingbird}
+ * open there for the same project, found at its first call, and without one it calls the model
+ * untracked. Thread-safe.
  */
 public final class BigHummingbird implements AutoCloseable {
     private final String project;
@@ -59,6 +63,8 @@ public final class BigHummingbird implements AutoCloseable {
     private final Judges judges;
     private final EvaluationAccess evaluations;
     private final Duration closeTimeout;
+    /** This instance in the JVM's registry of open trackers, for deserialized traced functions. */
+    private final OpenTracker registered;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -129,6 +135,8 @@ public final class BigHummingbird implements AutoCloseable {
         this.closeTimeout = b.closeTimeout;
         this.shutdownHook = new Thread(this::closeQuietly, "bhb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.registered = new OpenTracker(this);
+        OpenTrackers.add(registered);
     }
 
     /**
@@ -415,6 +423,8 @@ public final class BigHummingbird implements AutoCloseable {
 
     /** Scores the runs waiting in assess mode, then delivers what is queued: one deadline for both. */
     private void closeQuietly() {
+        OpenTrackers.remove(registered);
+        registered.closed();
         long timeout = closeTimeout.toNanos();
         long deadline = System.nanoTime() + timeout;
         // the exporter delivers the judged runs while the judges work; the part kept back is for

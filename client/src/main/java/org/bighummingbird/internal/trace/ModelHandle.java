@@ -126,7 +126,7 @@ public final class ModelHandle {
      * for one deserialized where no tracker of its project is open).
      */
     public static ModelHandle of(Object fn) {
-        return fn instanceof TracedModel traced ? traced.model : null;
+        return fn instanceof TracedModel traced ? traced.model() : null;
     }
 
     Origin origin() {
