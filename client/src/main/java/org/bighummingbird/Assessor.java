@@ -17,9 +17,12 @@ import org.bighummingbird.internal.trace.TracedFn3;
  * <p>The judge runs on a few background threads, never on the caller's: a traced call returns as
  * soon as the model does. Every run of an assessed model names the judge version; when there is no
  * score, score and passed are null and the run says why (the judge failed on it, the model threw, or
- * 10,000 runs were already waiting for the judge). {@link BigHummingbird#flush} and
- * {@link BigHummingbird#close()} wait for the runs being scored. The judge sees the run's argument
- * (a list of them for two or three arguments, null for none), its output, and no expected value.
+ * 10,000 runs were already waiting for the judge, or the tracker closed before the judge finished).
+ * {@link BigHummingbird#flush} waits for the runs being scored; {@link BigHummingbird#close()} waits
+ * for them within its close timeout, and delivers those the judge did not finish unscored, with
+ * {@code "not judged: closed before the judge finished"} as the reason. The judge sees the call's
+ * argument (a list of them for two or three arguments, null for none) and its output, the objects
+ * themselves as in an evaluation (the run stores their JSON snapshots), and no expected value.
  * Thread-safe.
  */
 public final class Assessor {
@@ -59,9 +62,14 @@ public final class Assessor {
     }
 
     private ModelHandle model(String name, Serializable fn) {
+        return model(name, fn, CallSite.current(Assessor.class));
+    }
+
+    /** The handle of a model traced in assess mode from {@code site} (null when not known). */
+    ModelHandle model(String name, Serializable fn, CallSite site) {
         if (name == null) {
             throw new IllegalArgumentException("model name must not be null");
         }
-        return bhb.tracedModel(name, fn, CallSite.current(Assessor.class)).routedTo(queue);
+        return bhb.tracedModel(name, fn, site).routedTo(queue);
     }
 }

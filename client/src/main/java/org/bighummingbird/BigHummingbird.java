@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.internal.catalog.LocalCatalog;
@@ -21,6 +23,7 @@ import org.bighummingbird.internal.remote.HttpSink;
 import org.bighummingbird.internal.remote.RemoteCatalog;
 import org.bighummingbird.internal.remote.ServerUrl;
 import org.bighummingbird.internal.trace.ModelHandle;
+import org.bighummingbird.internal.trace.OpenTrackers;
 import org.bighummingbird.internal.trace.TracedFn0;
 import org.bighummingbird.internal.trace.TracedFn1;
 import org.bighummingbird.internal.trace.TracedFn2;
@@ -46,7 +49,10 @@ import org.bighummingbird.store.Store;
  * in batches and spools them to disk when it is away. Nothing here touches the network: versions
  * are registered with the server in the background, and {@link Traced#tag()} says why when that
  * failed. {@link #close()} delivers what is left (for up to
- * 30 s by default); a shutdown hook does the same on JVM exit. Thread-safe.
+ * 30 s by default); a shutdown hook does the same on JVM exit. A traced function is serializable: read
+ * back in another JVM (a Spark executor, say), it records its runs through the {@code BigHummingbird}
+ * open there for the same project, found at its first call, and without one it calls the model
+ * untracked. Thread-safe.
  */
 public final class BigHummingbird implements AutoCloseable {
     private final String project;
@@ -58,6 +64,8 @@ public final class BigHummingbird implements AutoCloseable {
     private final Judges judges;
     private final EvaluationAccess evaluations;
     private final Duration closeTimeout;
+    /** This instance in the JVM's registry of open trackers, for deserialized traced functions. */
+    private final OpenTracker registered;
 
     /**
      * Opens a project: on the server at {@code BHB_URL} (or {@code bhb.url}) when that is set, else
@@ -125,13 +133,15 @@ public final class BigHummingbird implements AutoCloseable {
                 b.maxQueueBytes, b.snapshotLimits());
         this.exporter = new Exporter(project, sink, spoolDir, options);
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(b.appPackages), new SourceFiles(Path.of("")));
-        this.tracer = new Tracer(fingerprinter, exporter, b.tagTimeout);
+        this.tracer = new Tracer(project, fingerprinter, exporter, b.tagTimeout);
         this.judges = new Judges(catalog, fingerprinter);
         this.evaluations = new EvaluationAccess(project, catalog, judges, tracer, exporter);
         exporter.start();
         this.closeTimeout = b.closeTimeout;
         this.shutdownHook = new Thread(this::closeQuietly, "bhb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.registered = new OpenTracker(this);
+        OpenTrackers.add(registered);
     }
 
     /**
@@ -379,16 +389,31 @@ public final class BigHummingbird implements AutoCloseable {
     }
 
     /**
-     * Runs dropped so far: the in-memory queue was full and even the disk spool could not keep up,
-     * or the store or server refused them for good (the reason is logged once per kind).
+     * Runs dropped so far, neither stored nor left in the spool: the sum of
+     * {@link #droppedRunsByCause()}. Runs left in the spool at close are not dropped; the next process
+     * that opens the store (or the same server URL) delivers them.
      */
     public long droppedRuns() {
         return exporter.dropped();
     }
 
     /**
-     * Delivers what is queued and replays the spool for up to the close timeout (30 s by default),
-     * leaving the rest in the spool for the next process. Idempotent.
+     * Runs dropped so far, by cause: every {@link DropCause}, with 0 for those that did not happen
+     * (the in-memory queue was full and the disk spool could not keep up, calls after close, runs the
+     * store or server refused for good, ...). The first drop of each cause is logged (a refusal with
+     * the sink's reason). A snapshot, unmodifiable; thread-safe.
+     */
+    public Map<DropCause, Long> droppedRunsByCause() {
+        return exporter.droppedByCause();
+    }
+
+    /**
+     * Delivers what is queued and replays the spool, all within one close timeout (30 s by default):
+     * in assess mode the judges first score the runs waiting for them, up to the close timeout less a
+     * fifth of it (at most 2 s) kept for delivery, and the runs they did not finish are delivered
+     * unscored with the reason ({@code "not judged: closed before the judge finished"}). What is not
+     * delivered by then stays in the spool for the next process; a write to the server in flight at
+     * the deadline is waited for (see {@link Builder#requestTimeout}). Idempotent.
      */
     @Override
     public void close() {
@@ -401,10 +426,17 @@ public final class BigHummingbird implements AutoCloseable {
         }
     }
 
-    /** Scores the runs waiting in assess mode (within the close timeout), then delivers what is queued. */
+    /** Scores the runs waiting in assess mode, then delivers what is queued: one deadline for both. */
     private void closeQuietly() {
-        evaluations.closeAssessments(closeTimeout);
-        exporter.close();
+        OpenTrackers.remove(registered);
+        registered.closed();
+        long timeout = closeTimeout.toNanos();
+        long deadline = System.nanoTime() + timeout;
+        // the exporter delivers the judged runs while the judges work; the part kept back is for
+        // the runs they did not finish, which go on unscored
+        long forDelivery = Math.min(timeout / 5, TimeUnit.SECONDS.toNanos(2));
+        evaluations.closeAssessments(deadline - forDelivery);
+        exporter.closeBy(deadline);
     }
 
     /** Options for {@link BigHummingbird}; every setter validates at once. Not thread-safe. */
@@ -518,7 +550,10 @@ public final class BigHummingbird implements AutoCloseable {
             return new SnapshotLimits(maxSnapshotBytes, maxSnapshotDepth, maxSnapshotElements, safeTypes);
         }
 
-        /** How long {@link #close()} keeps delivering; default 30 s. */
+        /**
+         * How long {@link BigHummingbird#close()} takes at most to score (assess mode) and deliver what
+         * is left, before leaving the rest in the spool; default 30 s.
+         */
         public Builder closeTimeout(Duration timeout) {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("closeTimeout must not be negative, got " + timeout);

@@ -137,11 +137,13 @@ final class EvaluationAccess {
         return true;
     }
 
-    /** Scores the runs waiting in assess mode for up to {@code timeout}, then stops the judges' threads. */
-    void closeAssessments(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * Scores the runs waiting in assess mode until {@code deadlineNanos} (a {@link System#nanoTime()}
+     * reading), hands the rest to the exporter unscored with the reason, and stops the judges' threads.
+     */
+    void closeAssessments(long deadlineNanos) {
         for (AssessmentQueue queue : assessments.values()) {
-            queue.close(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+            queue.closeBy(deadlineNanos);
         }
     }
 

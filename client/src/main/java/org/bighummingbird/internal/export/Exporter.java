@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.bighummingbird.DropCause;
 import org.bighummingbird.core.BhbException;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
@@ -45,6 +46,8 @@ public final class Exporter implements AutoCloseable {
     private static final long IDLE_POLL_MS = 20;
     private static final long DROP_REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long REPLAY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long close() waits past its deadline for a sink write in flight (a request times out sooner). */
+    private static final long IN_FLIGHT_MS = 10_000;
 
     private final String project;
     private final RunSink sink;
@@ -58,7 +61,7 @@ public final class Exporter implements AutoCloseable {
     private final Thread thread;
 
     private final LongAdder accepted = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
+    private final DropCounts drops = new DropCounts();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicReference<Throwable> hotPathFault = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -96,7 +99,7 @@ public final class Exporter implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.snapshots = new Snapshots(options.snapshotLimits());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
-        this.rejections = new Rejections(this.sink, dropped);
+        this.rejections = new Rejections(this.sink, drops.adder(DropCause.REFUSED));
         this.replay = new SpoolReplay(spool, this.sink, options.batchSize(), rejections);
         this.thread = new Thread(this::run, "bhb-exporter");
         this.thread.setDaemon(true);
@@ -124,7 +127,7 @@ public final class Exporter implements AutoCloseable {
                 // may be over: take the run back and count it rather than leave it unaccounted
                 if (closing && queue.remove(event)) {
                     queuedBytes.addAndGet(-bytes);
-                    dropped.increment();
+                    drops.add(DropCause.CLOSED, 1);
                     return false;
                 }
                 accepted.increment();
@@ -132,7 +135,7 @@ public final class Exporter implements AutoCloseable {
             }
             queuedBytes.addAndGet(-bytes);
         }
-        dropped.increment();
+        drops.add(closing ? DropCause.CLOSED : DropCause.QUEUE_FULL, 1);
         return false;
     }
 
@@ -170,12 +173,19 @@ public final class Exporter implements AutoCloseable {
         hotPathFault.compareAndSet(null, t);
     }
 
-    /**
-     * Runs dropped so far: the queue was full (the spool budget spent, or the exporter closed), or
-     * the sink refused them for good.
-     */
+    /** Counts a run lost before it reached the exporter (a calling thread's fault). */
+    public void drop(DropCause cause) {
+        drops.add(cause, 1);
+    }
+
+    /** Runs dropped so far, for every cause: see {@link #droppedByCause()}. */
     public long dropped() {
-        return dropped.sum();
+        return drops.total();
+    }
+
+    /** Runs dropped so far by cause, every cause present (zeros too); a snapshot. */
+    public Map<DropCause, Long> droppedByCause() {
+        return drops.byCause();
     }
 
     /** Why the sink is away, or null when it is not known to be. */
@@ -305,9 +315,7 @@ public final class Exporter implements AutoCloseable {
             }
             held.clear();
             if (!rest.isEmpty() && !spoolRuns(rest)) {
-                dropped.add(rest.size());
-                LOG.error("BigHummingbird lost {} runs: neither {} nor the spool under {} took them",
-                        rest.size(), sink, spool);
+                drops.add(DropCause.NOT_SPOOLED, rest.size());
             }
             spool.close();
         } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
@@ -517,7 +525,7 @@ public final class Exporter implements AutoCloseable {
             if (refused != null) {
                 rejections.runs(refused, 1);
             } else if (!built.containsKey(id)) {
-                dropped.increment();
+                drops.add(DropCause.NO_VERSION, 1);
             }
         }
     }
@@ -640,10 +648,10 @@ public final class Exporter implements AutoCloseable {
         }
         rejections.report(closing);
         long now = System.nanoTime();
-        long total = dropped.sum() - rejections.refusedRuns();
+        long total = drops.total() - rejections.refusedRuns();
         if (total > droppedReported && (closing || now - lastDropReportNanos > DROP_REPORT_NANOS)) {
-            LOG.warn("BigHummingbird dropped {} runs so far: the queue of {} was full and the spool could not keep up",
-                    total, options.queueCapacity());
+            LOG.warn("BigHummingbird dropped {} runs so far (the queue holds {}): {}", total, options.queueCapacity(),
+                    drops.byCause());
             droppedReported = total;
             lastDropReportNanos = now;
         }
@@ -667,13 +675,23 @@ public final class Exporter implements AutoCloseable {
      */
     @Override
     public void close() {
+        closeBy(System.nanoTime() + options.closeTimeout().toNanos());
+    }
+
+    /**
+     * As {@link #close()}, delivering until {@code deadlineNanos} (a {@link System#nanoTime()}
+     * reading) instead of for the close timeout: the tracker's one deadline, part of which it spent
+     * waiting for judges. A sink write still in flight then is waited for, up to 10 s more, so that
+     * its runs end in the sink or the spool. Idempotent.
+     */
+    public void closeBy(long deadlineNanos) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        deadlineNanos = System.nanoTime() + options.closeTimeout().toNanos();
+        this.deadlineNanos = deadlineNanos;
         closing = true;
         try {
-            thread.join(options.closeTimeout().toMillis() + 10_000);
+            thread.join(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())) + IN_FLIGHT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

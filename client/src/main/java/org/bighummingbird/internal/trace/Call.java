@@ -7,13 +7,18 @@ final class Call {
     final UUID id;
     final Call parent;
     final long startNanos;
+    final long startEpochNanos;
     final Object[] inputs;
+    /** The arguments themselves, for a judge that scores the run (assess mode), else null. */
+    final Object[] arguments;
 
-    Call(UUID id, Call parent, long startNanos, Object[] inputs) {
+    Call(UUID id, Call parent, long startNanos, long startEpochNanos, Object[] inputs, Object[] arguments) {
         this.id = id;
         this.parent = parent;
         this.startNanos = startNanos;
+        this.startEpochNanos = startEpochNanos;
         this.inputs = inputs;
+        this.arguments = arguments;
     }
 
     UUID rootId() {

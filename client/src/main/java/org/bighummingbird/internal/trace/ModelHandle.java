@@ -4,13 +4,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import org.bighummingbird.DropCause;
 import org.bighummingbird.TagUnavailable;
 import org.bighummingbird.core.RunIds;
 import org.bighummingbird.internal.export.Exporter;
 import org.bighummingbird.internal.export.ModelIdentity;
 import org.bighummingbird.internal.export.PendingVersion;
 import org.bighummingbird.internal.export.RunEvent;
+import org.bighummingbird.internal.fingerprint.CallSite;
 
 /**
  * One traced model: the hot path of every call. {@link #begin} and {@link #end} do no I/O, never
@@ -28,29 +29,36 @@ public final class ModelHandle {
     private final Exporter exporter;
     private final WallClock clock;
     private final long tagTimeoutMs;
+    /** Where trace() was called, and in which project: what a serialized wrapper reconnects with. */
+    private final Origin origin;
     /** Where finished runs go instead of the exporter (assess mode), or null. */
-    private final Consumer<RunEvent> route;
+    private final RunRoute route;
 
-    ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock, long tagTimeoutMs) {
-        this(identity, version, exporter, clock, tagTimeoutMs, null);
+    ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock, long tagTimeoutMs,
+            Origin origin) {
+        this(identity, version, exporter, clock, tagTimeoutMs, origin, null);
     }
 
     private ModelHandle(ModelIdentity identity, PendingVersion version, Exporter exporter, WallClock clock,
-            long tagTimeoutMs, Consumer<RunEvent> route) {
+            long tagTimeoutMs, Origin origin, RunRoute route) {
         this.identity = identity;
         this.version = version;
         this.exporter = exporter;
         this.clock = clock;
         this.tagTimeoutMs = tagTimeoutMs;
+        this.origin = origin;
         this.route = route;
     }
+
+    /** The project a model was traced in, and where trace() was called (null when not known). */
+    record Origin(String project, CallSite site) {}
 
     /**
      * The same model version whose runs go to {@code route} (assess mode: it scores them and hands
      * them to the exporter) instead of straight to the exporter. {@code route} must not block.
      */
-    public ModelHandle routedTo(Consumer<RunEvent> route) {
-        return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs, route);
+    public ModelHandle routedTo(RunRoute route) {
+        return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs, origin, route);
     }
 
     /** The model's name. */
@@ -62,16 +70,25 @@ public final class ModelHandle {
     Call begin(Object... inputs) {
         try {
             Object[] snapshots = inputs.length == 0 ? NO_INPUTS : inputs;
+            // a judge scores the arguments themselves, as evaluate() does; the run stores snapshots
+            Object[] arguments = route == null ? null : snapshots.clone();
             exporter.snapshots().inputs(snapshots);
+            long epochNanos = clock.epochNanos();
             long start = System.nanoTime();
-            UUID id = RunIds.at(clock.epochMillis(start));
-            Call call = new Call(id, CURRENT.get(), start, snapshots);
+            UUID id = RunIds.at(epochNanos / 1_000_000L);
+            Call call = new Call(id, CURRENT.get(), start, epochNanos, snapshots, arguments);
             CURRENT.set(call);
             return call;
         } catch (Throwable t) {
-            exporter.fault(t);
+            lost(t);
             return null;
         }
+    }
+
+    /** A run this handle could not record: counted as dropped, and the first such fault logged. */
+    private void lost(Throwable t) {
+        exporter.fault(t);
+        exporter.drop(DropCause.FAULT);
     }
 
     /** Ends a call: restores the enclosing call and hands the run to the exporter. */
@@ -88,23 +105,35 @@ public final class ModelHandle {
                 CURRENT.set(call.parent);
             }
             RunEvent run = new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
-                    call.rootId(), clock.epochNanos(call.startNanos), end - call.startNanos,
+                    call.rootId(), call.startEpochNanos, end - call.startNanos,
                     Thread.currentThread().getName(), call.inputs,
                     error == null ? exporter.snapshots().output(output, call.inputs) : null,
                     error);
             if (route == null) {
                 exporter.offer(run);
             } else {
-                route.accept(run);
+                route.accept(run, call.arguments, error == null ? output : null);
             }
         } catch (Throwable t) {
-            exporter.fault(t);
+            lost(t);
         }
     }
 
-    /** The traced model's handle when {@code fn} is a function {@code trace} returned, else null. */
+    /**
+     * The traced model's handle when {@code fn} is a function {@code trace} returned, else null (also
+     * for one deserialized where no tracker of its project is open).
+     */
     public static ModelHandle of(Object fn) {
-        return fn instanceof TracedModel traced ? traced.model : null;
+        return fn instanceof TracedModel traced ? traced.model() : null;
+    }
+
+    Origin origin() {
+        return origin;
+    }
+
+    /** The judge's tag when this model's runs are assessed, else null. */
+    String judgeTag() {
+        return route == null ? null : route.judgeTag();
     }
 
     /**

@@ -25,16 +25,24 @@ import org.bighummingbird.internal.fingerprint.Signature;
  * thread (configuration time) and queues the version for background registration. Thread-safe.
  */
 public final class Tracer {
+    private final String project;
     private final Fingerprinter fingerprinter;
     private final Exporter exporter;
-    private final WallClock clock = new WallClock();
+    private final WallClock clock;
     private final long tagTimeoutMs;
     private final Map<String, PendingVersion> versions = new ConcurrentHashMap<>();
 
-    public Tracer(Fingerprinter fingerprinter, Exporter exporter, Duration tagTimeout) {
+    /** A tracer for {@code project}'s models, whose runs start at the system's wall-clock time. */
+    public Tracer(String project, Fingerprinter fingerprinter, Exporter exporter, Duration tagTimeout) {
+        this(project, fingerprinter, exporter, tagTimeout, new WallClock());
+    }
+
+    Tracer(String project, Fingerprinter fingerprinter, Exporter exporter, Duration tagTimeout, WallClock clock) {
+        this.project = project;
         this.fingerprinter = fingerprinter;
         this.exporter = exporter;
         this.tagTimeoutMs = tagTimeout.toMillis();
+        this.clock = clock;
     }
 
     /**
@@ -61,7 +69,7 @@ public final class Tracer {
             exporter.register(v);
             return v;
         });
-        return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs);
+        return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs, new ModelHandle.Origin(project, site));
     }
 
     /** Whether this tracer made {@code handle}, so that its versions belong to this tracer's project. */
