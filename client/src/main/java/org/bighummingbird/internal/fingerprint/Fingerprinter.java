@@ -21,6 +21,10 @@ public final class Fingerprinter {
     private final AppClasses apps;
     private final SourceFiles sources;
 
+    /**
+     * @param apps what counts as application code
+     * @param sources where the source text shown beside a version is looked up; never keyed on
+     */
     public Fingerprinter(AppClasses apps, SourceFiles sources) {
         this.apps = apps;
         this.sources = sources;
@@ -38,12 +42,11 @@ public final class Fingerprinter {
         ClassLoader loader = loaderOf(fn);
         MethodDigester digester = new MethodDigester(apps, loader, this::codeFingerprint);
         String code = codeFingerprint(lambda, digester);
-        Signature signature = SignatureResolver.resolve(lambda, loader, site, sources);
+        Signature signature = SignatureResolver.resolve(lambda, loader, site);
         int arity = signature.parameterTypes().size();
-        MethodRef root = implRef(lambda);
+        CodeText text = new CodeText(loader, implRef(lambda), digester.visited(), sources, signature);
         return new Fingerprint(lambda.getImplMethodName(), !Lambdas.isSynthetic(lambda), code, signature,
-                parameterNames(lambda, loader, arity), new CodeText(loader, root, digester.visited(), sources),
-                digester.libraryJars());
+                parameterNames(lambda, loader, arity), text, digester.libraryJars());
     }
 
     /** The code fingerprint alone, as used for captured lambdas and judges' rubrics. */
