@@ -22,7 +22,7 @@ public final class Fingerprinter {
     private final SourceFiles sources;
 
     /**
-     * @param apps what counts as application code
+     * @param apps what counts as application code besides each model's own jar or directory
      * @param sources where the source text shown beside a version is looked up; never keyed on
      */
     public Fingerprinter(AppClasses apps, SourceFiles sources) {
@@ -40,7 +40,7 @@ public final class Fingerprinter {
     public Fingerprint fingerprint(Serializable fn, CallSite site) {
         SerializedLambda lambda = Lambdas.serialized(fn);
         ClassLoader loader = loaderOf(fn);
-        MethodDigester digester = new MethodDigester(apps, loader, this::codeFingerprint);
+        MethodDigester digester = digester(lambda, loader);
         String code = codeFingerprint(lambda, digester);
         Signature signature = SignatureResolver.resolve(lambda, loader, site);
         int arity = signature.parameterTypes().size();
@@ -52,8 +52,15 @@ public final class Fingerprinter {
     /** The code fingerprint alone, as used for captured lambdas and judges' rubrics. */
     public String codeFingerprint(Serializable fn) {
         SerializedLambda lambda = Lambdas.serialized(fn);
-        ClassLoader loader = loaderOf(fn);
-        return codeFingerprint(lambda, new MethodDigester(apps, loader, this::codeFingerprint));
+        return codeFingerprint(lambda, digester(lambda, loaderOf(fn)));
+    }
+
+    /**
+     * A digester for one lambda: the jar or directory of the class that implements it counts as
+     * application code, so its helpers there are covered by their code however the program is run.
+     */
+    private MethodDigester digester(SerializedLambda lambda, ClassLoader loader) {
+        return new MethodDigester(apps.scope(loader, lambda.getImplClass()), this::codeFingerprint);
     }
 
     private String codeFingerprint(SerializedLambda lambda, MethodDigester digester) {
@@ -61,7 +68,7 @@ public final class Fingerprinter {
                 .put(lambda.getImplMethodKind())
                 .put(lambda.getFunctionalInterfaceMethodName())
                 .put(lambda.getInstantiatedMethodType())
-                .put(digester.digestRoot(implRef(lambda)));
+                .put(digester.digest(implRef(lambda)));
         boolean receiverCaptured = isInstance(lambda.getImplMethodKind());
         for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
             Object arg = lambda.getCapturedArg(i);
