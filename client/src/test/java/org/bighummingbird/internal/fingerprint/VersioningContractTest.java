@@ -107,7 +107,7 @@ class VersioningContractTest {
         String body = """
                 Traced model = (Traced) bhb.trace("spelled",
                         (List<String> words, Map<String, Integer> weights) -> words.size() + weights.size());
-                ((Fn2<List<String>, Map<String, Integer>, Integer>) model).apply(List.of("a"), Map.of());
+                ((Fn2<List<String>, Map<String, Integer>, Integer>) model).apply(List.of(), Map.of());
                 System.out.println(model.tag());
                 """;
 
