@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Jvm {
     private static final long TIMEOUT_SECONDS = 120;
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Process process;
     private final Path stdout;
@@ -34,11 +33,19 @@ public final class Jvm {
      * which decides whether the SDK finds the program's sources ({@code workDir/src/main/java}).
      */
     public static Jvm start(Path classes, String mainClass, Path workDir, String... args) {
+        return startOn(Path.of(System.getProperty("java.home")), classes, mainClass, workDir, args);
+    }
+
+    /**
+     * As {@link #start}, on the JDK or JRE installed at {@code javaHome}; {@code classes} may be a
+     * directory or a jar.
+     */
+    public static Jvm startOn(Path javaHome, Path classes, String mainClass, Path workDir, String... args) {
         try {
             Files.createDirectories(workDir);
             Path out = Files.createTempFile(workDir, "stdout-", ".txt");
             Path err = Files.createTempFile(workDir, "stderr-", ".txt");
-            List<String> command = new ArrayList<>(List.of(JAVA,
+            List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(),
                     // a short-lived program on a small machine: start fast, few GC threads
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                     "-cp", classes + File.pathSeparator + TestClasspath.get(), mainClass));
@@ -46,7 +53,7 @@ public final class Jvm {
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("BHB_"));
-            return new Jvm(pb.start(), out, err, mainClass + " from " + classes);
+            return new Jvm(pb.start(), out, err, mainClass + " from " + classes + " on " + javaHome);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +62,11 @@ public final class Jvm {
     /** Runs a program to its end and returns its stdout lines; see {@link #start}. */
     public static List<String> run(Path classes, String mainClass, Path workDir, String... args) {
         return start(classes, mainClass, workDir, args).stdoutLines();
+    }
+
+    /** Runs a program to its end on the JDK at {@code javaHome} and returns its stdout lines; see {@link #startOn}. */
+    public static List<String> runOn(Path javaHome, Path classes, String mainClass, Path workDir, String... args) {
+        return startOn(javaHome, classes, mainClass, workDir, args).stdoutLines();
     }
 
     /**

@@ -9,16 +9,30 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Tells application code from libraries. Application code is what the user writes and changes:
  * classes loaded from a directory (build output such as {@code target/classes}) plus classes in the
- * packages named by {@code BHB_APP_PACKAGES} / {@code bhb.appPackages}. The JDK, every other jar and
- * BigHummingbird itself are libraries, keyed by name, recorded with their version.
+ * packages named by {@code BHB_APP_PACKAGES} / {@code bhb.appPackages}; and, for one model (see
+ * {@link #scope}), the class that defines the traced function and every class from the same jar or
+ * directory, so a model packaged in a jar has the version it has from its classes directory. The
+ * JDK, BigHummingbird itself and every other jar are libraries, keyed by name, recorded with their
+ * version. Thread-safe.
  */
 public final class AppClasses {
     private static final List<String> PLATFORM = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/");
 
     private final List<String> appPackages;
     private final List<String> sdkRoots;
-    /** Verdicts per class loader; weak, so tracing never keeps a class loader alive. */
-    private final Map<ClassLoader, Map<String, Boolean>> verdicts = new WeakHashMap<>();
+    /** Origins per class loader; weak, so tracing never keeps a class loader alive. */
+    private final Map<ClassLoader, Map<String, Origin>> origins = new WeakHashMap<>();
+
+    /**
+     * Where a class comes from.
+     *
+     * @param app whether it is application code for every model
+     * @param codeRoot the jar or directory it was loaded from (its URL up to the class's path), or
+     *     null for the JDK, BigHummingbird and classes without a class file
+     */
+    private record Origin(boolean app, String codeRoot) {}
+
+    private static final Origin LIBRARY = new Origin(false, null);
 
     /**
      * @param appPackages packages (dotted, as {@code com.acme.model}) that count as application code
@@ -30,38 +44,39 @@ public final class AppClasses {
                 codeRoot(org.bighummingbird.store.Store.class));
     }
 
-    /** Whether the class is application code for the given loader. */
+    /** Whether the class is application code for the given loader, whichever model calls it. */
     public boolean isApp(ClassLoader loader, String internalName) {
-        if (internalName.startsWith("[")) {
-            return false;
-        }
-        for (String prefix : PLATFORM) {
-            if (internalName.startsWith(prefix)) {
-                return false;
-            }
-        }
-        Map<String, Boolean> forLoader;
-        synchronized (verdicts) {
-            forLoader = verdicts.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
-        }
-        return forLoader.computeIfAbsent(internalName, n -> decide(loader, n));
+        return origin(loader, internalName).app();
     }
 
     /**
-     * Whether the class is the JDK's or BigHummingbird's own (or cannot be found): code a user never
-     * writes, whatever the application packages say.
+     * Application code for one model: what {@link #isApp} says plus the class {@code rootClass} (the
+     * lambda's implementation class or the method reference's owner) and every class loaded from the
+     * same jar or directory — unless that is the JDK or BigHummingbird's own.
      */
-    boolean isPlatformOrSdk(ClassLoader loader, String internalName) {
+    AppScope scope(ClassLoader loader, String rootClass) {
+        return new AppScope(this, loader, origin(loader, rootClass).codeRoot());
+    }
+
+    /** The jar or directory the class comes from, or null for the JDK, the SDK and missing class files. */
+    String codeRootOf(ClassLoader loader, String internalName) {
+        return origin(loader, internalName).codeRoot();
+    }
+
+    private Origin origin(ClassLoader loader, String internalName) {
         if (internalName.startsWith("[")) {
-            return true;
+            return LIBRARY;
         }
         for (String prefix : PLATFORM) {
             if (internalName.startsWith(prefix)) {
-                return true;
+                return LIBRARY;
             }
         }
-        URL url = ClassFiles.resource(loader, internalName);
-        return url == null || (isSdk(url) && !inAppPackages(internalName));
+        Map<String, Origin> forLoader;
+        synchronized (origins) {
+            forLoader = origins.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        }
+        return forLoader.computeIfAbsent(internalName, n -> decide(loader, n));
     }
 
     private boolean isSdk(URL url) {
@@ -74,16 +89,17 @@ public final class AppClasses {
         return false;
     }
 
-    private boolean decide(ClassLoader loader, String internalName) {
+    private Origin decide(ClassLoader loader, String internalName) {
         URL url = ClassFiles.resource(loader, internalName);
         if (url == null) {
-            return false;
+            return LIBRARY;
         }
         // named by the user: application code wherever it lives, even in a shaded jar beside the SDK
-        if (inAppPackages(internalName)) {
-            return true;
+        boolean named = inAppPackages(internalName);
+        if (isSdk(url) || "jrt".equals(url.getProtocol())) {
+            return new Origin(named, null);
         }
-        return !isSdk(url) && "file".equals(url.getProtocol());
+        return new Origin(named || "file".equals(url.getProtocol()), codeRoot(url, internalName));
     }
 
     private boolean inAppPackages(String internalName) {
@@ -93,6 +109,21 @@ public final class AppClasses {
             }
         }
         return false;
+    }
+
+    /**
+     * The jar or directory of a class file's URL: a jar's URL up to its last {@code !/} (so the
+     * versioned entries of a multi-release jar and nested jars count as their jar), else the URL
+     * without the class's own path.
+     */
+    private static String codeRoot(URL url, String internalName) {
+        String s = url.toString();
+        if ("jar".equals(url.getProtocol())) {
+            int bang = s.lastIndexOf("!/");
+            return bang < 0 ? s : s.substring(0, bang + 2);
+        }
+        String suffix = internalName + ".class";
+        return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
     }
 
     /** The jar a library class comes from, or null for the JDK and directories. */

@@ -6,16 +6,18 @@ package org.bighummingbird.internal.fingerprint;
  * @param declaringClass the calling class
  * @param methodName the calling method
  * @param descriptor the calling method's descriptor
- * @param lineNumber the line of the call, or -1
+ * @param bytecodeIndex the index of the call instruction in the method's code: unlike a line number,
+ *     there without debug information, and it tells two calls on one line apart
  */
-public record CallSite(Class<?> declaringClass, String methodName, String descriptor, int lineNumber) {
+public record CallSite(Class<?> declaringClass, String methodName, String descriptor, int bytecodeIndex) {
     /** The first frame below the SDK's own frames on the current thread's stack, or null. */
     public static CallSite current(Class<?> sdkType) {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
                 .dropWhile(f -> !f.getDeclaringClass().equals(sdkType))
                 .dropWhile(f -> f.getDeclaringClass().equals(sdkType))
                 .findFirst()
-                .map(f -> new CallSite(f.getDeclaringClass(), f.getMethodName(), f.getDescriptor(), f.getLineNumber()))
+                .map(f -> new CallSite(f.getDeclaringClass(), f.getMethodName(), f.getDescriptor(),
+                        f.getByteCodeIndex()))
                 .orElse(null));
     }
 }

@@ -37,6 +37,19 @@ final class ClassFiles {
         return read(DEBUG, loader, internalName, ClassReader.SKIP_FRAMES);
     }
 
+    /** The class file's bytes, read again (not cached: only call sites need them), or null. */
+    static byte[] bytes(ClassLoader loader, String internalName) {
+        URL url = resource(loader, internalName);
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static MethodNode method(ClassNode node, String name, String desc) {
         if (node == null) {
             return null;
@@ -60,15 +73,15 @@ final class ClassFiles {
     }
 
     private static ClassNode parse(ClassLoader loader, String internalName, int flags) {
-        URL url = resource(loader, internalName);
-        if (url == null) {
+        byte[] bytes = bytes(loader, internalName);
+        if (bytes == null) {
             return MISSING;
         }
-        try (InputStream in = url.openStream()) {
+        try {
             ClassNode node = new ClassNode();
-            new ClassReader(in.readAllBytes()).accept(node, flags);
+            new ClassReader(bytes).accept(node, flags);
             return node;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return MISSING;
         }
     }

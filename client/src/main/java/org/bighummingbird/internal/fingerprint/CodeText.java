@@ -10,20 +10,38 @@ import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
  * The human-readable code of a version: the source text of every application method the
- * fingerprint covered when the source files are found, else a bytecode listing. Built in the
- * background, never keyed on.
+ * fingerprint covered when the source files are found, else a bytecode listing, and the parameter
+ * types the source spells. Built in the background, never keyed on.
  */
 public final class CodeText {
     private final ClassLoader loader;
     private final MethodRef root;
     private final List<MethodRef> methods;
     private final SourceFiles sources;
+    private final Signature signature;
 
-    CodeText(ClassLoader loader, MethodRef root, List<MethodRef> methods, SourceFiles sources) {
+    CodeText(ClassLoader loader, MethodRef root, List<MethodRef> methods, SourceFiles sources, Signature signature) {
         this.loader = loader;
         this.root = root;
         this.methods = List.copyOf(methods);
         this.sources = sources;
+        this.signature = signature;
+    }
+
+    /**
+     * The model's parameter types as its source spells them ({@code List<String>}), when its class
+     * files hold only the erased types and its source is found; else null. For display beside the
+     * version, never keyed (see {@link SignatureResolver}).
+     */
+    public List<String> spelledParameterTypes() {
+        if (!signature.erased()) {
+            return null;
+        }
+        try {
+            return SpelledTypes.of(sources, loader, root, signature.parameterTypes().size());
+        } catch (RuntimeException e) {
+            return null; // display only: a source line that cannot be read is no reason to lose the version
+        }
     }
 
     /** The methods, root first. */

@@ -21,6 +21,10 @@ public final class Fingerprinter {
     private final AppClasses apps;
     private final SourceFiles sources;
 
+    /**
+     * @param apps what counts as application code besides each model's own jar or directory
+     * @param sources where the source text shown beside a version is looked up; never keyed on
+     */
     public Fingerprinter(AppClasses apps, SourceFiles sources) {
         this.apps = apps;
         this.sources = sources;
@@ -36,21 +40,27 @@ public final class Fingerprinter {
     public Fingerprint fingerprint(Serializable fn, CallSite site) {
         SerializedLambda lambda = Lambdas.serialized(fn);
         ClassLoader loader = loaderOf(fn);
-        MethodDigester digester = new MethodDigester(apps, loader, this::codeFingerprint);
+        MethodDigester digester = digester(lambda, loader);
         String code = codeFingerprint(lambda, digester);
-        Signature signature = SignatureResolver.resolve(lambda, loader, site, sources);
+        Signature signature = SignatureResolver.resolve(lambda, loader, site);
         int arity = signature.parameterTypes().size();
-        MethodRef root = implRef(lambda);
+        CodeText text = new CodeText(loader, implRef(lambda), digester.visited(), sources, signature);
         return new Fingerprint(lambda.getImplMethodName(), !Lambdas.isSynthetic(lambda), code, signature,
-                parameterNames(lambda, loader, arity), new CodeText(loader, root, digester.visited(), sources),
-                digester.libraryJars());
+                parameterNames(lambda, loader, arity), text, digester.libraryJars());
     }
 
     /** The code fingerprint alone, as used for captured lambdas and judges' rubrics. */
     public String codeFingerprint(Serializable fn) {
         SerializedLambda lambda = Lambdas.serialized(fn);
-        ClassLoader loader = loaderOf(fn);
-        return codeFingerprint(lambda, new MethodDigester(apps, loader, this::codeFingerprint));
+        return codeFingerprint(lambda, digester(lambda, loaderOf(fn)));
+    }
+
+    /**
+     * A digester for one lambda: the jar or directory of the class that implements it counts as
+     * application code, so its helpers there are covered by their code however the program is run.
+     */
+    private MethodDigester digester(SerializedLambda lambda, ClassLoader loader) {
+        return new MethodDigester(apps.scope(loader, lambda.getImplClass()), this::codeFingerprint);
     }
 
     private String codeFingerprint(SerializedLambda lambda, MethodDigester digester) {
@@ -58,7 +68,7 @@ public final class Fingerprinter {
                 .put(lambda.getImplMethodKind())
                 .put(lambda.getFunctionalInterfaceMethodName())
                 .put(lambda.getInstantiatedMethodType())
-                .put(digester.digestRoot(implRef(lambda)));
+                .put(digester.digest(implRef(lambda)));
         boolean receiverCaptured = isInstance(lambda.getImplMethodKind());
         for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
             Object arg = lambda.getCapturedArg(i);

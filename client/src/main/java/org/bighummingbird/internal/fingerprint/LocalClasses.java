@@ -27,7 +27,7 @@ import org.objectweb.asm.tree.MethodNode;
 final class LocalClasses {
     private static final String CAPTURED_FIELD = "val$";
 
-    private final AppClasses apps;
+    private final AppScope apps;
     private final ClassLoader loader;
     private final Function<MethodRef, String> methodDigest;
     private final Map<String, String> done = new HashMap<>();
@@ -36,9 +36,9 @@ final class LocalClasses {
     /**
      * @param methodDigest the digest of a method's code, as {@link MethodDigester#digest} makes it
      */
-    LocalClasses(AppClasses apps, ClassLoader loader, Function<MethodRef, String> methodDigest) {
+    LocalClasses(AppScope apps, Function<MethodRef, String> methodDigest) {
         this.apps = apps;
-        this.loader = loader;
+        this.loader = apps.loader();
         this.methodDigest = methodDigest;
     }
 
@@ -99,7 +99,7 @@ final class LocalClasses {
     }
 
     private ClassNode localClass(String internalName) {
-        if (internalName.indexOf('$') < 0 || !apps.isApp(loader, internalName)) {
+        if (internalName.indexOf('$') < 0 || !apps.isApp(internalName)) {
             return null;
         }
         ClassNode node = ClassFiles.code(loader, internalName);

@@ -56,7 +56,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class MethodDigester {
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 
-    private final AppClasses apps;
+    private final AppScope apps;
     private final ClassLoader loader;
     private final ValueDigest values;
     private final Map<MethodRef, String> done = new HashMap<>();
@@ -66,10 +66,14 @@ final class MethodDigester {
     private final Set<String> initializing = new HashSet<>();
     private final LocalClasses locals;
 
-    MethodDigester(AppClasses apps, ClassLoader loader, Function<Serializable, String> lambdaFingerprint) {
+    /**
+     * @param apps what is application code for the model being fingerprinted
+     * @param lambdaFingerprint the code fingerprint of a captured serializable lambda
+     */
+    MethodDigester(AppScope apps, Function<Serializable, String> lambdaFingerprint) {
         this.apps = apps;
-        this.loader = loader;
-        this.locals = new LocalClasses(apps, loader, this::digest);
+        this.loader = apps.loader();
+        this.locals = new LocalClasses(apps, this::digest);
         this.values = new ValueDigest(lambdaFingerprint, locals::className);
     }
 
@@ -88,34 +92,9 @@ final class MethodDigester {
         return libraryJars;
     }
 
-    /**
-     * The digest of the model's own method or lambda: by its code wherever it comes from, a jar
-     * nobody named as application code included, as the model is the user's code by definition;
-     * only a method reference to the JDK or to the SDK is digested by its coordinates. What it calls
-     * is digested as {@link #digest} says.
-     */
-    String digestRoot(MethodRef ref) {
-        if (apps.isApp(loader, ref.owner()) || apps.isPlatformOrSdk(loader, ref.owner())) {
-            return digest(ref);
-        }
-        ClassNode node = ClassFiles.code(loader, ref.owner());
-        MethodNode method = ClassFiles.method(node, ref.name(), ref.desc());
-        if (method == null) {
-            return digest(ref);
-        }
-        stack.push(ref);
-        try {
-            String digest = digestBody(new Resolved(node, method));
-            done.put(ref, digest);
-            return digest;
-        } finally {
-            stack.pop();
-        }
-    }
-
     /** The digest of a method: its code when it is application code, else its coordinates. */
     String digest(MethodRef ref) {
-        if (!apps.isApp(loader, ref.owner())) {
+        if (!apps.isApp(ref.owner())) {
             return library(ref);
         }
         String cached = done.get(ref);
@@ -160,7 +139,7 @@ final class MethodDigester {
         Set<String> seen = new LinkedHashSet<>();
         while (!todo.isEmpty()) {
             String owner = todo.poll();
-            if (!seen.add(owner) || !apps.isApp(loader, owner)) {
+            if (!seen.add(owner) || !apps.isApp(owner)) {
                 continue;
             }
             ClassNode node = ClassFiles.code(loader, owner);
@@ -282,7 +261,7 @@ final class MethodDigester {
     }
 
     private void field(DigestSink out, FieldInsnNode field) {
-        if (!apps.isApp(loader, field.owner)) {
+        if (!apps.isApp(field.owner)) {
             out.put(field.owner).put(field.name).put(field.desc);
             return;
         }

@@ -2,38 +2,37 @@ package org.bighummingbird.internal.fingerprint;
 
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Finds a model's declared generic signature. javac erases generics from a lambda's synthetic
- * method, so they come from, in order: the referenced method's Signature attribute (method
- * references); the generic type of the local variable or field that receives trace()'s result, or
- * the return type of the method that returns it; the lambda's parameter declarations in the source
- * text; else the erased types, marked erased.
+ * Finds a model's declared signature, keyed as part of its version. It is read from class files
+ * only, so it is the same whatever the working directory, whether the classes come from a directory
+ * or a jar, and on any JVM. javac erases generics from a lambda's synthetic method, so they come
+ * from, in order: the referenced method's Signature attribute (method references); the generic type
+ * of what receives trace()'s result at the call site — the local variable (its
+ * LocalVariableTypeTable entry, written by {@code javac -g}), the field (its Signature attribute) or
+ * the method that returns it (its Signature attribute); else the erased types, marked erased. Types
+ * are binary names with their type arguments ({@code java.util.List<java.lang.String>}).
+ *
+ * <p>Never from the source text: it is found only when the program runs where its sources are, so a
+ * key taken from it would change with the working directory. What the source spells is shown beside
+ * the version instead (see {@link SpelledTypes}).
  */
 final class SignatureResolver {
-    private static final Pattern LAMBDA_PARAMS = Pattern.compile("\\(([^()]*)\\)\\s*->");
-
     private SignatureResolver() {}
 
-    static Signature resolve(SerializedLambda lambda, ClassLoader loader, CallSite site, SourceFiles sources) {
+    static Signature resolve(SerializedLambda lambda, ClassLoader loader, CallSite site) {
         Type erased = Type.getMethodType(lambda.getInstantiatedMethodType());
         if (!Lambdas.isSynthetic(lambda)) {
             Signature s = fromReferencedMethod(lambda, loader, erased);
@@ -42,14 +41,7 @@ final class SignatureResolver {
             }
         }
         Signature s = fromCallSite(site, erased.getArgumentTypes().length);
-        if (s != null) {
-            return s;
-        }
-        s = fromSource(lambda, loader, erased, sources);
-        if (s != null) {
-            return s;
-        }
-        return erasedSignature(erased);
+        return s != null ? s : erasedSignature(erased);
     }
 
     static Signature erasedSignature(Type erased) {
@@ -61,79 +53,92 @@ final class SignatureResolver {
     }
 
     private static Signature fromReferencedMethod(SerializedLambda lambda, ClassLoader loader, Type erased) {
-        try {
-            Class<?> owner = Class.forName(lambda.getImplClass().replace('/', '.'), false, loader);
-            Executable target = find(owner, lambda.getImplMethodName(), lambda.getImplMethodSignature());
-            if (target == null) {
-                return null;
-            }
-            List<String> params = new ArrayList<>();
-            int kind = lambda.getImplMethodKind();
-            boolean instance = kind == MethodHandleInfo.REF_invokeVirtual || kind == MethodHandleInfo.REF_invokeInterface
-                    || kind == MethodHandleInfo.REF_invokeSpecial;
-            if (instance && lambda.getCapturedArgCount() == 0) {
-                params.add(owner.getTypeName());
-            }
-            for (java.lang.reflect.Type t : target.getGenericParameterTypes()) {
-                params.add(t.getTypeName());
-            }
-            int skip = params.size() - erased.getArgumentTypes().length;
-            if (skip < 0) {
-                return null;
-            }
-            params = params.subList(skip, params.size());
-            String returns = target instanceof Method m ? m.getGenericReturnType().getTypeName() : owner.getTypeName();
-            return new Signature(params, returns, "method", false);
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+        String owner = lambda.getImplClass();
+        MethodNode target = ClassFiles.method(ClassFiles.code(loader, owner), lambda.getImplMethodName(),
+                lambda.getImplMethodSignature());
+        if (target == null) {
             return null;
         }
+        List<String> declared = declaredTypes(target);
+        List<String> params = new ArrayList<>();
+        int kind = lambda.getImplMethodKind();
+        boolean instance = kind == MethodHandleInfo.REF_invokeVirtual || kind == MethodHandleInfo.REF_invokeInterface
+                || kind == MethodHandleInfo.REF_invokeSpecial;
+        if (instance && lambda.getCapturedArgCount() == 0) {
+            params.add(Type.getObjectType(owner).getClassName()); // an unbound receiver is the first parameter
+        }
+        params.addAll(declared.subList(0, declared.size() - 1));
+        int skip = params.size() - erased.getArgumentTypes().length;
+        if (skip < 0) {
+            return null;
+        }
+        String returns = target.name.equals("<init>") ? Type.getObjectType(owner).getClassName()
+                : declared.get(declared.size() - 1);
+        return new Signature(params.subList(skip, params.size()), returns, "method", false);
     }
 
-    private static Executable find(Class<?> owner, String name, String desc) {
-        if (name.equals("<init>")) {
-            for (Constructor<?> c : owner.getDeclaredConstructors()) {
-                if (Type.getConstructorDescriptor(c).equals(desc)) {
-                    return c;
+    /** Parameter types then return type: from the Signature attribute when the method has one, else its descriptor. */
+    private static List<String> declaredTypes(MethodNode m) {
+        Type[] args = Type.getArgumentTypes(m.desc);
+        if (m.signature != null) {
+            try {
+                List<String> generic = TypeSignatures.methodTypes(m.signature);
+                // javac leaves synthetic parameters (an inner class's outer instance) out of Signature
+                if (generic.size() == args.length + 1) {
+                    return generic;
                 }
+            } catch (RuntimeException e) {
+                // a malformed Signature attribute: the descriptor still says what the types are
             }
+        }
+        List<String> types = new ArrayList<>();
+        for (Type t : args) {
+            types.add(t.getClassName());
+        }
+        types.add(Type.getReturnType(m.desc).getClassName());
+        return types;
+    }
+
+    /**
+     * The generic type of what receives the trace() call's result: the local variable or field it is
+     * stored into, or the declared return type of the method that returns it (a factory method). The
+     * call is found by its bytecode index, so this works without line numbers.
+     */
+    private static Signature fromCallSite(CallSite site, int arity) {
+        if (site == null || site.bytecodeIndex() < 0) {
             return null;
         }
-        for (Method m : owner.getDeclaredMethods()) {
-            if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
-                return m;
+        ClassLoader loader = site.declaringClass().getClassLoader();
+        String owner = Type.getInternalName(site.declaringClass());
+        ClassNode node = ClassFiles.debug(loader, owner);
+        MethodNode method = ClassFiles.method(node, site.methodName(), site.descriptor());
+        byte[] bytes = method == null ? null : ClassFiles.bytes(loader, owner);
+        if (bytes == null) {
+            return null;
+        }
+        MethodInsnNode call = invoke(method, InvokeAt.ordinal(bytes, site.methodName(), site.descriptor(),
+                site.bytecodeIndex()));
+        if (call == null || !call.name.equals("trace")
+                || !Type.getReturnType(call.desc).getInternalName().startsWith("org/bighummingbird/Fn")) {
+            return null;
+        }
+        String generic = storedType(node, method, call, loader);
+        if (generic != null && generic.startsWith("L")) { // a class type, not a type variable
+            List<String> args = TypeSignatures.typeArguments(generic);
+            if (args.size() == arity + 1) {
+                return new Signature(args.subList(0, arity), args.get(arity), "local", false);
             }
         }
         return null;
     }
 
-    /**
-     * The generic type of what receives the trace() call's result: the local variable or field it is
-     * stored into, or the declared return type of the method that returns it (a factory method).
-     */
-    private static Signature fromCallSite(CallSite site, int arity) {
-        if (site == null || site.lineNumber() < 0) {
-            return null;
-        }
-        ClassLoader loader = site.declaringClass().getClassLoader();
-        ClassNode node = ClassFiles.debug(loader, Type.getInternalName(site.declaringClass()));
-        MethodNode method = ClassFiles.method(node, site.methodName(), site.descriptor());
-        if (method == null) {
-            return null;
-        }
-        boolean onLine = false;
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof LineNumberNode line) {
-                onLine = line.line == site.lineNumber();
-            } else if (onLine && insn instanceof MethodInsnNode call && call.name.equals("trace")
-                    && Type.getReturnType(call.desc).getInternalName().startsWith("org/bighummingbird/Fn")) {
-                String generic = storedType(node, method, call, loader);
-                if (generic != null && generic.startsWith("L")) { // a class type, not a type variable
-                    List<String> args = TypeSignatures.typeArguments(generic);
-                    if (args.size() == arity + 1) {
-                        return new Signature(args.subList(0, arity), args.get(arity), "local", false);
-                    }
-                }
-                return null;
+    /** The method's {@code ordinal}-th call instruction (invokedynamic aside), or null. */
+    private static MethodInsnNode invoke(MethodNode method, int ordinal) {
+        int seen = 0;
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null && ordinal >= 0;
+                insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call && seen++ == ordinal) {
+                return call;
             }
         }
         return null;
@@ -145,6 +150,9 @@ final class SignatureResolver {
             next = next.getNext();
         }
         if (next instanceof VarInsnNode store && store.getOpcode() == Opcodes.ASTORE) {
+            if (method.localVariables == null) {
+                return null; // compiled without -g: no local variable table, the local's type is unknown
+            }
             int storeIndex = method.instructions.indexOf(store);
             LocalVariableNode best = null;
             for (LocalVariableNode local : method.localVariables) {
@@ -182,53 +190,5 @@ final class SignatureResolver {
         String returns = methodSignature.substring(methodSignature.indexOf(')') + 1);
         int exceptions = returns.indexOf('^');
         return exceptions < 0 ? returns : returns.substring(0, exceptions);
-    }
-
-    /** Explicit lambda parameter types from the source line, with the erased return type. */
-    private static Signature fromSource(SerializedLambda lambda, ClassLoader loader, Type erased, SourceFiles sources) {
-        String line = sources.firstLine(loader, lambda.getImplClass(), lambda.getImplMethodName(),
-                lambda.getImplMethodSignature());
-        if (line == null) {
-            return null;
-        }
-        Matcher m = LAMBDA_PARAMS.matcher(line);
-        if (!m.find()) {
-            return null;
-        }
-        List<String> types = new ArrayList<>();
-        for (String param : splitTopLevel(m.group(1))) {
-            String p = param.trim().replaceAll("^final\\s+", "");
-            int space = p.lastIndexOf(' ');
-            if (space < 0) {
-                return null; // implicitly typed: nothing to learn
-            }
-            types.add(p.substring(0, space).trim());
-        }
-        if (types.size() != erased.getArgumentTypes().length) {
-            return null;
-        }
-        return new Signature(types, erased.getReturnType().getClassName(), "source", false);
-    }
-
-    private static List<String> splitTopLevel(String params) {
-        List<String> out = new ArrayList<>();
-        if (params.isBlank()) {
-            return out;
-        }
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < params.length(); i++) {
-            char c = params.charAt(i);
-            if (c == '<') {
-                depth++;
-            } else if (c == '>') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(params.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(params.substring(start));
-        return out;
     }
 }

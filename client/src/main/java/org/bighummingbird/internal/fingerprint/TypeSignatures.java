@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads JVM generic signatures ({@code Ljava/util/List<Ljava/lang/String;>;}) into Java type
- * names ({@code java.util.List<java.lang.String>}).
+ * Reads JVM generic signatures ({@code Ljava/util/List<Ljava/lang/String;>;}) into binary type
+ * names with their type arguments ({@code java.util.List<java.lang.String>}; a nested class as
+ * {@code java.util.Map$Entry}, also when its outer class has type arguments). The text depends on
+ * the class file only, never on how the source spells a type.
  */
 final class TypeSignatures {
     private final String s;
@@ -38,6 +40,40 @@ final class TypeSignatures {
             }
         }
         return args;
+    }
+
+    /**
+     * The names of a method signature's parameter types followed by its return type
+     * ({@code <T:Ljava/lang/Object;>(TT;)Ljava/util/List<TT;>;} gives T, java.util.List&lt;T&gt;).
+     */
+    static List<String> methodTypes(String signature) {
+        TypeSignatures p = new TypeSignatures(signature);
+        if (p.peek() == '<') {
+            p.skipTypeParameters();
+        }
+        p.expect('(');
+        List<String> types = new ArrayList<>();
+        while (p.peek() != ')') {
+            types.add(p.type());
+        }
+        p.pos++;
+        types.add(p.type());
+        return types;
+    }
+
+    private void skipTypeParameters() {
+        expect('<');
+        while (peek() != '>') {
+            pos = s.indexOf(':', pos);
+            while (peek() == ':') {
+                pos++;
+                char c = peek();
+                if (c == 'L' || c == 'T' || c == '[') {
+                    type();
+                }
+            }
+        }
+        pos++;
     }
 
     private String type() {
@@ -86,7 +122,7 @@ final class TypeSignatures {
                 pos++;
                 out.append('>');
             } else if (c == '.') {
-                out.append('.');
+                out.append('$'); // an inner class of a parameterized outer class: its binary name's separator
             } else if (c == ';') {
                 return out.toString();
             } else {

@@ -106,10 +106,10 @@ public final class Tracer {
             metadata.put("error", "metadata unavailable: " + e);
         }
         return new VersionRegistration(name, fp.key(), fp.codeFingerprint(), signatureJson(fp.signature(),
-                fp.parameterNames()), code, kind, write(metadata));
+                fp.parameterNames(), fp.code().spelledParameterTypes()), code, kind, write(metadata));
     }
 
-    private static String signatureJson(Signature s, List<String> names) {
+    private static String signatureJson(Signature s, List<String> names, List<String> spelled) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode params = out.putArray("parameters");
         for (int i = 0; i < s.parameterTypes().size(); i++) {
@@ -120,6 +120,9 @@ public final class Tracer {
         out.put("returns", s.returnType());
         out.put("source", s.source());
         out.put("erased", s.erased());
+        if (spelled != null) {
+            spelled.forEach(out.putArray("spelledInSource")::add); // display only: not keyed
+        }
         return write(out);
     }
 

@@ -3,7 +3,6 @@ package org.bighummingbird.internal.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,15 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
+import org.bighummingbird.testing.Jars;
 import org.bighummingbird.testing.JavaSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Code in jars is library code, keyed by name, unless its package is named as application code
- * ({@code BHB_APP_PACKAGES}); then a change inside the jar makes a new version like any other.
+ * The model's own jar is application code, like a classes directory, so a model keeps its key when
+ * it is packaged; other jars are library code, keyed by name, unless their package is named as
+ * application code ({@code BHB_APP_PACKAGES}); then a change inside the jar makes a new version
+ * like any other.
  */
 class AppPackagesTest {
     private static final String MODELS = """
@@ -80,20 +80,41 @@ class AppPackagesTest {
         assertThat(changed).isNotEqualTo(base);
     }
 
+    @Test
+    void aModelAndItsHelperFromOneJarHaveTheKeyTheyHaveFromTheClassesDirectory() throws Exception {
+        AppClasses none = new AppClasses(List.of());
+        Path classes = compileApp("same", MODELS, TEXT);
+
+        String fromDirectory = fingerprintWith(none, classes);
+        String fromJar = fingerprintWith(none, Jars.of(classes, dir.resolve("same-app.jar")));
+
+        assertThat(fromJar).isEqualTo(fromDirectory);
+    }
+
+    @Test
+    void editingAHelperInTheModelsOwnJarMakesANewVersion() throws Exception {
+        AppClasses none = new AppClasses(List.of());
+
+        String base = fingerprintFromJar(none, "helper-base", MODELS, TEXT);
+        String changed = fingerprintFromJar(none, "helper-changed", MODELS, TEXT.replace("toLowerCase", "toUpperCase"));
+
+        assertThat(changed).isNotEqualTo(base);
+    }
+
     /** The model and its helper, both from one jar. */
     private String fingerprintFromJar(AppClasses apps, String name, String models)
             throws IOException, ReflectiveOperationException {
-        Path classes = JavaSources.compile(dir.resolve(name + "-app"), Map.of("demo.Models", models, "demo.text.Text",
-                TEXT), JavaSources.DEBUG).classes();
-        Path jar = dir.resolve(name + "-app.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
-            for (String entry : List.of("demo/Models.class", "demo/text/Text.class")) {
-                jarOut.putNextEntry(new JarEntry(entry));
-                jarOut.write(Files.readAllBytes(classes.resolve(entry)));
-                jarOut.closeEntry();
-            }
-        }
-        return fingerprintWith(apps, jar);
+        return fingerprintFromJar(apps, name, models, TEXT);
+    }
+
+    private String fingerprintFromJar(AppClasses apps, String name, String models, String text)
+            throws IOException, ReflectiveOperationException {
+        return fingerprintWith(apps, Jars.of(compileApp(name, models, text), dir.resolve(name + "-app.jar")));
+    }
+
+    private Path compileApp(String name, String models, String text) {
+        return JavaSources.compile(dir.resolve(name + "-app"), Map.of("demo.Models", models, "demo.text.Text", text),
+                JavaSources.DEBUG).classes();
     }
 
     /** The model from a class directory, its helper from a jar. */
@@ -101,13 +122,9 @@ class AppPackagesTest {
         Path models = JavaSources.compile(dir.resolve(name + "-models"), Map.of("demo.Models", MODELS, "demo.text.Text",
                 text), JavaSources.DEBUG).classes();
         Path jar = dir.resolve(name + "-text.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
-            Path textClass = models.resolve("demo/text/Text.class");
-            jarOut.putNextEntry(new JarEntry("demo/text/Text.class"));
-            jarOut.write(Files.readAllBytes(textClass));
-            jarOut.closeEntry();
-            Files.delete(textClass);
-        }
+        Path textClass = models.resolve("demo/text/Text.class");
+        Jars.of(models, List.of(textClass), jar);
+        Files.delete(textClass);
         return fingerprintWith(apps, models, jar);
     }
 
@@ -118,7 +135,7 @@ class AppPackagesTest {
         }
         try (URLClassLoader loader = new URLClassLoader(urls, AppPackagesTest.class.getClassLoader())) {
             Serializable model = (Serializable) loader.loadClass("demo.Models").getMethod("model").invoke(null);
-            return new Fingerprinter(apps, new SourceFiles(dir)).codeFingerprint(model);
+            return new Fingerprinter(apps, new SourceFiles(dir)).fingerprint(model, null).key();
         }
     }
 }

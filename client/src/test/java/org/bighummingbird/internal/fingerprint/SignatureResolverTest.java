@@ -18,11 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The declared signature keeps generics: from a referenced method's Signature attribute, else the
- * type of the variable trace()'s result goes into, else the lambda's source text, else erased.
+ * type of the variable trace()'s result goes into, else erased; never from the source text, which is
+ * only shown beside the version.
  */
 class SignatureResolverTest {
+    /** Runs in the module's directory: finds this test's source under {@code src/test/java}. */
     private static final Fingerprinter FINGERPRINTER = new Fingerprinter(new AppClasses(List.of()),
             new SourceFiles(Path.of("")));
+    private static final Fingerprinter WITHOUT_SOURCES = new Fingerprinter(new AppClasses(List.of()),
+            new SourceFiles(Path.of("target", "no-sources-here")));
 
     @TempDir
     Path home;
@@ -82,11 +86,41 @@ class SignatureResolverTest {
     }
 
     @Test
+    void aMethodReferenceKeepsTypeVariablesAndNamesNestedClassesByTheirBinaryNames() {
+        Tracing.<java.util.Set<Map.Entry<String, Integer>>, List<String>>trace(SignatureResolverTest::keys);
+
+        assertThat(Tracing.last.signature()).isEqualTo(new Signature(
+                List.of("java.util.Set<java.util.Map$Entry<K, java.lang.Integer>>"), "java.util.List<K>", "method",
+                false));
+    }
+
+    @Test
     void aModelNotStoredAnywhereIsErasedAndSaysSo() {
         Tracing.trace((Fn1<List<String>, Integer>) xs -> xs.size());
 
         assertThat(Tracing.last.signature()).isEqualTo(new Signature(List.of("java.util.List"), "java.lang.Integer",
                 "erased", true));
+    }
+
+    @Test
+    void twoModelsTracedOnOneLineEachTakeTheTypeOfTheirOwnVariable() {
+        // one line on purpose: the two call sites differ only in their bytecode index
+        Fn1<List<String>, Integer> first = Tracing.trace(xs -> xs.size()); Fingerprint fp = Tracing.last; Fn1<java.util.Set<Long>, Boolean> second = Tracing.trace(xs -> xs.isEmpty());
+
+        assertThat(fp.signature().parameterTypes()).containsExactly("java.util.List<java.lang.String>");
+        assertThat(Tracing.last.signature()).isEqualTo(new Signature(List.of("java.util.Set<java.lang.Long>"),
+                "java.lang.Boolean", "local", false));
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+    }
+
+    @Test
+    void typesOnlyTheSourceSpellsAreNotKeyedSoTheKeyIsTheSameWithoutTheSource() {
+        Tracing.trace((List<String> xs) -> xs.size());
+
+        assertThat(Tracing.last.signature()).isEqualTo(new Signature(List.of("java.util.List"), "java.lang.Integer",
+                "erased", true));
+        assertThat(Tracing.last.key()).isEqualTo(Tracing.lastWithoutSources.key());
     }
 
     @Test
@@ -110,6 +144,25 @@ class SignatureResolverTest {
         }
     }
 
+    @Test
+    void typesOnlyTheSourceSpellsAreShownBesideTheVersion() throws Exception {
+        try (var bhb = BigHummingbird.local("Spelled", home)) {
+            Traced model = (Traced) bhb.trace("spelled", (List<String> words, Map<String, Integer> weights) -> 1);
+            assertThat(model.tag()).isEqualTo("spelled:v1");
+        }
+        try (Store store = Store.openLocal(home)) {
+            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, "Spelled").orElseThrow();
+            JsonNode signature = new ObjectMapper().readTree(store.versions(project).get(0).signatureJson());
+
+            assertThat(signature).isEqualTo(new ObjectMapper().readTree("""
+                    {"parameters": [{"name": "words", "type": "java.util.List"},
+                                    {"name": "weights", "type": "java.util.Map"}],
+                     "returns": "java.lang.Integer", "source": "erased", "erased": true,
+                     "spelledInSource": ["List<String>", "Map<String, Integer>"]}
+                    """));
+        }
+    }
+
     static Fn1<List<String>, Integer> sizedModel() {
         return Tracing.trace(xs -> xs.size());
     }
@@ -117,6 +170,10 @@ class SignatureResolverTest {
     @SuppressWarnings("unchecked")
     static <F> F opaqueModel() {
         return (F) Tracing.trace((Fn1<List<String>, Integer>) xs -> xs.size());
+    }
+
+    static <K extends Comparable<K>> List<K> keys(java.util.Set<Map.Entry<K, Integer>> entries) {
+        return entries.stream().map(Map.Entry::getKey).sorted().toList();
     }
 
     static List<String> tokens(String text) {
@@ -137,9 +194,12 @@ class SignatureResolverTest {
     /** Stands in for the SDK: a {@code trace} method returning an {@code Fn}, called from the test. */
     static final class Tracing {
         static Fingerprint last;
+        static Fingerprint lastWithoutSources;
 
         static <A, R> Fn1<A, R> trace(Fn1<A, R> fn) {
-            last = FINGERPRINTER.fingerprint(fn, CallSite.current(Tracing.class));
+            CallSite site = CallSite.current(Tracing.class);
+            last = FINGERPRINTER.fingerprint(fn, site);
+            lastWithoutSources = WITHOUT_SOURCES.fingerprint(fn, site);
             return fn;
         }
 
