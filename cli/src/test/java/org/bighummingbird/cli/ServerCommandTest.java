@@ -61,6 +61,7 @@ class ServerCommandTest {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             err.lines().forEach(lines::add);
 
+            assertThat(process.exitValue()).as("exit code after a graceful stop").isZero();
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(String.join("\n", lines)).contains("WITHOUT AUTHENTICATION", "Anyone who can reach " + url,
                     "store " + home.toRealPath().resolve("bhb.db"), "bhb server: stopped");
@@ -83,9 +84,26 @@ class ServerCommandTest {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             err.lines().forEach(lines::add);
 
+            assertThat(process.exitValue()).as("exit code after a graceful stop").isZero();
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(String.join("\n", lines)).contains("bhb keys create --workspace default")
                     .doesNotContain("WITHOUT AUTHENTICATION");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void processDestroyStopsGracefullyAndExitsZero() throws Exception {
+        Process process = bhb("server", "--port", "0", "--no-auth", "--home", home.toString());
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            awaitUrl(err, new ArrayList<>());
+
+            process.destroy(); // SIGTERM on Linux, as a service manager sends it
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
         } finally {
             process.destroyForcibly();
         }
