@@ -68,7 +68,12 @@ final class Database implements AutoCloseable {
     private static HikariDataSource postgresPool(String jdbcUrl) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bhb-store");
-        config.setJdbcUrl(jdbcUrl);
+        // The secrets travel as properties, so that Hikari's and PgJDBC's messages never show them.
+        JdbcTarget target = JdbcUrls.split(jdbcUrl);
+        config.setJdbcUrl(target.url());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        target.properties().forEach(config::addDataSourceProperty);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(POOL_MIN_IDLE);
         config.setConnectionTimeout(POOL_CONNECTION_TIMEOUT_MS);
