@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bighummingbird.core.BhbException;
 import org.bighummingbird.core.Names;
+import org.bighummingbird.store.JdbcUrls;
 import org.bighummingbird.store.Store;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +74,7 @@ final class KeyStoreOptions {
         public String convert(String value) {
             if (!value.startsWith(SQLITE) && !value.startsWith(POSTGRES)) {
                 throw new TypeConversionException("must be a JDBC URL starting with " + SQLITE + " or "
-                        + POSTGRES + ", got \"" + value + "\"");
+                        + POSTGRES + ", got \"" + JdbcUrls.redacted(value) + "\"");
             }
             return value;
         }

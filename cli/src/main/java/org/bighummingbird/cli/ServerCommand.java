@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bhb server}: runs the team server (REST API v1) on a store until SIGTERM or Ctrl-C, then
- * stops gracefully: requests in flight finish, then the store closes.
+ * stops gracefully: requests in flight finish, then the store closes, and the process exits 0.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Runs the team server: REST API v1 over the store, until SIGTERM or Ctrl-C.")
@@ -49,15 +49,11 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         BhbServer server = BhbServer.start(config());
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("bhb server: stopping; requests in flight finish first");
-            err.flush();
-            server.close();
-            err.println("bhb server: stopped");
-            err.flush();
-            stopped.countDown();
-        }, "bhb-server-stop"));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // Any other way the JVM ends (SIGHUP, a signal that could not be handled) still stops gracefully.
+        Thread hook = new Thread(() -> stop(server, err), "bhb-server-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals.handle(stopRequested::countDown);
         err.println("bhb server: listening on " + server.url() + " (REST API v1 under /api/v1)");
         err.println("bhb server: serving the " + server.store());
         if (noAuth) {
@@ -68,8 +64,18 @@ final class ServerCommand implements Callable<Integer> {
             err.println("    bhb keys create --workspace default " + storeArguments());
         }
         err.flush();
-        stopped.await();
+        stopRequested.await();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        stop(server, err);
         return 0;
+    }
+
+    private static void stop(BhbServer server, PrintWriter err) {
+        err.println("bhb server: stopping; requests in flight finish first");
+        err.flush();
+        server.close();
+        err.println("bhb server: stopped");
+        err.flush();
     }
 
     private ServerConfig config() {

@@ -11,11 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bighummingbird.store.ThrowawayPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +65,7 @@ class ServerCommandTest {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             err.lines().forEach(lines::add);
 
+            assertThat(process.exitValue()).as("exit code after a graceful stop").isZero();
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(String.join("\n", lines)).contains("WITHOUT AUTHENTICATION", "Anyone who can reach " + url,
                     "store " + home.toRealPath().resolve("bhb.db"), "bhb server: stopped");
@@ -83,11 +88,51 @@ class ServerCommandTest {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             err.lines().forEach(lines::add);
 
+            assertThat(process.exitValue()).as("exit code after a graceful stop").isZero();
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(String.join("\n", lines)).contains("bhb keys create --workspace default")
                     .doesNotContain("WITHOUT AUTHENTICATION");
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void processDestroyStopsGracefullyAndExitsZero() throws Exception {
+        Process process = bhb("server", "--port", "0", "--no-auth", "--home", home.toString());
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            awaitUrl(err, new ArrayList<>());
+
+            process.destroy(); // SIGTERM on Linux, as a service manager sends it
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aFailingStorePrintsNoPasswordOfItsUrl() throws Exception {
+        try (ThrowawayPostgres database = new ThrowawayPostgres()) {
+            try (Connection c = DriverManager.getConnection(database.url()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE flyway_schema_history (x INTEGER)"); // a history Flyway cannot read
+            }
+            String name = database.url().substring(database.url().lastIndexOf('/') + 1, database.url().indexOf('?'));
+            for (String url : List.of(database.url() + "&password=secret",
+                    "jdbc:postgresql://postgres:secret@127.0.0.1:5432/" + name,
+                    "jdbc:postgresql://127.0.0.1:1/bhb?user=bhb&password=secret",
+                    "jdbc:postgresql://bhb:secret@127.0.0.1:1/bhb",
+                    "postgres://bhb:secret@127.0.0.1/bhb")) {
+                Process process = new ProcessBuilder(command("server", "--port", "0", "--db", url))
+                        .redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue()).as(output).isNotZero();
+                assertThat(output).as(url).doesNotContain("secret").contains("***");
+            }
         }
     }
 
@@ -109,9 +154,13 @@ class ServerCommandTest {
     }
 
     private static Process bhb(String... args) throws IOException {
+        return new ProcessBuilder(command(args)).start();
+    }
+
+    private static List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Bhb.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        return command;
     }
 }

@@ -69,6 +69,7 @@ public final class BhbServer implements AutoCloseable {
             handler.setErrorHandler(new JettyErrors());
             handler.addFilter(new RequestLog(), "/*", EnumSet.of(DispatcherType.REQUEST));
             handler.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
+            handler.addFilter(new HeadAsGet(), "/*", EnumSet.of(DispatcherType.REQUEST));
         });
         Problems.install(cfg);
         Authentication authentication = config.auth()

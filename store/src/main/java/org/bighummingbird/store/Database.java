@@ -11,11 +11,11 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Where the store's SQL runs. SQLite: one connection for writes and the lock that serialises its
- * use (SQLite allows one writer at a time anyway), and a second one for reads with a lock of its
- * own: in WAL mode a read sees the last commit while a write runs, so a server's authentication
- * and look-ups do not wait for another request's insert. PostgreSQL: a small HikariCP pool, so
- * concurrent reads and writes each get their own connection and never wait on each other here.
- * Thread-safe.
+ * use (SQLite allows one writer at a time anyway), and a small pool of connections for reads
+ * ({@link SqliteReaders}): in WAL mode a read sees the last commit while a write runs, so a
+ * server's authentication and look-ups neither wait for another request's insert nor for each
+ * other. PostgreSQL: a small HikariCP pool, so concurrent reads and writes each get their own
+ * connection and never wait on each other here. Thread-safe.
  */
 final class Database implements AutoCloseable {
     /** How long a SQLite writer waits for another process's write lock. */
@@ -36,18 +36,17 @@ final class Database implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     /**
-     * The SQLite connection for reads and its lock; null on PostgreSQL and for an in-memory
-     * database, which a second connection would not share.
+     * The SQLite connections for reads; null on PostgreSQL and for an in-memory database, which a
+     * second connection would not share.
      */
-    private final Connection reader;
-    private final ReentrantLock readerLock = new ReentrantLock();
+    private final SqliteReaders readers;
     /** The PostgreSQL pool, or null on SQLite. */
     private final HikariDataSource pool;
 
-    private Database(Dialect dialect, Connection connection, Connection reader, HikariDataSource pool) {
+    private Database(Dialect dialect, Connection connection, SqliteReaders readers, HikariDataSource pool) {
         this.dialect = dialect;
         this.connection = connection;
-        this.reader = reader;
+        this.readers = readers;
         this.pool = pool;
     }
 
@@ -55,15 +54,7 @@ final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
             Connection writer = sqliteConfig().createConnection(jdbcUrl);
-            if (inMemory(jdbcUrl)) {
-                return new Database(dialect, writer, null, null);
-            }
-            try {
-                return new Database(dialect, writer, sqliteConfig().createConnection(jdbcUrl), null);
-            } catch (SQLException e) {
-                writer.close();
-                throw e;
-            }
+            return new Database(dialect, writer, inMemory(jdbcUrl) ? null : new SqliteReaders(jdbcUrl), null);
         }
         return new Database(dialect, null, null, postgresPool(jdbcUrl));
     }
@@ -77,7 +68,12 @@ final class Database implements AutoCloseable {
     private static HikariDataSource postgresPool(String jdbcUrl) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bhb-store");
-        config.setJdbcUrl(jdbcUrl);
+        // The secrets travel as properties, so that Hikari's and PgJDBC's messages never show them.
+        JdbcTarget target = JdbcUrls.split(jdbcUrl);
+        config.setJdbcUrl(target.url());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        target.properties().forEach(config::addDataSourceProperty);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(POOL_MIN_IDLE);
         config.setConnectionTimeout(POOL_CONNECTION_TIMEOUT_MS);
@@ -117,13 +113,8 @@ final class Database implements AutoCloseable {
                 return work.run(c);
             }
         }
-        if (reader != null && !lock.isHeldByCurrentThread()) {
-            readerLock.lock();
-            try {
-                return work.run(reader);
-            } finally {
-                readerLock.unlock();
-            }
+        if (readers != null && !lock.isHeldByCurrentThread()) {
+            return readers.read(work);
         }
         lock.lock();
         try {
@@ -177,13 +168,8 @@ final class Database implements AutoCloseable {
             return;
         }
         try {
-            if (reader != null) {
-                readerLock.lock();
-                try {
-                    reader.close();
-                } finally {
-                    readerLock.unlock();
-                }
+            if (readers != null) {
+                readers.close();
             }
         } finally {
             lock.lock();
@@ -195,7 +181,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Work done with a connection: a SQLite one under its lock, or one borrowed from the pool. */
+    /** Work done with a connection: the SQLite writer under its lock, a SQLite reader, or one borrowed from the pool. */
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException;

@@ -34,15 +34,20 @@ public final class Migrations {
      * @throws StoreException when a migration fails, with Flyway's reason
      */
     public static void migrate(String jdbcUrl) {
+        // Flyway gets the URL without secrets and the secrets as properties: it names its URL in
+        // its own exceptions ("Unable to obtain connection from database (…)").
+        JdbcTarget target = JdbcUrls.split(jdbcUrl);
         try {
             Flyway.configure()
-                    .dataSource(jdbcUrl, null, null)
+                    .dataSource(target.url(), target.user(), target.password())
+                    .jdbcProperties(target.properties())
                     .locations("classpath:db/migration")
                     .loggers("slf4j")
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot migrate the store schema at " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new StoreException("cannot migrate the store schema at " + JdbcUrls.redacted(jdbcUrl) + ": "
+                    + JdbcUrls.redacted(e.getMessage()), e);
         }
     }
 }

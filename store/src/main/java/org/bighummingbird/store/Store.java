@@ -22,7 +22,8 @@ import org.bighummingbird.core.VersionRegistration;
 
 /**
  * The store: workspaces, projects, model versions, runs and API keys in SQLite or PostgreSQL. Thread-safe: on SQLite
- * calls are serialised on one connection; on PostgreSQL they run concurrently on a small pool.
+ * writes are serialised on one connection and reads run beside them on a few connections of their own; on
+ * PostgreSQL calls run concurrently on a small pool.
  * Open with {@link #openLocal(Path)} or {@link #open(String)}.
  */
 public final class Store implements AutoCloseable {

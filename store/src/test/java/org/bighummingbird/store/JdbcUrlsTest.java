@@ -17,6 +17,19 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void splittingTakesEverySecretOutOfTheUrl() {
+        assertThat(JdbcUrls.split("jdbc:postgresql://bhb:p%40ss+w@db:5432/bhb?ssl=true"))
+                .isEqualTo(new JdbcTarget("jdbc:postgresql://db:5432/bhb?ssl=true", "bhb", "p@ss+w", java.util.Map.of()));
+        assertThat(JdbcUrls.split("jdbc:postgresql://db/bhb?user=bhb&Password=a+b%26c&sslpassword=k&ssl=true"))
+                .isEqualTo(new JdbcTarget("jdbc:postgresql://db/bhb?user=bhb&ssl=true", null, "a b&c",
+                        java.util.Map.of("sslpassword", "k")));
+        assertThat(JdbcUrls.split("jdbc:postgresql://bhb@db/bhb?password=x"))
+                .isEqualTo(new JdbcTarget("jdbc:postgresql://db/bhb", "bhb", "x", java.util.Map.of()));
+        assertThat(JdbcUrls.split("jdbc:sqlite:/home/me/bhb.db"))
+                .isEqualTo(new JdbcTarget("jdbc:sqlite:/home/me/bhb.db", null, null, java.util.Map.of()));
+    }
+
+    @Test
     void urlsWithoutPasswordsStayAsTheyAre() {
         assertThat(JdbcUrls.redacted("jdbc:postgresql://127.0.0.1:5432/test?user=postgres"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +55,47 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void severalReadsRunAtOnceBesideAnOpenWriteAndEachSeesTheLastCommit() throws Exception {
+        int readers = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(readers + 1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Database db = Database.connect("jdbc:sqlite:" + dir.resolve("t.db"))) {
+            db.transaction(c -> execute(c.createStatement(), "CREATE TABLE t (v INTEGER)", "INSERT INTO t VALUES (1)"));
+            CountDownLatch writing = new CountDownLatch(1);
+            Future<?> write = threads.submit(() -> db.transaction(c -> {
+                execute(c.createStatement(), "INSERT INTO t VALUES (2)");
+                writing.countDown();
+                awaitQuietly(release);
+                return null;
+            }));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            // Every reader waits inside its read until all are inside theirs: only reads on
+            // connections of their own, none of them the writer's, get past the barrier.
+            CyclicBarrier allInside = new CyclicBarrier(readers);
+            List<Future<Long>> reads = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                reads.add(threads.submit(() -> db.read(c -> {
+                    long sum = sum(c);
+                    awaitAll(allInside);
+                    return sum;
+                })));
+            }
+            try {
+                for (Future<Long> read : reads) {
+                    assertThat(read.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+                }
+            } finally {
+                release.countDown();
+            }
+            write.get(10, TimeUnit.SECONDS);
+            assertThat(sum(db)).isEqualTo(3);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aReadInsideAWriteSeesWhatTheWriteDidSoFar() throws Exception {
         try (Database db = Database.connect("jdbc:sqlite:" + dir.resolve("t.db"))) {
             db.transaction(c -> execute(c.createStatement(), "CREATE TABLE t (v INTEGER)"));
@@ -69,6 +116,29 @@ class SqliteDatabaseTest {
         try (Database db = Database.connect("jdbc:sqlite::memory:")) {
             db.transaction(c -> execute(c.createStatement(), "CREATE TABLE t (v INTEGER)", "INSERT INTO t VALUES (7)"));
             assertThat(sum(db)).isEqualTo(7);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitAll(CyclicBarrier barrier) throws java.sql.SQLException {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new java.sql.SQLException("the reads were not all running at once", e);
+        }
+    }
+
+    private static long sum(java.sql.Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT SUM(v) FROM t")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

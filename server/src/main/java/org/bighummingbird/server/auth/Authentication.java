@@ -12,8 +12,8 @@ import org.bighummingbird.server.problem.ProblemType;
 import org.bighummingbird.store.Store;
 
 /**
- * The before-handler that authenticates every {@code /api/v1} request except {@code GET} of the
- * open paths (health and the OpenAPI document), before any route is matched: without a valid,
+ * The before-handler that authenticates every {@code /api/v1} request except {@code GET} (and so
+ * {@code HEAD}, which reaches it as a GET) of the open paths (health and the OpenAPI document), before any route is matched: without a valid,
  * unrevoked key the answer is 401 whatever the path or method. With authentication disabled every
  * request is workspace {@code default}. The key is read from the header and handed to the key
  * check only; it is never logged or echoed. Thread-safe.

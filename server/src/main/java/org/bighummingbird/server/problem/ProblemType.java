@@ -13,7 +13,9 @@ public enum ProblemType {
     EVALUATION_CONFLICT(409, "Evaluation conflict"),
     NOT_COMPARABLE(422, "Not comparable"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     UNAVAILABLE(503, "Unavailable"),
     INTERNAL(500, "Internal server error");
 
@@ -26,6 +28,24 @@ public enum ProblemType {
     ProblemType(int status, String title) {
         this.status = status;
         this.title = title;
+    }
+
+    /**
+     * The type of an error status that Jetty or Javalin chose before a handler ran: the type of its
+     * own for the statuses that have one, else {@code invalid-request} for a 4xx and {@code internal}
+     * for anything else.
+     */
+    public static ProblemType ofStatus(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? INVALID_REQUEST : INTERNAL;
+        };
     }
 
     /** The HTTP status answered with this type. */

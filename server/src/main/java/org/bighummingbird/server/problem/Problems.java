@@ -9,6 +9,10 @@ import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.server.log.RequestIds;
@@ -18,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers every failure as {@code application/problem+json}: {@link ApiProblem}s as they are,
- * Javalin's own 404 and 405, an unreachable store as 503 with {@code Retry-After}, and anything else
+ * Javalin's own 404 and 405 (with {@code Allow}), an unreachable store as 503 with {@code Retry-After}, and anything else
  * as 500 whose detail names the request id (the log line with the stack trace names it too).
  */
 public final class Problems {
@@ -51,23 +55,37 @@ public final class Problems {
     }
 
     private static void javalinResponse(HttpResponseException e, Context ctx) {
-        ProblemType type = switch (e.getStatus()) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ProblemType.UNAVAILABLE;
-            default -> e.getStatus() >= 400 && e.getStatus() < 500 ? ProblemType.INVALID_REQUEST : null;
-        };
-        if (type == null) {
+        ProblemType type = ProblemType.ofStatus(e.getStatus());
+        if (type == ProblemType.INTERNAL) {
             internal(ctx, e);
         } else if (type == ProblemType.NOT_FOUND) {
             answer(ctx, type, "no route " + ctx.method() + " " + ctx.path());
         } else if (type == ProblemType.METHOD_NOT_ALLOWED) {
-            answer(ctx, type, ctx.method() + " is not allowed on " + ctx.path());
+            String allowed = allowed(e.getDetails().values());
+            ctx.header("Allow", allowed);
+            answer(ctx, type, ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed);
         } else {
             answer(ctx, type, e.getMessage());
         }
+    }
+
+    /**
+     * The {@code Allow} header of a 405 from the methods Javalin found for the path ("GET, POST"),
+     * with HEAD wherever GET is (the server answers HEAD as a GET without a body), sorted.
+     */
+    static String allowed(Collection<String> javalinDetails) {
+        Set<String> methods = new TreeSet<>();
+        for (String detail : javalinDetails) {
+            for (String method : detail.split(",")) {
+                if (!method.isBlank()) {
+                    methods.add(method.trim().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
     }
 
     private static void internal(Context ctx, Exception e) {

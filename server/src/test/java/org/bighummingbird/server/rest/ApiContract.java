@@ -308,6 +308,43 @@ abstract class ApiContract {
     }
 
     @Test
+    void headIsAnsweredWhereverGetIsUnderTheSameRulesWithoutABody() {
+        register("model", "a");
+        Http anonymous = fixture.anonymous();
+
+        Reply health = anonymous.send("HEAD", "/api/v1/health", null);
+        Reply openApi = anonymous.send("HEAD", "/api/v1/openapi.json", null);
+        Reply models = http.send("HEAD", base + "/models", null);
+        Reply detail = http.send("HEAD", base + "/models/" + segment("model:v1"), null);
+
+        for (Reply reply : List.of(health, openApi, models, detail)) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(reply.body()).isEmpty();
+            assertThat(reply.contentType()).startsWith("application/json");
+        }
+        assertThat(anonymous.send("HEAD", base + "/models", null).status()).isEqualTo(401);
+        assertThat(http.send("HEAD", "/api/v1/projects/nope/models", null).status()).isEqualTo(404);
+        assertThat(http.send("HEAD", base + "/models/" + segment("model:v9"), null).status()).isEqualTo(404);
+        assertThat(http.send("HEAD", base + "/runs?limit=0", null).status()).isEqualTo(400);
+        Reply postOnly = http.send("HEAD", base + "/versions", null);
+        assertThat(postOnly.status()).isEqualTo(405);
+        assertThat(postOnly.body()).isEmpty();
+    }
+
+    @Test
+    void everyMethodNotAllowedSaysWhichAreAllowed() {
+        Reply delete = http.send("DELETE", base + "/runs", null);
+        Reply put = http.send("PUT", base + "/versions", "{}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
+        Reply postToModels = http.post(base + "/models", "{}");
+
+        assertProblem(delete, 405, "method-not-allowed");
+        assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
+        assertThat(put.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(postToModels.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
     void everyAnswerCarriesARequestId() {
         Reply given = http.send("GET", "/api/v1/projects", null, "X-Request-Id", "abc-123");
         Reply insane = http.send("GET", "/api/v1/projects", null, "X-Request-Id", "a b\"<>");

@@ -303,6 +303,15 @@ abstract class HostileInputContract {
         expectProblem(400, "invalid-tag", () -> http.get(BASE + "/runs?model=" + segment("mo\u0000del:v1")));
     }
 
+    @Test
+    void aTooLongUrlIs414AndTooLargeHeadersAre431() {
+        expectProblem(414, "uri-too-long", () -> http.get(BASE + "/runs?model=" + "a".repeat(20_000)));
+        expectProblem(431, "headers-too-large",
+                () -> http.send("GET", BASE + "/runs", null, "X-Padding", "a".repeat(20_000)));
+        expectProblem(431, "headers-too-large", () -> http.send("GET", BASE + "/runs", null,
+                "X-Padding-1", "a".repeat(5_000), "X-Padding-2", "a".repeat(5_000)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"a\u0000b", "bell\u0007", "line\nbreak", "tab\there", "x'; DROP TABLE runs; --", "a:b",
         "<script>alert(1)</script>", " ", "\u202Eevil"})
