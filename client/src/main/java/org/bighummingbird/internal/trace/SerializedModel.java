@@ -22,10 +22,10 @@ import org.bighummingbird.internal.fingerprint.CallSite;
  * @param siteClass the class that called trace(), or null when not known
  * @param siteMethod the method that called trace()
  * @param siteDescriptor that method's descriptor
- * @param siteLine the line of the call, or -1
+ * @param siteBytecodeIndex the bytecode index of the trace() call in its method, or -1
  */
 record SerializedModel(String project, String name, Serializable fn, int arity, String judgeTag, String siteClass,
-        String siteMethod, String siteDescriptor, int siteLine) implements Serializable {
+        String siteMethod, String siteDescriptor, int siteBytecodeIndex) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -34,7 +34,7 @@ record SerializedModel(String project, String name, Serializable fn, int arity, 
         CallSite site = origin.site();
         return new SerializedModel(origin.project(), handle.name(), fn, arity, handle.judgeTag(),
                 site == null ? null : site.declaringClass().getName(), site == null ? null : site.methodName(),
-                site == null ? null : site.descriptor(), site == null ? -1 : site.lineNumber());
+                site == null ? null : site.descriptor(), site == null ? -1 : site.bytecodeIndex());
     }
 
     /** Where trace() was called, when that class can be loaded here; else null. */
@@ -44,7 +44,7 @@ record SerializedModel(String project, String name, Serializable fn, int arity, 
         }
         try {
             Class<?> type = Class.forName(siteClass, false, fn.getClass().getClassLoader());
-            return new CallSite(type, siteMethod, siteDescriptor, siteLine);
+            return new CallSite(type, siteMethod, siteDescriptor, siteBytecodeIndex);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
