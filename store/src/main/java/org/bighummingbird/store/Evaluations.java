@@ -12,7 +12,8 @@ import org.bighummingbird.core.Tag;
 
 /**
  * Evaluations: created running under the client's id (a retried create finds the first one's),
- * rows appended in batches (insert-or-ignore by index), each write a heartbeat, then completed with
+ * rows appended in batches (checked against the dataset by {@link EvaluationRowChecks}: a row sent
+ * again is not written again), each write a heartbeat, then completed with
  * the summary computed from the stored rows in the same transaction, or failed with a reason, or
  * abandoned by {@link EvaluationSweep} when the heartbeat stopped.
  */
@@ -128,12 +129,10 @@ final class Evaluations {
         }
     }
 
-    void appendRows(ProjectRef project, String id, List<EvaluationRowView> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
+    void appendRows(ProjectRef project, String id, List<EvaluationRowView> sent) throws SQLException {
         db.transaction(c -> {
             beat(c, project, id);
+            List<EvaluationRowView> rows = EvaluationRowChecks.rowsToInsert(c, id, sent);
             for (int start = 0; start < rows.size(); start += INSERT_ROWS) {
                 int end = Math.min(rows.size(), start + INSERT_ROWS);
                 StringBuilder sql = new StringBuilder("INSERT INTO evaluation_rows (evaluation_id, idx, input, output,"
@@ -141,7 +140,6 @@ final class Evaluations {
                 for (int i = start; i < end; i++) {
                     sql.append(i == start ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 }
-                sql.append(" ON CONFLICT (evaluation_id, idx) DO NOTHING");
                 try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                     int p = 1;
                     for (int i = start; i < end; i++) {
@@ -183,6 +181,7 @@ final class Evaluations {
     EvaluationInfo complete(ProjectRef project, String id) throws SQLException {
         db.transaction(c -> {
             beat(c, project, id);
+            EvaluationRowChecks.requireComplete(c, id);
             long n;
             try (PreparedStatement ps = c.prepareStatement("UPDATE evaluations SET status = ?, finished_at = ?,"
                     + " row_count = (SELECT COUNT(*) FROM evaluation_rows WHERE evaluation_id = ?),"
@@ -330,17 +329,22 @@ final class Evaluations {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<EvaluationRowView> out = new ArrayList<>();
                     while (rs.next()) {
-                        double score = rs.getDouble(4);
-                        Double boxedScore = rs.wasNull() ? null : score;
-                        boolean passed = rs.getBoolean(5);
-                        Boolean boxedPassed = rs.wasNull() ? null : passed;
-                        out.add(new EvaluationRowView(rs.getInt(1), rs.getString(2), rs.getString(3), boxedScore,
-                                boxedPassed, rs.getLong(6), rs.getString(7), rs.getString(8)));
+                        out.add(row(rs));
                     }
                     return out;
                 }
             }
         });
+    }
+
+    /** A row from the columns idx, input, output, score, passed, latency_ns, error, run_id. */
+    static EvaluationRowView row(ResultSet rs) throws SQLException {
+        double score = rs.getDouble(4);
+        Double boxedScore = rs.wasNull() ? null : score;
+        boolean passed = rs.getBoolean(5);
+        Boolean boxedPassed = rs.wasNull() ? null : passed;
+        return new EvaluationRowView(rs.getInt(1), rs.getString(2), rs.getString(3), boxedScore, boxedPassed,
+                rs.getLong(6), rs.getString(7), rs.getString(8));
     }
 
     private static EvaluationInfo info(ResultSet rs) throws SQLException {

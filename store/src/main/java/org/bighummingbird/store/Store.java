@@ -392,10 +392,15 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Appends finished rows to a running evaluation in one transaction; a row index stored already
-     * is ignored, so a retried batch is stored once.
+     * Appends finished rows to a running evaluation in one transaction, all or none. Each row's index
+     * must name a row of the evaluation's dataset version and its input must be that row's input (as
+     * canonical JSON); a row stored already and sent again with the same content is not written
+     * again (a retried batch is harmless), with other content it is a conflict. An empty batch is a
+     * heartbeat.
      *
      * @throws NotFound when the project has no such evaluation
+     * @throws EvaluationRowRejected when a row's index or input is not its dataset row's
+     * @throws EvaluationRowConflict when an index is stored, or sent twice, with other content
      * @throws IllegalStateException when it is not running (complete, failed or abandoned)
      */
     public void appendEvaluationRows(ProjectRef project, String evaluationId, List<EvaluationRowView> rows) {
@@ -407,9 +412,11 @@ public final class Store implements AutoCloseable {
 
     /**
      * Marks a running evaluation complete, with its summary computed from the stored rows in the
-     * same transaction, and returns it.
+     * same transaction, and returns it. Every row of its dataset version must have its evaluation
+     * row; an evaluation that stopped early is failed with {@link #failEvaluation}.
      *
      * @throws NotFound when the project has no such evaluation
+     * @throws EvaluationIncomplete when dataset rows have no evaluation row (it stays running)
      * @throws IllegalStateException when it is not running (complete, failed or abandoned)
      */
     public EvaluationInfo completeEvaluation(ProjectRef project, String evaluationId) {

@@ -75,7 +75,7 @@ abstract class EvaluationStoreContract {
         store.appendEvaluationRows(project, created.id(), List.of(row(0, 7.0, true, 100, null),
                 row(2, 2.0, false, 300, null)));
         store.appendEvaluationRows(project, created.id(), List.of(row(1, null, null, 200, "model threw"),
-                row(3, 9.0, true, 400, null), row(0, 1.0, false, 1, null)));
+                row(3, 9.0, true, 400, null), row(0, 7.0, true, 100, null)));
 
         EvaluationInfo done = store.completeEvaluation(project, created.id());
 
@@ -120,15 +120,66 @@ abstract class EvaluationStoreContract {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    private static EvaluationRowView[] scoredRows(int n) {
+        EvaluationRowView[] out = new EvaluationRowView[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = row(i, 7.0, true, 100, null);
+        }
+        return out;
+    }
+
     @Test
-    void emptyEvaluationCompletesWithoutScores() {
+    void anEvaluationOfErrorRowsOnlyCompletesWithoutScores() {
         EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
+        for (int i = 0; i < 4; i++) {
+            store.appendEvaluationRows(project, e.id(), List.of(row(i, null, null, 5, "model threw")));
+        }
 
         EvaluationInfo done = store.completeEvaluation(project, e.id());
 
-        assertThat(done.rows()).isZero();
+        assertThat(done.rows()).isEqualTo(4);
+        assertThat(done.errors()).isEqualTo(4);
         assertThat(done.meanScore()).isNull();
-        assertThat(done.latencyP50Ns()).isNull();
+    }
+
+    @Test
+    void anEvaluationWithRowsMissingStaysRunningUntilItHasThemAll() {
+        EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
+        store.appendEvaluationRows(project, e.id(), List.of(row(2, 1.0, true, 1, null)));
+
+        assertThatThrownBy(() -> store.completeEvaluation(project, e.id()))
+                .isInstanceOfSatisfying(EvaluationIncomplete.class, x -> {
+                    assertThat(x.missing()).isEqualTo(3);
+                    assertThat(x.firstMissing()).containsExactly(0, 1, 3);
+                })
+                .hasMessageContaining("1 of the 4 rows").hasMessageContaining("missing indexes 0, 1, 3");
+        assertThat(store.evaluation(project, e.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.RUNNING);
+        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 1, null), row(1, 1.0, true, 1, null),
+                row(3, 1.0, true, 1, null)));
+        assertThat(store.completeEvaluation(project, e.id()).rows()).isEqualTo(4);
+    }
+
+    @Test
+    void rowsMustBeTheDatasetsRowsOnceEachAndABadBatchStoresNothing() {
+        EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
+        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 1, null)));
+
+        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(row(1, 1.0, true, 1, null),
+                row(4, 1.0, true, 1, null))))
+                .isInstanceOfSatisfying(EvaluationRowRejected.class, x -> {
+                    assertThat(x.position()).isEqualTo(1);
+                    assertThat(x.field()).isEqualTo("index");
+                }).hasMessageContaining("got 4");
+        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(
+                new EvaluationRowView(1, "\"q2\"", "1", 1.0, true, 1, null, null))))
+                .isInstanceOfSatisfying(EvaluationRowRejected.class, x -> assertThat(x.field()).isEqualTo("inputJson"));
+        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(row(1, 1.0, true, 1, null),
+                row(0, 1.0, true, 2, null))))
+                .isInstanceOfSatisfying(EvaluationRowConflict.class, x -> assertThat(x.position()).isEqualTo(1))
+                .hasMessageContaining("latencyNs 1, not 2");
+        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 1, null)));
+
+        assertThat(store.evaluationRows(project, e.id(), 0, 10)).containsExactly(row(0, 1.0, true, 1, null));
     }
 
     @Test
@@ -186,8 +237,8 @@ abstract class EvaluationStoreContract {
 
     @Test
     void comparisonRefusesDifferentDatasetsAndUnfinishedEvaluations() {
-        EvaluationInfo a = evaluation(dataset, row(0, 7.0, true, 100, null));
-        EvaluationInfo b = evaluation(otherDataset, row(0, 7.0, true, 100, null));
+        EvaluationInfo a = evaluation(dataset, scoredRows(4));
+        EvaluationInfo b = evaluation(otherDataset, scoredRows(5));
         EvaluationInfo running = create(new NewEvaluation(model, dataset, judge, 1));
 
         assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), b.id()))
@@ -277,7 +328,7 @@ abstract class EvaluationStoreContract {
 
     @Test
     void aSweepLeavesFinishedEvaluationsAndOtherProjectsRunningOnesAreSweptToo() {
-        EvaluationInfo done = evaluation(dataset, row(0, 1.0, true, 10, null));
+        EvaluationInfo done = evaluation(dataset, scoredRows(4));
         EvaluationInfo failed = create(new NewEvaluation(model, dataset, judge, 1));
         store.failEvaluation(project, failed.id(), "judge unavailable");
         ProjectRef other = store.project(Store.DEFAULT_WORKSPACE, "Other");

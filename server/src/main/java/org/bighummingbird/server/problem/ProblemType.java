@@ -11,6 +11,8 @@ public enum ProblemType {
     UNKNOWN_VERSION(422, "Unknown version"),
     EVALUATION_NOT_RUNNING(409, "Evaluation not running"),
     EVALUATION_CONFLICT(409, "Evaluation conflict"),
+    EVALUATION_ROW_CONFLICT(409, "Evaluation row conflict"),
+    EVALUATION_INCOMPLETE(409, "Evaluation incomplete"),
     NOT_COMPARABLE(422, "Not comparable"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     URI_TOO_LONG(414, "URI too long"),

@@ -10,6 +10,9 @@ import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.EvaluationComparison;
 import org.bighummingbird.store.EvaluationConflict;
 import org.bighummingbird.store.EvaluationCreation;
+import org.bighummingbird.store.EvaluationIncomplete;
+import org.bighummingbird.store.EvaluationRowConflict;
+import org.bighummingbird.store.EvaluationRowRejected;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.NewEvaluation;
@@ -196,6 +199,12 @@ final class EvaluationsResource {
             return write.get();
         } catch (NotFound e) {
             throw ApiProblem.of(ProblemType.NOT_FOUND, e.getMessage());
+        } catch (EvaluationRowRejected e) {
+            throw Fields.invalid("rows[" + e.position() + "]." + e.getMessage());
+        } catch (EvaluationRowConflict e) {
+            throw ApiProblem.of(ProblemType.EVALUATION_ROW_CONFLICT, "rows[" + e.position() + "]: " + e.getMessage());
+        } catch (EvaluationIncomplete e) {
+            throw ApiProblem.of(ProblemType.EVALUATION_INCOMPLETE, e.getMessage());
         } catch (IllegalStateException e) {
             throw ApiProblem.of(ProblemType.EVALUATION_NOT_RUNNING, e.getMessage()
                     + "; rows are appended, heartbeats taken, and it is completed or failed, only while it runs");

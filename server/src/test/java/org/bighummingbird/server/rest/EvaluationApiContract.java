@@ -189,7 +189,7 @@ abstract class EvaluationApiContract {
         Reply created = http.post(base + "/evaluations", creation("bot:v1", "faq:v1", "matcher:v1"));
         String id = created.json().get("id").asText();
         Reply first = http.post(base + "/evaluations/" + id + "/rows", rows(scored(0, 8, true), errorRow(2)));
-        Reply retried = http.post(base + "/evaluations/" + id + "/rows", rows(scored(0, 1, false), scored(1, 2, false)));
+        Reply retried = http.post(base + "/evaluations/" + id + "/rows", rows(scored(0, 8, true), scored(1, 2, false)));
         Reply done = http.post(base + "/evaluations/" + id + "/complete", "{}");
 
         assertThat(created.status()).isEqualTo(201);
@@ -360,7 +360,7 @@ abstract class EvaluationApiContract {
 
     @Test
     void writesToAnEvaluationThatIsNotRunningAreConflicts() {
-        String id = completed(scored(0, 8, true));
+        String id = completed(scored(0, 8, true), scored(1, 1, true), scored(2, 1, true));
         String failed = create();
         Reply fail = http.post(base + "/evaluations/" + failed + "/fail", "{\"reason\":\"the judge is unavailable\"}");
         Reply again = http.post(base + "/evaluations/" + failed + "/fail", "{\"reason\":\"other\"}");
@@ -376,7 +376,7 @@ abstract class EvaluationApiContract {
         assertThat(again.json().get("evaluation").get("failure").asText()).isEqualTo("the judge is unavailable");
         assertThat(http.post(base + "/evaluations/" + id + "/fail", "{\"reason\":\"late\"}").json().get("failed")
                 .asBoolean()).isFalse();
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).hasSize(1);
+        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).hasSize(3);
     }
 
     @Test
@@ -429,7 +429,7 @@ abstract class EvaluationApiContract {
 
     @Test
     void idsAreValidatedAndUnknownOnesAreMissing() {
-        String id = completed(scored(0, 8, true));
+        String id = completed(scored(0, 8, true), scored(1, 1, true), scored(2, 1, true));
         for (String bad : List.of("nope", id.toUpperCase(), id + "0", "..")) {
             assertProblem(http.get(base + "/evaluations/" + segment(bad)), 400, "invalid-request");
         }
@@ -447,11 +447,12 @@ abstract class EvaluationApiContract {
 
     @Test
     void evaluationsThatCannotBeComparedSaySo() {
-        String done = completed(scored(0, 8, true));
+        String done = completed(scored(0, 8, true), scored(1, 1, true), scored(2, 1, true));
         String running = create();
         Reply onOther = http.post(base + "/evaluations", creation("bot:v1", "other:v1", "matcher:v1"));
         String other = onOther.json().get("id").asText();
-        http.post(base + "/evaluations/" + other + "/complete", "{}");
+        http.post(base + "/evaluations/" + other + "/rows", rows(scored(0, 1, true).put("inputJson", "\"x\"")));
+        assertThat(http.post(base + "/evaluations/" + other + "/complete", "{}").status()).isEqualTo(200);
 
         assertProblem(http.get(base + "/evaluations/compare?a=" + done + "&b=" + running), 422, "not-comparable");
         assertProblem(http.get(base + "/evaluations/compare?a=" + done + "&b=" + other), 422, "not-comparable");
@@ -459,7 +460,7 @@ abstract class EvaluationApiContract {
 
     @Test
     void anotherWorkspacesEvaluationIsMissing() {
-        String id = completed(scored(0, 8, true));
+        String id = completed(scored(0, 8, true), scored(1, 1, true), scored(2, 1, true));
         Workspace strangerWorkspace = fixture.newWorkspace();
         Http stranger = strangerWorkspace.http();
         stranger.post("/api/v1/projects", "{\"name\":\"" + PROJECT + "\"}");
