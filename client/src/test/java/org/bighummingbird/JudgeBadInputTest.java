@@ -138,6 +138,24 @@ class JudgeBadInputTest {
     }
 
     @Test
+    void aSpecTheServerWouldRefuseIsRefusedBeforeAnythingIsSent() {
+        Judge tooPatient = Judge.llm("slow", "", LlmJudgeConfig.builder("m", "Rate {{output}}")
+                .timeout(Duration.ofDays(2)).build());
+        try (var bhb = BigHummingbird.builder("P").home(home).url("http://127.0.0.1:9")
+                .retryBackoff(Duration.ofMillis(1)).build()) {
+            assertThatThrownBy(() -> bhb.addJudge(tooPatient))
+                    .isInstanceOfSatisfying(org.bighummingbird.core.InvalidJudgeSpec.class,
+                            e -> assertThat(e.field()).isEqualTo("timeoutMillis"))
+                    .hasMessageStartingWith("timeoutMillis must be an integer from 1 to 86400000");
+        }
+        try (var bhb = BigHummingbird.local("P", home)) {
+            assertThatThrownBy(() -> bhb.addJudge(tooPatient))
+                    .isInstanceOf(org.bighummingbird.core.InvalidJudgeSpec.class);
+            assertThatThrownBy(() -> bhb.judges().scorer("slow:v1")).isInstanceOf(JudgeUnavailable.class);
+        }
+    }
+
+    @Test
     void judgeCallsAfterCloseFail() {
         var bhb = BigHummingbird.local("P", home);
         bhb.close();

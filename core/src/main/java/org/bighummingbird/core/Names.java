@@ -2,7 +2,8 @@ package org.bighummingbird.core;
 
 /**
  * The naming rule shared by projects, models, datasets and judges: 1 to 200 characters of Unicode
- * letters, digits, spaces and {@code _ - .}; not blank; no {@code :} and no control characters.
+ * letters, digits, spaces and {@code _ - .}; not blank, not only dots and spaces ({@code .} and
+ * {@code ..} are path segments with a meaning of their own); no {@code :} and no control characters.
  */
 public final class Names {
     /** Longest accepted name, in characters (code points). */
@@ -35,6 +36,10 @@ public final class Names {
         }
         if (name.isBlank()) {
             return "must not be blank, got \"" + printable(name) + "\"";
+        }
+        if (name.codePoints().allMatch(cp -> cp == '.' || Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
+            // ".", ".." and the like are path segments with a meaning of their own in every URL
+            return "must not be only dots and spaces, got \"" + printable(name) + "\"";
         }
         int length = name.codePointCount(0, name.length());
         if (length > MAX_LENGTH) {

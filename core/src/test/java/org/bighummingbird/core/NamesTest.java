@@ -34,4 +34,17 @@ class NamesTest {
         assertThat(Names.isValid("x".repeat(200))).isTrue();
         assertThat(Names.isValid("模".repeat(200))).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "...", ". .", " . ", ".. ..", ".\u3000."})
+    void onlyDotsAndSpacesAreInvalid(String name) {
+        assertThatThrownBy(() -> Names.requireValid("project name", name)).isInstanceOf(InvalidName.class)
+                .hasMessageStartingWith("project name must not be only dots and spaces");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".a", "a.", "v1.2", "..x..", "_.", "-"})
+    void dotsBesideAnythingElseAreValid(String name) {
+        assertThat(Names.isValid(name)).isTrue();
+    }
 }

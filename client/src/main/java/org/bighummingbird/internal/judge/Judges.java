@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bighummingbird.JudgeUnavailable;
 import org.bighummingbird.core.JudgeRegistration;
+import org.bighummingbird.core.JudgeSpecs;
 import org.bighummingbird.core.TagReference;
 import org.bighummingbird.internal.catalog.Catalog;
 import org.bighummingbird.internal.export.Json;
@@ -41,6 +42,8 @@ public final class Judges {
      *
      * @throws IllegalArgumentException when a code judge's rubric or criterion is not a lambda or
      *     method reference
+     * @throws org.bighummingbird.core.InvalidJudgeSpec when a declarative judge's spec could never
+     *     run (checked as the server checks it, before anything is sent)
      */
     public String add(String name, String description, JudgeDefinition definition) {
         JudgeRegistration registration;
@@ -48,6 +51,7 @@ public final class Judges {
             registration = codeRegistration(name, description, code);
         } else {
             Spec spec = (Spec) definition;
+            JudgeSpecs.requireValid(spec.kind(), org.bighummingbird.core.CanonicalJson.parse(spec.json()));
             registration = new JudgeRegistration(name, spec.key(), spec.kind(), description, spec.json(), "",
                     metadata());
         }

@@ -26,10 +26,7 @@ record EvaluationRowsBody(List<Row> rows) {
             }
             String input = Fields.json(at + "inputJson", inputJson);
             String output = Fields.optionalJson(at + "outputJson", outputJson);
-            long latency = Fields.required(at + "latencyNs", latencyNs);
-            if (latency < 0) {
-                throw Fields.invalid(at + "latencyNs must not be negative, got " + latency);
-            }
+            long latency = TimeRules.latency(at, Fields.required(at + "latencyNs", latencyNs), null);
             String checkedError = Fields.optional(at + "error", error, MAX_ERROR);
             String run = Fields.optionalId(at + "runId", runId, MAX_RUN_ID);
             if (score != null && !Double.isFinite(score)) {

@@ -5,12 +5,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.bighummingbird.core.CanonicalJson;
 import org.bighummingbird.core.InvalidJson;
+import org.bighummingbird.core.InvalidJudgeSpec;
 import org.bighummingbird.core.JudgeRegistration;
+import org.bighummingbird.core.JudgeSpecs;
 
 /**
  * The body of {@code POST …/judges}: the fields of {@link JudgeRegistration} but the key, which the
  * server derives itself from the spec: a declarative judge's key is SHA-256 of {@code specJson}, a
- * code judge's that of its rubric kind and fingerprints ({@link JudgeRegistration#codeKey}).
+ * code judge's that of its rubric kind and fingerprints ({@link JudgeRegistration#codeKey}). A
+ * declarative spec must be one that can run ({@link JudgeSpecs}).
  */
 record JudgeBody(String judgeName, String kind, String description, String specJson, String code,
         String metadataJson) {
@@ -73,8 +76,10 @@ record JudgeBody(String judgeName, String kind, String description, String specJ
     }
 
     private static String declarativeKey(String kind, JsonNode spec, String specText, String code) {
-        if (!kind.equals(spec.path("kind").asText(null))) {
-            throw Fields.invalid("specJson.kind must be the judge's kind \"" + kind + "\"");
+        try {
+            JudgeSpecs.requireValid(kind, spec);
+        } catch (InvalidJudgeSpec e) {
+            throw Fields.invalid("specJson." + e.getMessage());
         }
         if (!code.isEmpty()) {
             throw Fields.invalid("code must be empty for a declarative judge (kind " + kind + ")");

@@ -22,10 +22,8 @@ record RunBatch(List<Run> runs) {
             String errorType, String errorMessage, String errorStack, Assessment assessment) {
 
         RunRecord validated(String at) {
-            long latency = Fields.required(at + "latencyNs", latencyNs);
-            if (latency < 0) {
-                throw Fields.invalid(at + "latencyNs must not be negative, got " + latency);
-            }
+            long latency = TimeRules.latency(at, Fields.required(at + "latencyNs", latencyNs), id);
+            TimeRules.startedAt(at, Fields.required(at + "startedAtMicros", startedAtMicros), id);
             return new RunRecord(
                     Fields.id(at + "id", id, Columns.ID),
                     Fields.name(at + "modelName", modelName),
