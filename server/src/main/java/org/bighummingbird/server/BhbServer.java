@@ -33,6 +33,8 @@ public final class BhbServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Javalin javalin;
     private EvaluationSweeper sweeper;
+    private RequestDeadlines deadlines;
+    private org.eclipse.jetty.server.Server jetty;
 
     private BhbServer(ServerConfig config, Store store) {
         this.config = config;
@@ -54,6 +56,7 @@ public final class BhbServer implements AutoCloseable {
             store.close();
             throw new ServerException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
+        server.deadlines = RequestDeadlines.watch(server.jetty, config.headerTimeout());
         server.sweeper = EvaluationSweeper.start(store, config.evaluationSilence(), Clock.systemUTC());
         LOG.info("listening on {} with the {}{}", server.url(), store, config.auth() ? "" : " WITHOUT authentication");
         return server;
@@ -64,7 +67,10 @@ public final class BhbServer implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = config.maxBodyBytes();
-        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors());
+            jetty = server;
+        });
         cfg.jetty.modifyServletContextHandler(handler -> {
             handler.setErrorHandler(new JettyErrors());
             handler.addFilter(new RequestLog(), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -77,7 +83,8 @@ public final class BhbServer implements AutoCloseable {
                 : Authentication.disabled();
         cfg.routes.before(Routes.PREFIX, authentication);
         cfg.routes.before(Routes.PREFIX + "/*", authentication);
-        Routes.register(cfg.routes, store, new Limits(config.maxBodyBytes(), config.maxBatchRuns()));
+        Routes.register(cfg.routes, store, new Limits(config.maxBodyBytes(), config.maxBatchRuns(),
+                config.bodyTimeout()));
     }
 
     /** The port the server listens on (the one picked when configured with 0). */
@@ -113,6 +120,7 @@ public final class BhbServer implements AutoCloseable {
         }
         try {
             sweeper.close();
+            deadlines.close();
             javalin.stop();
         } finally {
             store.close();

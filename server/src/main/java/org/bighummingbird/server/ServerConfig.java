@@ -20,15 +20,25 @@ import org.bighummingbird.store.Store;
  * @param stopTimeout how long {@link BhbServer#close()} waits for requests in flight; default 30 s
  * @param evaluationSilence how long a running evaluation may go without a heartbeat before the
  *     server's sweeper marks it abandoned; default {@link Store#DEFAULT_EVALUATION_SILENCE} (2 min)
+ * @param headerTimeout the longest a request's line and headers may take to arrive, from their
+ *     first byte, however steadily they trickle; default 10 s (the connection is closed)
+ * @param bodyTimeout the longest a request's body may take to arrive, from when the server starts
+ *     reading it; default 60 s ({@code 408 request-timeout})
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path home, boolean auth, long maxBodyBytes,
-        int maxBatchRuns, Duration stopTimeout, Duration evaluationSilence) {
+        int maxBatchRuns, Duration stopTimeout, Duration evaluationSilence, Duration headerTimeout,
+        Duration bodyTimeout) {
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
     /** The default body limit: 8 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
     /** The default batch limit. */
     public static final int DEFAULT_MAX_BATCH_RUNS = 10_000;
+
+    /** The default {@link #headerTimeout}. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /** The default {@link #bodyTimeout}. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(60);
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -60,6 +70,15 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         if (evaluationSilence.isNegative() || evaluationSilence.isZero()) {
             throw new IllegalArgumentException("evaluationSilence must be positive, got " + evaluationSilence);
         }
+        requirePositive("headerTimeout", headerTimeout);
+        requirePositive("bodyTimeout", bodyTimeout);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.toMillis() < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + value);
+        }
     }
 
     /** The settings, with any password in the JDBC URL replaced by {@code ***}. */
@@ -67,7 +86,8 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", jdbcUrl=" + JdbcUrls.redacted(jdbcUrl) + ", home="
                 + home + ", auth=" + auth + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchRuns=" + maxBatchRuns
-                + ", stopTimeout=" + stopTimeout + ", evaluationSilence=" + evaluationSilence + "]";
+                + ", stopTimeout=" + stopTimeout + ", evaluationSilence=" + evaluationSilence + ", headerTimeout="
+                + headerTimeout + ", bodyTimeout=" + bodyTimeout + "]";
     }
 
     /** A builder with every default set and no store chosen yet. */
@@ -86,6 +106,8 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         private int maxBatchRuns = DEFAULT_MAX_BATCH_RUNS;
         private Duration stopTimeout = Duration.ofSeconds(30);
         private Duration evaluationSilence = Store.DEFAULT_EVALUATION_SILENCE;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
 
         private Builder() {}
 
@@ -140,6 +162,18 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
             return this;
         }
 
+        /** The longest a request's line and headers may take to arrive; default 10 s. */
+        public Builder headerTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
+            return this;
+        }
+
+        /** The longest a request's body may take to arrive once the server reads it; default 60 s. */
+        public Builder bodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = bodyTimeout;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -147,7 +181,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
          */
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, home, auth, maxBodyBytes, maxBatchRuns, stopTimeout,
-                    evaluationSilence);
+                    evaluationSilence, headerTimeout, bodyTimeout);
         }
     }
 }

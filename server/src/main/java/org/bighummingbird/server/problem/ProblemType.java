@@ -14,6 +14,7 @@ public enum ProblemType {
     EVALUATION_ROW_CONFLICT(409, "Evaluation row conflict"),
     EVALUATION_INCOMPLETE(409, "Evaluation incomplete"),
     NOT_COMPARABLE(422, "Not comparable"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
@@ -41,6 +42,7 @@ public enum ProblemType {
         return switch (status) {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -20,16 +20,19 @@ import org.bighummingbird.server.problem.ProblemType;
  * only (else 415), identity or gzip encoding (else 415), at most {@link Limits#maxBodyBytes} bytes
  * before and after decoding (else 413, so a gzip bomb costs at most that much), exactly one JSON
  * value (else {@code malformed-json}), and the record's types and fields exactly (else
- * {@code invalid-request}). Thread-safe.
+ * {@code invalid-request}), all of it within {@link Limits#bodyTimeout} (else {@code 408
+ * request-timeout}). Thread-safe.
  */
 final class BodyReader {
     private static final long DRAIN_FACTOR = 4;
 
     private final ObjectMapper mapper = StrictJson.mapper();
     private final long maxBytes;
+    private final java.time.Duration timeout;
 
     BodyReader(Limits limits) {
         this.maxBytes = limits.maxBodyBytes();
+        this.timeout = limits.bodyTimeout();
     }
 
     <T> T read(Context ctx, Class<T> type) {
@@ -93,18 +96,33 @@ final class BodyReader {
             drain(raw);
             throw tooLarge();
         }
-        InputStream limited = new LimitedInputStream(raw, maxBytes);
+        InputStream limited = new LimitedInputStream(new DeadlineInputStream(raw, timeout), maxBytes);
         try (InputStream body = gzip ? new LimitedInputStream(new GZIPInputStream(limited), maxBytes) : limited) {
             return body.readAllBytes();
         } catch (LimitedInputStream.TooLarge e) {
             drain(raw);
             throw ApiProblem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage() + (gzip ? " (after gzip decoding)" : ""));
+        } catch (DeadlineInputStream.TimedOut e) {
+            throw ApiProblem.of(ProblemType.REQUEST_TIMEOUT, e.getMessage());
         } catch (ZipException | EOFException e) {
             drain(raw);
             throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the gzip body is damaged: " + e.getMessage());
         } catch (IOException e) {
+            if (timedOut(e)) {
+                throw ApiProblem.of(ProblemType.REQUEST_TIMEOUT, "no byte of the body arrived for the connection's"
+                        + " idle timeout", e);
+            }
             throw ApiProblem.of(ProblemType.MALFORMED_JSON, "the body could not be read: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireJson(String contentType) {
