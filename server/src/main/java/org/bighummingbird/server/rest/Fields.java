@@ -76,8 +76,10 @@ final class Fields {
     }
 
     private static String text(String field, String value, int maxLength) {
-        if (value.length() > maxLength) {
-            throw invalid(field + " must be at most " + maxLength + " characters, got " + value.length());
+        // characters are code points, as PostgreSQL's varchar(n) and JSON Schema's maxLength count them
+        if (value.length() > maxLength && value.codePointCount(0, value.length()) > maxLength) {
+            throw invalid(field + " must be at most " + maxLength + " characters, got "
+                    + value.codePointCount(0, value.length()));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
