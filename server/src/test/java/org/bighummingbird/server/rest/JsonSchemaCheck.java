@@ -120,7 +120,7 @@ final class JsonSchemaCheck {
             }
             JsonNode properties = schema.path("properties");
             JsonNode additional = schema.get("additionalProperties");
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (properties.has(field.getKey())) {
                     check(field.getValue(), properties.get(field.getKey()), at + "." + field.getKey(), out);

@@ -216,7 +216,7 @@ final class RequestGenerator {
         ObjectNode out = NODES.objectNode();
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             if (required.contains(p.getKey()) || random.nextBoolean()) {
                 out.set(p.getKey(), generate(p.getValue(), p.getKey()));
@@ -449,7 +449,7 @@ final class RequestGenerator {
                     return "without required " + r.asText();
                 });
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode fieldSchema = schema.path("properties").get(field.getKey());
                 if (fieldSchema == null) {
