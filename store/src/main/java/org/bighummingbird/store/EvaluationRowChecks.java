@@ -51,24 +51,136 @@ final class EvaluationRowChecks {
             }
             checked.add(row);
         }
-        Map<Integer, String> inputs = datasetInputs(c, dataset.versionId(), positionByIndex.keySet());
-        Map<Integer, EvaluationRowView> stored = storedRows(c, evaluationId, positionByIndex.keySet());
+        requireDatasetInputs(c, dataset, positionByIndex, checked);
+        // Lengths and scalars first, whole texts only of rows that could be equal: a small batch
+        // naming large stored rows never makes the server read them.
+        Map<Integer, Shape> shapes = storedShapes(c, evaluationId, positionByIndex.keySet());
+        List<Integer> alike = new ArrayList<>();
         List<EvaluationRowView> out = new ArrayList<>();
         for (Map.Entry<Integer, Integer> e : positionByIndex.entrySet()) {
-            int position = e.getValue();
-            EvaluationRowView row = checked.get(position);
-            if (!row.inputJson().equals(inputs.get(row.index()))) {
-                throw new EvaluationRowRejected(position, "inputJson", "inputJson must be the input of row "
-                        + row.index() + " of dataset " + dataset.tag() + ", " + shortened(inputs.get(row.index()))
-                        + ", got " + shortened(row.inputJson()));
-            }
-            EvaluationRowView existing = stored.get(row.index());
-            if (existing == null) {
+            EvaluationRowView row = checked.get(e.getValue());
+            Shape shape = shapes.get(row.index());
+            if (shape == null) {
                 out.add(row);
-            } else if (!existing.equals(row)) {
-                throw new EvaluationRowConflict(position, "evaluation " + evaluationId + " has a row at index "
-                        + row.index() + " already, with other content (" + difference(existing, row)
-                        + "); a row is written once, a retry must send the same row");
+            } else if (!shape.equals(Shape.of(row))) {
+                throw conflict(evaluationId, e.getValue(), row, shape.difference(Shape.of(row)));
+            } else {
+                alike.add(row.index());
+            }
+        }
+        Map<Integer, EvaluationRowView> stored = storedRows(c, evaluationId, alike);
+        for (int index : alike) {
+            int position = positionByIndex.get(index);
+            EvaluationRowView row = checked.get(position);
+            if (!stored.get(index).equals(row)) {
+                throw conflict(evaluationId, position, row, difference(stored.get(index), row));
+            }
+        }
+        return out;
+    }
+
+    private static EvaluationRowConflict conflict(String evaluationId, int position, EvaluationRowView row,
+            String difference) {
+        return new EvaluationRowConflict(position, "evaluation " + evaluationId + " has a row at index " + row.index()
+                + " already, with other content (" + difference + "); a row is written once, a retry must send the"
+                + " same row");
+    }
+
+    /** What can be compared of a row without its texts: their lengths in code points, and the scalars. */
+    private record Shape(long input, Long output, Double score, Boolean passed, long latencyNs, Long error,
+            String runId) {
+        static Shape of(EvaluationRowView r) {
+            return new Shape(length(r.inputJson()), r.outputJson() == null ? null : length(r.outputJson()), r.score(),
+                    r.passed(), r.latencyNs(), r.error() == null ? null : length(r.error()), r.runId());
+        }
+
+        String difference(Shape sent) {
+            String[] names = {"inputJson length", "outputJson length", "score", "passed", "latencyNs", "error length",
+                "runId"};
+            Object[] left = {input, output, score, passed, latencyNs, error, runId};
+            Object[] right = {sent.input, sent.output, sent.score, sent.passed, sent.latencyNs, sent.error, sent.runId};
+            for (int i = 0; i < names.length; i++) {
+                if (!java.util.Objects.equals(left[i], right[i])) {
+                    return names[i] + " " + shortened(left[i]) + ", not " + shortened(right[i]);
+                }
+            }
+            return "none";
+        }
+    }
+
+    private static long length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /**
+     * Throws unless each row's input is its dataset row's, reading the dataset's texts only where
+     * the lengths agree (so at most about the batch's own size).
+     */
+    private static void requireDatasetInputs(Connection c, Dataset dataset, Map<Integer, Integer> positionByIndex,
+            List<EvaluationRowView> checked) throws SQLException {
+        Map<Integer, Object[]> heads = new HashMap<>();
+        for (List<Integer> chunk : chunks(positionByIndex.keySet())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT idx, LENGTH(input_json), SUBSTR(input_json, 1, 81)"
+                    + " FROM dataset_rows WHERE dataset_version_id = ? AND idx IN (" + placeholders(chunk.size()) + ")")) {
+                ps.setString(1, dataset.versionId());
+                bind(ps, 2, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        heads.put(rs.getInt(1), new Object[] {rs.getLong(2), rs.getString(3)});
+                    }
+                }
+            }
+        }
+        List<Integer> sameLength = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> e : positionByIndex.entrySet()) {
+            EvaluationRowView row = checked.get(e.getValue());
+            Object[] head = heads.get(row.index());
+            if ((long) head[0] != length(row.inputJson())) {
+                throw inputMismatch(e.getValue(), row, dataset, (String) head[1]);
+            }
+            sameLength.add(row.index());
+        }
+        Map<Integer, String> inputs = datasetInputs(c, dataset.versionId(), sameLength);
+        for (int index : sameLength) {
+            EvaluationRowView row = checked.get(positionByIndex.get(index));
+            if (!row.inputJson().equals(inputs.get(index))) {
+                throw inputMismatch(positionByIndex.get(index), row, dataset, inputs.get(index));
+            }
+        }
+    }
+
+    private static EvaluationRowRejected inputMismatch(int position, EvaluationRowView row, Dataset dataset,
+            String datasetInput) {
+        return new EvaluationRowRejected(position, "inputJson", "inputJson must be the input of row " + row.index()
+                + " of dataset " + dataset.tag() + ", " + shortened(datasetInput) + ", got "
+                + shortened(row.inputJson()));
+    }
+
+    private static Map<Integer, Shape> storedShapes(Connection c, String evaluationId, Iterable<Integer> indexes)
+            throws SQLException {
+        Map<Integer, Shape> out = new HashMap<>();
+        for (List<Integer> chunk : chunks(indexes)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT idx, LENGTH(input), LENGTH(output), score, passed,"
+                    + " latency_ns, LENGTH(error), run_id FROM evaluation_rows WHERE evaluation_id = ? AND idx IN ("
+                    + placeholders(chunk.size()) + ")")) {
+                ps.setString(1, evaluationId);
+                bind(ps, 2, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long input = rs.getLong(2);
+                        long output = rs.getLong(3);
+                        Long boxedOutput = rs.wasNull() ? null : output;
+                        double score = rs.getDouble(4);
+                        Double boxedScore = rs.wasNull() ? null : score;
+                        boolean passed = rs.getBoolean(5);
+                        Boolean boxedPassed = rs.wasNull() ? null : passed;
+                        long latency = rs.getLong(6);
+                        long error = rs.getLong(7);
+                        Long boxedError = rs.wasNull() ? null : error;
+                        out.put(rs.getInt(1), new Shape(input, boxedOutput, boxedScore, boxedPassed, latency,
+                                boxedError, rs.getString(8)));
+                    }
+                }
             }
         }
         return out;

@@ -204,4 +204,25 @@ abstract class EvaluationRowIntegrityContract {
         assertProblem(append(complete, rows(first(1))), 409, "evaluation-not-running");
         assertThat(append(create(), rows()).status()).isEqualTo(200);
     }
+
+    @Test
+    void lengthsAreComparedInCodePointsSoRowsBeyondTheBasicPlaneRetryCleanly() {
+        assertThat(http.post(base + "/datasets", dataset("birds", row("\"🐦 é 模\"", null))).status()).isEqualTo(201);
+        String id = http.post(base + "/evaluations", creation("bot:v1", "birds:v1", "matcher:v1")).json().get("id")
+                .asText();
+        com.fasterxml.jackson.databind.node.ObjectNode bird = scored(0, 1, true).put("inputJson", "\"🐦 é 模\"")
+                .put("outputJson", "\"🐦🐦\"").put("runId", "🐦-run");
+
+        Reply first = append(id, rows(bird));
+        Reply retry = append(id, rows(bird.deepCopy()));
+        Reply other = append(id, rows(bird.deepCopy().put("outputJson", "\"🐦🐥\"")));
+        Reply wrongBird = append(id, rows(bird.deepCopy().put("inputJson", "\"🐥 é 模\"")));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertProblem(other, 409, "evaluation-row-conflict");
+        assertThat(other.json().get("detail").asText()).contains("outputJson");
+        assertProblem(wrongBird, 400, "invalid-request");
+        assertThat(http.post(base + "/evaluations/" + id + "/complete", "{}").json().get("rows").asInt()).isEqualTo(1);
+    }
 }
