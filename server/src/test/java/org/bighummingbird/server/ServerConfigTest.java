@@ -18,6 +18,8 @@ class ServerConfigTest {
         assertThat(config.maxBodyBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(config.maxBatchRuns()).isEqualTo(10_000);
         assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.bodyTimeout()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -35,6 +37,12 @@ class ServerConfigTest {
                 .hasMessage("maxBatchRuns must be positive, got -1");
         assertThatThrownBy(() -> ServerConfig.builder().home(Path.of("h")).stopTimeout(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("stopTimeout");
+        assertThatThrownBy(() -> ServerConfig.builder().home(Path.of("h")).headerTimeout(Duration.ZERO).build())
+                .hasMessage("headerTimeout must be at least 1 ms, got PT0S");
+        assertThatThrownBy(() -> ServerConfig.builder().home(Path.of("h")).bodyTimeout(Duration.ofMillis(-5)).build())
+                .hasMessage("bodyTimeout must be at least 1 ms, got PT-0.005S");
+        assertThatThrownBy(() -> ServerConfig.builder().home(Path.of("h")).bodyTimeout(null).build())
+                .hasMessageContaining("bodyTimeout");
     }
 
     @Test
