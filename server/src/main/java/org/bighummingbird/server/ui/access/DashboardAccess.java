@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.bighummingbird.store.Store;
+import org.bighummingbird.store.StoreUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Installs the dashboard's access control on a Javalin configuration: the {@link AccessGate}
@@ -36,6 +39,8 @@ public final class DashboardAccess {
     public static final String LOGOUT = "/logout";
     /** The API keys page. */
     public static final String KEYS = "/settings/keys";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardAccess.class);
 
     static final String SESSION_ID_ATTRIBUTE = "bhb.access.session";
     static final String KEY_ID_ATTRIBUTE = "bhb.access.key";
@@ -74,13 +79,18 @@ public final class DashboardAccess {
 
     /**
      * The REST key check {@code keys} that also records each key's use (for the keys page's "last
-     * used"), written at most about once a minute per key.
+     * used"), written at most about once a minute per key; a failure to write it is logged, not thrown.
      */
     public static Function<String, Optional<String>> recordingUse(Store store, Function<String, Optional<String>> keys) {
         return token -> {
             Optional<String> workspace = keys.apply(token);
             if (workspace.isPresent()) {
-                store.sessions().keyUsed(token, Instant.now());
+                try {
+                    store.sessions().keyUsed(token, Instant.now());
+                } catch (StoreUnavailable e) {
+                    // "Last used" is a convenience: a failed write of it must not fail the request.
+                    LOG.warn("could not record an API key's use: {}", e.getMessage());
+                }
             }
             return workspace;
         };

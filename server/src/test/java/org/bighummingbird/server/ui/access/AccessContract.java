@@ -9,6 +9,7 @@ import org.bighummingbird.server.ServerFixture.Workspace;
 import org.bighummingbird.server.ui.access.PageClient.Page;
 import org.bighummingbird.store.ApiKeyInfo;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -237,6 +238,23 @@ abstract class AccessContract {
             assertThat(answer.body()).doesNotContain("<b>");
         }
         assertThat(keysOf(other.name()).get(0).revoked()).isFalse();
+    }
+
+    @Test
+    void anotherWorkspacesProjectIsNotFound() {
+        LoggedIn a = loggedIn();
+        LoggedIn b = loggedIn();
+        fixture.store().project(a.workspace().name(), "Only A");
+        fixture.store().project(b.workspace().name(), "Only B");
+        // The project pages come with the dashboard's pages; until they are on this server there is nothing to see.
+        Assumptions.assumeTrue(a.browser().get("/projects/Only%20A/runs").status() == 200,
+                "the dashboard's project pages are not on this server");
+        for (String path : List.of("/projects/Only%20A/runs", "/projects/Only%20A/models", "/projects/Only%20A/evaluations")) {
+            Page answer = b.browser().get(path);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.body()).doesNotContain(a.workspace().name());
+        }
+        assertThat(b.browser().get("/projects/Only%20B/runs").status()).isEqualTo(200);
     }
 
     @Test
