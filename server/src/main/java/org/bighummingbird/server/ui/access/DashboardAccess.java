@@ -96,6 +96,33 @@ public final class DashboardAccess {
         };
     }
 
+    /**
+     * The workspace the request's page may show, as the gate set it.
+     *
+     * @throws IllegalStateException when the gate did not run for this request (an API or asset path)
+     */
+    public static String workspace(Context ctx) {
+        return required(ctx, WORKSPACE_ATTRIBUTE);
+    }
+
+    /**
+     * The CSRF token the request's forms must send back (hidden field {@value #CSRF_FIELD}, or
+     * {@code <meta name="csrf-token">} for htmx), as the gate set it.
+     *
+     * @throws IllegalStateException when the gate did not run for this request (an API or asset path)
+     */
+    public static String csrfToken(Context ctx) {
+        return required(ctx, CSRF_ATTRIBUTE);
+    }
+
+    private static String required(Context ctx, String attribute) {
+        String value = ctx.attribute(attribute);
+        if (value == null) {
+            throw new IllegalStateException("the access gate did not run for " + ctx.path());
+        }
+        return value;
+    }
+
     /** Whether a request path is REST API's (it authenticates by key and needs no CSRF token). */
     public static boolean isApi(String path) {
         return path.equals("/api") || path.startsWith("/api/");

@@ -67,7 +67,7 @@ final class KeysPage {
             rows.add(new KeyRow(key.id(), key.name(), time(key.createdAtMicros()), used == null ? "never" : time(used),
                     key.revoked(), key.revoked() ? time(key.revokedAtMicros()) : ""));
         }
-        Pages.render(ctx, status, "keys", "csrf", ctx.attribute(DashboardAccess.CSRF_ATTRIBUTE), "workspace", workspace,
+        Pages.render(ctx, status, "keys", "csrf", DashboardAccess.csrfToken(ctx), "workspace", workspace,
                 "keys", rows, "createdToken", created == null ? null : created.token(),
                 "createdName", created == null ? null : (created.info().name().isEmpty() ? created.info().id()
                         : created.info().name()),
@@ -86,11 +86,7 @@ final class KeysPage {
     }
 
     private static String workspace(Context ctx) {
-        String workspace = ctx.attribute(DashboardAccess.WORKSPACE_ATTRIBUTE);
-        if (workspace == null) {
-            throw new IllegalStateException("the access gate did not run for " + ctx.path());
-        }
-        return workspace;
+        return DashboardAccess.workspace(ctx);
     }
 
     private static String time(long micros) {

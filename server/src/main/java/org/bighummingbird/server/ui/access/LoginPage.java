@@ -73,6 +73,10 @@ final class LoginPage {
             form(ctx, 401, next, NOT_ACCEPTED);
             return;
         }
+        String previous = ctx.cookie(Cookies.SESSION);
+        if (previous != null) {
+            store.sessions().close(previous); // a login replaces the browser's earlier session, not adds to it
+        }
         cookies.clearLogin(ctx);
         cookies.setSession(ctx, session.get().id());
         ctx.redirect(next, HttpStatus.SEE_OTHER);

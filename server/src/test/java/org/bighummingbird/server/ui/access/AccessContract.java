@@ -133,6 +133,41 @@ abstract class AccessContract {
     }
 
     @Test
+    void hostileLoginRequestsAreRefusedAndOpenNoSession() {
+        Workspace ws = fixture.newWorkspace();
+        PageClient browser = browser();
+        String csrf = browser.get("/login").csrf();
+        Page twoKeys = browser.post("/login", List.of("_csrf", csrf, "key", ws.token(), "key", ws.token()));
+        assertThat(twoKeys.status()).isEqualTo(401);
+        Page json = browser.send("POST", "/login", "{\"key\":\"" + ws.token() + "\"}", "Content-Type", "application/json");
+        assertThat(json.status()).as("not a form: no token").isEqualTo(403);
+        Page huge = browser.post("/login", List.of("_csrf", csrf, "key", ws.token(), "pad", "x".repeat(9 * 1024 * 1024)));
+        assertThat(huge.status()).isEqualTo(413);
+        for (Page refused : List.of(twoKeys, json, huge)) {
+            assertThat(refused.setCookie(Cookies.SESSION)).isNull();
+        }
+        assertThat(browser.get("/settings/keys").status()).isEqualTo(303);
+    }
+
+    @Test
+    void loggingInAgainReplacesTheBrowsersEarlierSession() {
+        LoggedIn in = loggedIn();
+        String first = in.browser().cookies.get(Cookies.SESSION);
+        // A live session skips the form, so the form and its token cookie come from a second client.
+        PageClient helper = browser();
+        Page form = helper.get("/login");
+        in.browser().cookies.put(Cookies.LOGIN, helper.cookies.get(Cookies.LOGIN));
+
+        Page again = in.browser().post("/login", List.of("_csrf", form.csrf(), "key", in.workspace().token()));
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(in.browser().cookies.get(Cookies.SESSION)).isNotEqualTo(first);
+        assertThat(in.browser().get("/settings/keys").status()).isEqualTo(200);
+        PageClient old = browser();
+        old.cookies.put(Cookies.SESSION, first);
+        assertThat(old.get("/settings/keys").status()).as("the replaced session").isEqualTo(303);
+    }
+
+    @Test
     void nextMustBeALocalPathSoLoginIsNoOpenRedirect() {
         Workspace ws = fixture.newWorkspace();
         for (String next : List.of("https://evil.example/", "//evil.example/x", "/\\evil.example", "\\\\evil.example",
