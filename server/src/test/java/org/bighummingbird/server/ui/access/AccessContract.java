@@ -310,6 +310,16 @@ abstract class AccessContract {
     }
 
     @Test
+    void aSessionCookieDoesNotAuthenticateTheApi() {
+        LoggedIn in = loggedIn();
+        Page api = in.browser().get("/api/v1/projects");
+        assertThat(api.status()).isEqualTo(401);
+        Page post = in.browser().send("POST", "/api/v1/projects", null, "X-CSRF-Token",
+                in.browser().get("/settings/keys").csrf());
+        assertThat(post.status()).isEqualTo(401);
+    }
+
+    @Test
     void forgedAndMalformedSessionCookiesAreNoSession() {
         for (String cookie : List.of("A".repeat(43), "", "x", "A".repeat(4_000), "%00", "'OR(1=1)--")) {
             PageClient browser = browser();
