@@ -46,10 +46,6 @@ final class AccessGate implements Handler {
         return new AccessGate(store, config, Tokens.random());
     }
 
-    boolean authenticates() {
-        return processToken == null;
-    }
-
     @Override
     public void handle(Context ctx) {
         String path = ctx.path();
