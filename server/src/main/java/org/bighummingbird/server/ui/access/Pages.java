@@ -12,7 +12,10 @@ import java.util.Map;
  * time with HTML escaping of every value. Thread-safe.
  */
 final class Pages {
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
+    // The jte plugin generates the templates under the dashboard's package (server/pom.xml): access/*.jte
+    // become classes of this package.
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            Pages.class.getClassLoader(), "org.bighummingbird.server.ui");
 
     private Pages() {}
 
