@@ -3,6 +3,7 @@ package org.bighummingbird.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.bighummingbird.server.ui.access.AccessConfig;
 import org.bighummingbird.store.JdbcUrls;
 import org.bighummingbird.store.Store;
 
@@ -24,10 +25,11 @@ import org.bighummingbird.store.Store;
  *     first byte, however steadily they trickle; default 10 s (the connection is closed)
  * @param bodyTimeout the longest a request's body may take to arrive, from when the server starts
  *     reading it; default 60 s ({@code 408 request-timeout})
+ * @param access how dashboard sessions behave; default {@link AccessConfig#DEFAULTS}
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path home, boolean auth, long maxBodyBytes,
         int maxBatchRuns, Duration stopTimeout, Duration evaluationSilence, Duration headerTimeout,
-        Duration bodyTimeout) {
+        Duration bodyTimeout, AccessConfig access) {
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
     /** The default body limit: 8 MiB. */
@@ -72,6 +74,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         }
         requirePositive("headerTimeout", headerTimeout);
         requirePositive("bodyTimeout", bodyTimeout);
+        Objects.requireNonNull(access, "access");
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -87,7 +90,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         return "ServerConfig[host=" + host + ", port=" + port + ", jdbcUrl=" + JdbcUrls.redacted(jdbcUrl) + ", home="
                 + home + ", auth=" + auth + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchRuns=" + maxBatchRuns
                 + ", stopTimeout=" + stopTimeout + ", evaluationSilence=" + evaluationSilence + ", headerTimeout="
-                + headerTimeout + ", bodyTimeout=" + bodyTimeout + "]";
+                + headerTimeout + ", bodyTimeout=" + bodyTimeout + ", access=" + access + "]";
     }
 
     /** A builder with every default set and no store chosen yet. */
@@ -108,6 +111,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         private Duration evaluationSilence = Store.DEFAULT_EVALUATION_SILENCE;
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+        private AccessConfig access = AccessConfig.DEFAULTS;
 
         private Builder() {}
 
@@ -174,6 +178,12 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
             return this;
         }
 
+        /** How dashboard sessions behave (idle and absolute lifetime, proxy trust, login throttle). */
+        public Builder access(AccessConfig access) {
+            this.access = access;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -181,7 +191,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
          */
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, home, auth, maxBodyBytes, maxBatchRuns, stopTimeout,
-                    evaluationSilence, headerTimeout, bodyTimeout);
+                    evaluationSilence, headerTimeout, bodyTimeout, access);
         }
     }
 }

@@ -45,6 +45,7 @@ public final class Store implements AutoCloseable {
     private final JudgeRegistry judges;
     private final Evaluations evaluations;
     private final EvaluationSweep sweep;
+    private final Sessions sessions;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -60,6 +61,7 @@ public final class Store implements AutoCloseable {
         this.judges = new JudgeRegistry(db);
         this.evaluations = new Evaluations(db);
         this.sweep = new EvaluationSweep(db);
+        this.sessions = new Sessions(db, apiKeys, description);
     }
 
     /**
@@ -516,6 +518,11 @@ public final class Store implements AutoCloseable {
      */
     public Optional<String> authenticate(String token) {
         return call(() -> apiKeys.authenticate(token));
+    }
+
+    /** Dashboard sessions and the keys' last use (see {@link Sessions}). */
+    public Sessions sessions() {
+        return sessions;
     }
 
     /**
