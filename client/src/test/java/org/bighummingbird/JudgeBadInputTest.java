@@ -126,13 +126,13 @@ class JudgeBadInputTest {
         try (var bhb = BigHummingbird.builder("P").home(home).url("http://127.0.0.1:9")
                 .retryBackoff(java.time.Duration.ofMillis(1)).build()) {
             assertThatThrownBy(() -> bhb.addJudge(Judge.exactMatch("exact")))
-                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class)
+                    .isInstanceOf(org.bighummingbird.sdk.spi.SinkUnavailable.class)
                     .hasMessageContaining("the server at http://127.0.0.1:9 is unreachable");
             assertThatThrownBy(() -> bhb.judges().scorer("exact:v1"))
-                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class);
+                    .isInstanceOf(org.bighummingbird.sdk.spi.SinkUnavailable.class);
             // one catalog: datasets say the same of the same back-end
             assertThatThrownBy(() -> bhb.uploadDataset(Dataset.of("qa", "", java.util.List.of(1))))
-                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class)
+                    .isInstanceOf(org.bighummingbird.sdk.spi.SinkUnavailable.class)
                     .hasMessageContaining("the server at http://127.0.0.1:9 is unreachable");
         }
     }
@@ -147,7 +147,7 @@ class JudgeBadInputTest {
 
     @Test
     void withACustomSinkJudgesGoToTheStoreUnderHome() {
-        try (var bhb = BigHummingbird.builder("P").home(home).sink(new org.bighummingbird.spi.RunSink() {
+        try (var bhb = BigHummingbird.builder("P").home(home).sink(new org.bighummingbird.sdk.spi.RunSink() {
             @Override
             public org.bighummingbird.core.Tag register(String project,
                     org.bighummingbird.core.VersionRegistration registration) {

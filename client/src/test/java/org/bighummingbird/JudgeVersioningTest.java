@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.internal.judge.Score;
+import org.bighummingbird.sdk.internal.judge.Score;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.bighummingbird.internal.export.Json;
-import org.bighummingbird.internal.remote.ServerUrl;
+import org.bighummingbird.sdk.internal.export.Json;
+import org.bighummingbird.exporter.http.ServerUrl;
 import org.bighummingbird.testing.ScriptedServer;
 import org.bighummingbird.testing.ScriptedServer.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -385,7 +385,7 @@ class RemoteExportTest {
     }
 
     /** A sink that is never called: the builder refuses it beside a url. */
-    private static final class RecordingSink implements org.bighummingbird.spi.RunSink {
+    private static final class RecordingSink implements org.bighummingbird.sdk.spi.RunSink {
         @Override
         public org.bighummingbird.core.Tag register(String project, org.bighummingbird.core.VersionRegistration r) {
             throw new UnsupportedOperationException();
