@@ -50,7 +50,7 @@ class RemoteExportTest {
     }
 
     private Path remoteSpool() {
-        return SpoolLocations.remote(home, ServerUrl.parse(server.url()), null);
+        return org.bighummingbird.exporter.http.RemoteSpools.remote(home, ServerUrl.parse(server.url()), null);
     }
 
     /** The model's input of each run the endpoint stored, in the order it received them. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.bighummingbird.sdk.internal.export.Json;
 import org.bighummingbird.sdk.spi.SinkRejected;
-import org.bighummingbird.store.EvaluationRowView;
+import org.bighummingbird.sdk.spi.catalog.EvaluationRowView;
 import org.bighummingbird.testing.ScriptedServer;
 import org.bighummingbird.testing.ScriptedServer.Answer;
 import org.junit.jupiter.api.Test;

@@ -32,7 +32,7 @@ public final class RemoteSpools {
      * the form {@code bhb_<12 hex>_…} (which no server accepts), {@code unrecognised key}: its text
      * may be all secret.
      */
-    static String keyIdentity(String apiKey) {
+    public static String keyIdentity(String apiKey) {
         if (apiKey == null) {
             return "no key";
         }

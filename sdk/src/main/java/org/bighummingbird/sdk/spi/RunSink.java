@@ -13,7 +13,7 @@ import org.bighummingbird.core.VersionRegistration;
  * {@link SinkUnavailable} may name when to try again, and {@link SinkRejected} means the sink
  * answered and refused the data for good: it is dropped with that reason, never retried.
  */
-public interface RunSink extends AutoCloseable {
+public interface RunSink extends AutoCloseable, org.bighummingbird.spi.CustomSink {
     /** Registers a model version in a project (found or created by name) and returns its tag. */
     Tag register(String project, VersionRegistration registration) throws Exception;
 

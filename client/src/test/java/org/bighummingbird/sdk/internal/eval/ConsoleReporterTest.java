@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.bighummingbird.store.EvaluationRowView;
+import org.bighummingbird.sdk.spi.catalog.EvaluationRowView;
 import org.junit.jupiter.api.Test;
 
 /** The evaluation's console output: row lines and verdict on one stream, the progress bar on another. */

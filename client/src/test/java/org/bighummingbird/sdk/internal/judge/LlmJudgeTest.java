@@ -20,7 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.bighummingbird.JudgeUnavailable;
 import org.bighummingbird.core.Tag;
-import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.sdk.spi.catalog.JudgeVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
