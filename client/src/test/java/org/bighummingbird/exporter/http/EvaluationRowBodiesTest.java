@@ -27,17 +27,17 @@ class EvaluationRowBodiesTest {
             rows.add(row(i, "\"q" + i + "\""));
         }
 
-        List<byte[]> bodies = EvaluationRowBodies.split(Json.MAPPER, rows, 10, 1 << 20);
+        List<byte[]> bodies = EvaluationRowBodies.split(Json.copy(), rows, 10, 1 << 20);
 
         assertThat(bodies).hasSize(3);
         List<Integer> indexes = new ArrayList<>();
         for (byte[] body : bodies) {
-            JsonNode json = Json.MAPPER.readTree(body);
+            JsonNode json = Json.READER.readTree(body);
             assertThat(json.get("rows").size()).isLessThanOrEqualTo(10);
             json.get("rows").forEach(r -> indexes.add(r.get("index").asInt()));
         }
         assertThat(indexes).hasSize(25).isSorted();
-        JsonNode first = Json.MAPPER.readTree(bodies.get(0)).get("rows").get(0);
+        JsonNode first = Json.READER.readTree(bodies.get(0)).get("rows").get(0);
         assertThat(first.toString()).isEqualTo("{\"index\":0,\"inputJson\":\"\\\"q0\\\"\",\"outputJson\":\"\\\"out\\\"\","
                 + "\"score\":1.5,\"passed\":true,\"latencyNs\":10,\"error\":null,\"runId\":\"run-0\"}");
     }
@@ -60,11 +60,11 @@ class EvaluationRowBodiesTest {
         List<EvaluationRowView> rows = List.of(row(0, big), row(1, big), row(2, "\"" + "y".repeat(2_000) + "\""),
                 row(3, "1"));
 
-        List<byte[]> bodies = EvaluationRowBodies.split(Json.MAPPER, rows, 1_000, 1_000);
+        List<byte[]> bodies = EvaluationRowBodies.split(Json.copy(), rows, 1_000, 1_000);
 
         List<Integer> rowsPerBody = new ArrayList<>();
         for (byte[] body : bodies) {
-            rowsPerBody.add(Json.MAPPER.readTree(body).get("rows").size());
+            rowsPerBody.add(Json.READER.readTree(body).get("rows").size());
         }
         assertThat(rowsPerBody).containsExactly(2, 1, 1);
         assertThat(bodies.get(0).length).isLessThanOrEqualTo(1_000);

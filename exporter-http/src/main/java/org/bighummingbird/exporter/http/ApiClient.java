@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bighummingbird.core.PathSegment;
-import org.bighummingbird.sdk.internal.export.Json;
 import org.bighummingbird.sdk.spi.SinkUnavailable;
 
 /**
@@ -32,7 +31,11 @@ final class ApiClient {
     private final String authorization;
     private final Duration requestTimeout;
     private final HttpClient client;
-    private final ObjectMapper mapper = Json.MAPPER;
+    /** This client's own mapper: the server's documents are plain JSON, and java.time values ISO text. */
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Clock clock = Clock.systemUTC();
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 

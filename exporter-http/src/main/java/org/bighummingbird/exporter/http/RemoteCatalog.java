@@ -56,9 +56,8 @@ public final class RemoteCatalog implements Catalog {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ApiClient api;
+    private final ProjectCalls calls;
     private final String project;
-    private final Duration firstBackoff;
-    private volatile boolean closed;
 
     /**
      * The catalog of {@code project} on the server at {@code url}; opens no connection until the
@@ -71,7 +70,7 @@ public final class RemoteCatalog implements Catalog {
             Duration requestTimeout, Duration firstBackoff) {
         this.api = new ApiClient(url, apiKey, connectTimeout, requestTimeout);
         this.project = project;
-        this.firstBackoff = firstBackoff;
+        this.calls = new ProjectCalls(api, project, firstBackoff);
     }
 
     @Override
@@ -83,18 +82,18 @@ public final class RemoteCatalog implements Catalog {
                     + " one request; split it into smaller datasets, or keep it in the embedded store");
         }
         String what = "the upload of dataset \"" + upload.name() + "\"";
-        JsonNode answer = post("datasets", body, what);
-        Tag tag = tag(answer, upload.name(), what);
+        JsonNode answer = calls.post("datasets", body, what);
+        Tag tag = calls.tag(answer, upload.name(), what);
         if (!upload.contentKey().equals(answer.path("contentKey").asText(null))) {
             throw Answers.malformed(api.server(), what, "a content key other than this SDK's "
-                    + upload.contentKey(), bytes(answer));
+                    + upload.contentKey(), ProjectCalls.bytes(answer));
         }
         return tag;
     }
 
     @Override
     public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
-        return find("datasets/" + PathSegment.encode(tag.toString()), "dataset version " + tag)
+        return calls.find("datasets/" + PathSegment.encode(tag.toString()), "dataset version " + tag)
                 .map(CatalogDocuments::dataset);
     }
 
@@ -103,7 +102,7 @@ public final class RemoteCatalog implements Catalog {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be from 1 to " + MAX_PAGE + ", got " + limit);
         }
-        Optional<JsonNode> page = find("datasets/" + PathSegment.encode(tag.toString()) + "/rows?offset=" + fromIndex
+        Optional<JsonNode> page = calls.find("datasets/" + PathSegment.encode(tag.toString()) + "/rows?offset=" + fromIndex
                 + "&limit=" + limit, "rows of dataset version " + tag);
         List<DatasetRowView> rows = new ArrayList<>();
         if (page.isEmpty()) {
@@ -111,7 +110,7 @@ public final class RemoteCatalog implements Catalog {
         }
         if (!tag.toString().equals(page.get().path("tag").asText(null))) {
             throw Answers.malformed(api.server(), "rows of dataset version " + tag, "rows of another version",
-                    bytes(page.get()));
+                    ProjectCalls.bytes(page.get()));
         }
         for (JsonNode row : page.get().path("rows")) {
             rows.add(CatalogDocuments.datasetRow(row));
@@ -123,18 +122,18 @@ public final class RemoteCatalog implements Catalog {
     public Tag registerJudge(JudgeRegistration registration) {
         String what = "the registration of judge \"" + registration.judgeName() + "\"";
         // the key stays here: the server derives it from the spec and answers with it
-        JsonNode answer = post("judges", api.json(new JudgeBody(registration)), what);
-        Tag tag = tag(answer, registration.judgeName(), what);
+        JsonNode answer = calls.post("judges", api.json(new JudgeBody(registration)), what);
+        Tag tag = calls.tag(answer, registration.judgeName(), what);
         if (!registration.key().equals(answer.path("key").asText(null))) {
             throw Answers.malformed(api.server(), what, "a key other than this SDK's " + registration.key(),
-                    bytes(answer));
+                    ProjectCalls.bytes(answer));
         }
         return tag;
     }
 
     @Override
     public Optional<JudgeVersion> judgeVersion(TagReference tag) {
-        return find("judges/" + PathSegment.encode(tag.toString()), "judge version " + tag).map(CatalogDocuments::judge);
+        return calls.find("judges/" + PathSegment.encode(tag.toString()), "judge version " + tag).map(CatalogDocuments::judge);
     }
 
     /**
@@ -151,10 +150,10 @@ public final class RemoteCatalog implements Catalog {
         body.put("datasetTag", evaluation.datasetTag().toString());
         body.put("judgeTag", evaluation.judgeTag().toString());
         body.put("parallelism", evaluation.parallelism());
-        JsonNode answer = evaluationCall(() -> post("evaluations", api.json(body), what));
+        JsonNode answer = evaluationCall(() -> calls.post("evaluations", api.json(body), what));
         EvaluationInfo created = evaluationFrom(answer, what);
         if (!created.id().equals(evaluation.id())) {
-            throw Answers.malformed(api.server(), what, "an evaluation with another id", bytes(answer));
+            throw Answers.malformed(api.server(), what, "an evaluation with another id", ProjectCalls.bytes(answer));
         }
         return created;
     }
@@ -162,7 +161,7 @@ public final class RemoteCatalog implements Catalog {
     @Override
     public void heartbeatEvaluation(String evaluationId) {
         String what = "the heartbeat of evaluation " + evaluationId;
-        evaluationCall(() -> post(evaluationRoute(evaluationId) + "/heartbeat", api.json(Map.of()), what));
+        evaluationCall(() -> calls.post(evaluationRoute(evaluationId) + "/heartbeat", api.json(Map.of()), what));
     }
 
     @Override
@@ -170,14 +169,14 @@ public final class RemoteCatalog implements Catalog {
         String route = evaluationRoute(evaluationId) + "/rows";
         String what = "rows of evaluation " + evaluationId;
         EvaluationRowBodies.send(api.mapper(), rows, MAX_APPEND_ROWS, MAX_BODY_BYTES,
-                body -> evaluationCall(() -> post(route, body, what)));
+                body -> evaluationCall(() -> calls.post(route, body, what)));
     }
 
     @Override
     public EvaluationInfo completeEvaluation(String evaluationId) {
         String what = "the completion of evaluation " + evaluationId;
         try {
-            return evaluationFrom(evaluationCall(() -> post(evaluationRoute(evaluationId) + "/complete",
+            return evaluationFrom(evaluationCall(() -> calls.post(evaluationRoute(evaluationId) + "/complete",
                     api.json(Map.of()), what)), what);
         } catch (IllegalStateException e) {
             // a retry after an answer that was lost finds it complete already: that is success
@@ -192,11 +191,11 @@ public final class RemoteCatalog implements Catalog {
     @Override
     public boolean failEvaluation(String evaluationId, String reason) {
         String what = "the failure of evaluation " + evaluationId;
-        JsonNode answer = evaluationCall(() -> post(evaluationRoute(evaluationId) + "/fail",
+        JsonNode answer = evaluationCall(() -> calls.post(evaluationRoute(evaluationId) + "/fail",
                 api.json(Map.of("reason", reason == null ? "unknown" : EvaluationRowBodies.storable(reason))), what));
         JsonNode failed = answer.get("failed");
         if (failed == null || !failed.isBoolean()) {
-            throw Answers.malformed(api.server(), what, "no \"failed\"", bytes(answer));
+            throw Answers.malformed(api.server(), what, "no \"failed\"", ProjectCalls.bytes(answer));
         }
         return failed.booleanValue();
     }
@@ -207,17 +206,17 @@ public final class RemoteCatalog implements Catalog {
             return Optional.empty();
         }
         String what = "evaluation " + evaluationId;
-        return find(evaluationRoute(evaluationId), what).map(node -> evaluationFrom(node, what));
+        return calls.find(evaluationRoute(evaluationId), what).map(node -> evaluationFrom(node, what));
     }
 
     @Override
     public List<EvaluationInfo> evaluations(int limit) {
         requirePage(limit);
         String what = "the evaluations";
-        JsonNode list = findAny("evaluations?limit=" + limit, what)
+        JsonNode list = calls.findAny("evaluations?limit=" + limit, what)
                 .orElseThrow(() -> new NotFound("no project \"" + project + "\" on " + api.server()));
         if (!list.isArray()) {
-            throw Answers.malformed(api.server(), what, "something that is not a JSON array", bytes(list));
+            throw Answers.malformed(api.server(), what, "something that is not a JSON array", ProjectCalls.bytes(list));
         }
         List<EvaluationInfo> out = new ArrayList<>();
         for (JsonNode node : list) {
@@ -233,7 +232,7 @@ public final class RemoteCatalog implements Catalog {
         if (!isEvaluationId(evaluationId)) {
             throw new NotFound("no evaluation " + evaluationId + " in project \"" + project + "\"");
         }
-        JsonNode page = find(evaluationRoute(evaluationId) + "/rows?offset=" + fromIndex + "&limit=" + limit, what)
+        JsonNode page = calls.find(evaluationRoute(evaluationId) + "/rows?offset=" + fromIndex + "&limit=" + limit, what)
                 .orElseThrow(() -> new NotFound("no evaluation " + evaluationId + " in project \"" + project + "\""));
         List<EvaluationRowView> rows = new ArrayList<>();
         try {
@@ -241,7 +240,7 @@ public final class RemoteCatalog implements Catalog {
                 rows.add(CatalogDocuments.evaluationRow(row));
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw Answers.malformed(api.server(), what, "a row that is not one (" + e.getMessage() + ")", bytes(page));
+            throw Answers.malformed(api.server(), what, "a row that is not one (" + e.getMessage() + ")", ProjectCalls.bytes(page));
         }
         return rows;
     }
@@ -254,13 +253,13 @@ public final class RemoteCatalog implements Catalog {
             }
         }
         String what = "the comparison of evaluations " + idA + " and " + idB;
-        JsonNode answer = evaluationCall(() -> find("evaluations/compare?a=" + idA + "&b=" + idB, what))
+        JsonNode answer = evaluationCall(() -> calls.find("evaluations/compare?a=" + idA + "&b=" + idB, what))
                 .orElseThrow(() -> new NotFound("no evaluation " + idA + " or " + idB + " in project \"" + project
                         + "\""));
         try {
             return CatalogDocuments.comparison(answer);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw Answers.malformed(api.server(), what, "no comparison (" + e.getMessage() + ")", bytes(answer));
+            throw Answers.malformed(api.server(), what, "no comparison (" + e.getMessage() + ")", ProjectCalls.bytes(answer));
         }
     }
 
@@ -286,7 +285,7 @@ public final class RemoteCatalog implements Catalog {
         try {
             return CatalogDocuments.evaluation(node);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw Answers.malformed(api.server(), what, "no evaluation (" + e.getMessage() + ")", bytes(node));
+            throw Answers.malformed(api.server(), what, "no evaluation (" + e.getMessage() + ")", ProjectCalls.bytes(node));
         }
     }
 
@@ -312,7 +311,7 @@ public final class RemoteCatalog implements Catalog {
 
     @Override
     public void close() {
-        closed = true;
+        calls.close();
     }
 
     /** The wire form of a judge registration: its fields but the key. */
@@ -321,100 +320,6 @@ public final class RemoteCatalog implements Catalog {
         JudgeBody(JudgeRegistration r) {
             this(r.judgeName(), r.kind(), r.description(), r.specJson(), r.code(), r.metadataJson());
         }
-    }
-
-    private JsonNode post(String route, byte[] json, String what) {
-        GzipBody body = GzipBody.of(json);
-        return withRetries(() -> api.object(explained(() -> api.postToProject(project, route, body, what)), what));
-    }
-
-    /** GETs a project's route: the object answered, or empty on a 404 (the project is ensured first). */
-    private Optional<JsonNode> find(String route, String what) {
-        return findAny(route, what).map(node -> {
-            if (!node.isObject()) {
-                throw Answers.malformed(api.server(), what, "something that is not a JSON object", bytes(node));
-            }
-            return node;
-        });
-    }
-
-    /** GETs a project's route: the JSON answered, or empty on a 404 (the project is ensured first). */
-    private Optional<JsonNode> findAny(String route, String what) {
-        return withRetries(() -> explained(() -> {
-            api.ensure(project);
-            HttpResponse<byte[]> answer = api.get(api.projectRoute(project, route));
-            if (answer.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (!Answers.ok(answer.statusCode())) {
-                throw api.failure("the request for " + what + " in project \"" + project + "\"", answer);
-            }
-            return Optional.of(api.document(answer.body(), what));
-        }));
-    }
-
-    private <T> T withRetries(Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            if (closed) {
-                throw new IllegalStateException("this BigHummingbird is closed");
-            }
-            try {
-                return call.get();
-            } catch (SinkUnavailable e) {
-                if (attempt >= MAX_ATTEMPTS || Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-                Duration backoff = firstBackoff.multipliedBy(1L << (attempt - 1));
-                Duration wait = e.retryAfter().orElse(backoff);
-                sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait, e);
-            }
-        }
-    }
-
-    // The 401 and 413 a user meets here deserve words of their own; every other refusal says what
-    // the server said.
-    private <T> T explained(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SinkRejected e) {
-            if (e.status() == 401) {
-                throw new SinkRejected(401, e.type(), api.server() + " refused the API key (401 unauthenticated): "
-                        + (api.hasKey() ? "it is unknown there, revoked, or malformed" : "none is set")
-                        + "; set BHB_API_KEY (or the builder's apiKey) to a key of the project's workspace, made with"
-                        + " `bhb keys create --workspace W`");
-            }
-            if (e.status() == 413) {
-                throw new SinkRejected(413, e.type(), e.reason() + "; one request may carry at most the server's"
-                        + " body limit (" + MAX_BODY_BYTES + " bytes by default)");
-            }
-            throw e;
-        }
-    }
-
-    private static void sleep(Duration wait, SinkUnavailable cause) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cause.addSuppressed(e);
-            throw cause;
-        }
-    }
-
-    private Tag tag(JsonNode answer, String name, String what) {
-        JsonNode tag = answer.get("tag");
-        if (tag == null || !tag.isTextual()) {
-            throw Answers.malformed(api.server(), what, "no tag", bytes(answer));
-        }
-        try {
-            Tag parsed = Tag.parse(tag.asText());
-            if (parsed.name().equals(name)) {
-                return parsed;
-            }
-        } catch (InvalidTag | InvalidName e) {
-            // reported below
-        }
-        throw Answers.malformed(api.server(), what, "an invalid tag or another name's", bytes(answer));
     }
 
     private byte[] uploadBody(DatasetUpload upload) {
@@ -438,9 +343,5 @@ public final class RemoteCatalog implements Catalog {
             throw new UncheckedIOException("writing JSON into memory cannot fail", e);
         }
         return out.toByteArray();
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        return node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -132,11 +132,11 @@ class ExporterTest {
         Path spoolDir = dir.resolve("spool");
         // a file an earlier process left: runs of a version whose registration it never wrote
         Files.createDirectories(spoolDir);
-        Files.writeString(spoolDir.resolve("spool-1-1-0.jsonl"), Json.MAPPER.writeValueAsString(
+        Files.writeString(spoolDir.resolve("spool-1-1-0.jsonl"), Json.WRITER.writeValueAsString(
                 new SpoolLine("p", null, RunSerializer.toRecord(run("orphan", 1)))) + "\n");
         Files.writeString(spoolDir.resolve("spool-2-1-0.jsonl"),
-                Json.MAPPER.writeValueAsString(new SpoolLine("p", registration("kept"), null)) + "\n"
-                        + Json.MAPPER.writeValueAsString(new SpoolLine("p", null, RunSerializer.toRecord(run("kept", 2))))
+                Json.WRITER.writeValueAsString(new SpoolLine("p", registration("kept"), null)) + "\n"
+                        + Json.WRITER.writeValueAsString(new SpoolLine("p", null, RunSerializer.toRecord(run("kept", 2))))
                         + "\n");
         Exporter exporter = new Exporter("p", sink, spoolDir, options);
         exporter.register(new PendingVersion("good", "k", () -> registration("good")));
@@ -232,15 +232,15 @@ class ExporterTest {
         Files.createDirectories(spoolDir);
         StringBuilder file = new StringBuilder();
         for (String model : new String[] {"good", "refused runs", "refused version"}) {
-            file.append(Json.MAPPER.writeValueAsString(new SpoolLine("p", registration(model), null))).append('\n');
+            file.append(Json.WRITER.writeValueAsString(new SpoolLine("p", registration(model), null))).append('\n');
         }
         for (int i = 0; i < 9; i++) {
             String model = i % 3 == 0 ? "good" : i % 3 == 1 ? "refused runs" : "refused version";
-            file.append(Json.MAPPER.writeValueAsString(new SpoolLine("p", null, RunSerializer.toRecord(run(model, i)))))
+            file.append(Json.WRITER.writeValueAsString(new SpoolLine("p", null, RunSerializer.toRecord(run(model, i)))))
                     .append('\n');
         }
         Files.writeString(spoolDir.resolve("spool-1-1-0.jsonl"), file);
-        Files.writeString(spoolDir.resolve("spool-2-1-0.jsonl"), Json.MAPPER.writeValueAsString(
+        Files.writeString(spoolDir.resolve("spool-2-1-0.jsonl"), Json.WRITER.writeValueAsString(
                 new SpoolLine("p", null, RunSerializer.toRecord(run("good", 100)))) + "\n");
         Exporter exporter = new Exporter("p", sink, spoolDir, small(1));
         exporter.start();

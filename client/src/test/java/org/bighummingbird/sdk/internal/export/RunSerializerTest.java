@@ -36,11 +36,11 @@ class RunSerializerTest {
             ObjectNode inputs = JsonNodeFactory.instance.objectNode();
             inputs.set("x", RunSerializer.tree(snapshot));
             inputs.set("arg1", RunSerializer.tree(snapshot));
-            assertThat(run.inputsJson()).as("inputs %s", value).isEqualTo(Json.MAPPER.writeValueAsString(inputs));
+            assertThat(run.inputsJson()).as("inputs %s", value).isEqualTo(Json.WRITER.writeValueAsString(inputs));
             assertThat(run.outputJson()).as("output %s", value)
-                    .isEqualTo(Json.MAPPER.writeValueAsString(RunSerializer.tree(snapshot)));
+                    .isEqualTo(Json.WRITER.writeValueAsString(RunSerializer.tree(snapshot)));
             assertThat(run.outputShapeJson()).as("shape %s", value)
-                    .isEqualTo(Json.MAPPER.writeValueAsString(Shapes.of(snapshot)));
+                    .isEqualTo(Json.WRITER.writeValueAsString(Shapes.of(snapshot)));
         }
     }
 

@@ -25,7 +25,7 @@ public final class JsonValues {
      */
     public static JsonNode toTree(String what, Object value) {
         try {
-            return Json.MAPPER.valueToTree(value);
+            return Json.tree(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " (" + (value == null ? "null" : value.getClass().getName())
                     + ") is not JSON-able: " + e.getMessage(), e);
@@ -75,7 +75,7 @@ public final class JsonValues {
      */
     public static <T> T read(String json, Class<T> type, String what) {
         try {
-            return Json.MAPPER.readValue(json, type);
+            return Json.read(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the " + what + " does not read as " + type.getName() + ": "
                     + e.getOriginalMessage(), e);

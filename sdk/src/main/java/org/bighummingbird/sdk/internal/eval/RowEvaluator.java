@@ -29,8 +29,8 @@ final class RowEvaluator {
         Object input;
         Object expected;
         try {
-            input = Json.MAPPER.readValue(row.inputJson(), Object.class);
-            expected = row.expectedJson() == null ? null : Json.MAPPER.readValue(row.expectedJson(), Object.class);
+            input = Json.read(row.inputJson(), Object.class);
+            expected = row.expectedJson() == null ? null : Json.read(row.expectedJson(), Object.class);
         } catch (JsonProcessingException e) {
             return new EvaluationRowView(row.index(), row.inputJson(), null, null, null, 0,
                     "the stored row is not JSON: " + e.getOriginalMessage(), null);
@@ -77,7 +77,7 @@ final class RowEvaluator {
     /** The output as JSON; a value Jackson cannot write as its type and {@code toString()}. */
     static String json(Object output) {
         try {
-            return Json.MAPPER.writeValueAsString(output);
+            return Json.WRITER.writeValueAsString(output);
         } catch (JsonProcessingException | RuntimeException | StackOverflowError e) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("$type", output.getClass().getName());

@@ -85,7 +85,7 @@ final class RunSerializer {
         List<String> names = e.model().parameterNames();
         Object[] values = e.inputs();
         StringWriter out = new StringWriter(16 + 16 * values.length);
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = Json.factory().createGenerator(out)) {
             json.writeStartObject();
             for (int i = 0; i < values.length; i++) {
                 json.writeFieldName(i < names.size() ? names.get(i) : "arg" + i);
@@ -106,7 +106,7 @@ final class RunSerializer {
     /** One snapshot as JSON text. */
     static String json(Object snapshot) {
         StringWriter out = new StringWriter(16);
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = Json.factory().createGenerator(out)) {
             write(json, snapshot);
         } catch (IOException ex) {
             throw new UncheckedIOException("writing JSON into memory cannot fail", ex);
@@ -123,7 +123,7 @@ final class RunSerializer {
                 json.writeString(e.name());
             } else {
                 // through Jackson's tree, as runs were written before (BigDecimal 1.50 as 1.5, Duration 9E+1)
-                json.writeTree(Json.MAPPER.valueToTree(snapshot));
+                json.writeTree(Json.tree(snapshot));
             }
         }
     }
@@ -163,7 +163,7 @@ final class RunSerializer {
         if (snapshot instanceof Unserializable u) {
             return unserializable(u);
         }
-        return Json.MAPPER.valueToTree(snapshot);
+        return Json.tree(snapshot);
     }
 
     private static JsonNode unserializable(Unserializable u) {

@@ -118,7 +118,7 @@ final class Shapes {
 
     private static String write(JsonNode shape) {
         try {
-            return Json.MAPPER.writeValueAsString(shape);
+            return Json.WRITER.writeValueAsString(shape);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a shape is strings, objects and arrays only", e);
         }

@@ -260,7 +260,7 @@ final class SnapshotWalk {
     private Object jackson(Object v, int depth) {
         JsonNode tree;
         try {
-            tree = Json.MAPPER.valueToTree(v);
+            tree = Json.tree(v);
         } catch (RuntimeException e) {
             return described(Unserializable.of(v));
         }

@@ -210,7 +210,7 @@ public final class Snapshots {
     /** Whether Jackson writes the JDK type as one scalar (a Path, a Date), not through its getters. */
     private static boolean jacksonScalar(Class<?> type) {
         try {
-            JsonSerializer<Object> serializer = Json.MAPPER.getSerializerProviderInstance().findValueSerializer(type);
+            JsonSerializer<Object> serializer = Json.serializers().findValueSerializer(type);
             return serializer instanceof StdScalarSerializer<?> || serializer instanceof ToStringSerializerBase;
         } catch (Exception e) {
             return false;

@@ -109,7 +109,7 @@ final class Spool implements AutoCloseable {
     }
 
     private static void line(StringBuilder text, SpoolLine line) throws IOException {
-        text.append(Json.MAPPER.writeValueAsString(line)).append('\n');
+        text.append(Json.WRITER.writeValueAsString(line)).append('\n');
     }
 
     /** Finishes this process's open segment, making it claimable. */
@@ -179,7 +179,7 @@ final class Spool implements AutoCloseable {
                 continue;
             }
             try {
-                lines.add(Json.MAPPER.readValue(text, SpoolLine.class));
+                lines.add(Json.read(text, SpoolLine.class));
             } catch (IOException | RuntimeException e) {
                 // a torn last line from a crash: the runs before it are still good
             }

@@ -135,7 +135,7 @@ public final class Judges {
 
     private static String write(ObjectNode node) {
         try {
-            return Json.MAPPER.writeValueAsString(node);
+            return Json.WRITER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serialises", e);
         }

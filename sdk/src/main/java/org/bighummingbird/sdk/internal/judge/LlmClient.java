@@ -140,7 +140,7 @@ final class LlmClient {
     private String content(String body) throws Failure {
         JsonNode reply;
         try {
-            reply = Json.MAPPER.readTree(body);
+            reply = Json.READER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new Failure("the judge endpoint's reply is not JSON (" + e.getOriginalMessage() + "): "
                     + excerpt(body), e);

@@ -46,7 +46,7 @@ final class ReplyScore {
             return null;
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(json);
+            JsonNode node = Json.READER.readTree(json);
             JsonNode score = node == null ? null : node.get("score");
             if (score != null && score.isNumber()) {
                 return score.asDouble();

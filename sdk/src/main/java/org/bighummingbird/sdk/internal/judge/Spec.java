@@ -24,7 +24,7 @@ public sealed interface Spec extends JudgeDefinition {
         node.put("kind", kind());
         parameters(node);
         try {
-            return Json.MAPPER.writeValueAsString(sorted(node));
+            return Json.WRITER.writeValueAsString(sorted(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serialises", e);
         }
@@ -57,7 +57,7 @@ public sealed interface Spec extends JudgeDefinition {
     static Spec parse(String json) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(json);
+            node = Json.READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the stored judge spec is not JSON: " + e.getOriginalMessage(), e);
         }

@@ -23,7 +23,7 @@ final class Values {
             return node;
         }
         try {
-            return Json.MAPPER.valueToTree(value);
+            return Json.tree(value);
         } catch (IllegalArgumentException e) {
             return TextNode.valueOf(String.valueOf(value));
         }

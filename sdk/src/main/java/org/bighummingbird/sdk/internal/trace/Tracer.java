@@ -128,7 +128,7 @@ public final class Tracer {
 
     private static String write(ObjectNode node) {
         try {
-            return Json.MAPPER.writeValueAsString(node);
+            return Json.WRITER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serialises", e);
         }
