@@ -14,6 +14,8 @@ module org.bighummingbird.sdk {
     requires org.objectweb.asm.tree;
     requires org.objectweb.asm.util;
     requires org.slf4j;
+    // the LLM judge calls an OpenAI-compatible endpoint
+    requires java.net.http;
 
     exports org.bighummingbird.sdk.spi;
     exports org.bighummingbird.sdk.spi.catalog;

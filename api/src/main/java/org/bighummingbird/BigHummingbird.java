@@ -177,10 +177,7 @@ public final class BigHummingbird implements AutoCloseable {
      * @throws RuntimeException (bhb-sdk: a {@code StoreException}) when the store cannot be written
      */
     public String uploadDataset(Dataset dataset) {
-        if (dataset == null) {
-            throw new IllegalArgumentException("dataset must not be null");
-        }
-        return tracker.uploadDataset(dataset);
+        return tracker.uploadDataset(Objects.requireNonNull(dataset, "dataset"));
     }
 
     /**
