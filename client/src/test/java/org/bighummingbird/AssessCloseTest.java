@@ -150,7 +150,7 @@ class AssessCloseTest {
     }
 
     /** A sink that is away until switched on; then it keeps what it is given. */
-    static final class SwitchedSink implements org.bighummingbird.spi.RunSink {
+    static final class SwitchedSink implements org.bighummingbird.sdk.spi.RunSink {
         volatile boolean up;
         final List<org.bighummingbird.core.RunRecord> written = new java.util.concurrent.CopyOnWriteArrayList<>();
 

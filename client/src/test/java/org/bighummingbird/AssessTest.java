@@ -1,5 +1,6 @@
 package org.bighummingbird;
 
+import org.bighummingbird.sdk.TestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class AssessTest {
             plain.apply(10, 10);
             assertThat(((Traced) assessed).tag()).isEqualTo("model:v1").isEqualTo(((Traced) plain).tag());
             assertThat(bhb.flush(Duration.ofSeconds(10))).isTrue();
-            judgeId = bhb.judges().version(judgeTag).id();
+            judgeId = TestAccess.judges(bhb).version(judgeTag).id();
         }
         try (Store store = Store.openLocal(home)) {
             ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();

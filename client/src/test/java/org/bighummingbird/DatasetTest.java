@@ -15,7 +15,7 @@ import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
-import org.bighummingbird.spi.RunSink;
+import org.bighummingbird.sdk.spi.RunSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

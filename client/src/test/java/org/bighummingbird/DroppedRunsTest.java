@@ -9,8 +9,8 @@ import java.util.Map;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
-import org.bighummingbird.spi.RunSink;
-import org.bighummingbird.spi.SinkRejected;
+import org.bighummingbird.sdk.spi.RunSink;
+import org.bighummingbird.sdk.spi.SinkRejected;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.bighummingbird;
 
+import org.bighummingbird.sdk.TestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,7 +118,7 @@ class JudgeBadInputTest {
         try (var bhb = BigHummingbird.local("P", home)) {
             assertThatThrownBy(() -> bhb.addJudge(null)).hasMessage("judge must not be null");
             assertThat(bhb.addJudge(Judge.of("anon", "", o -> 1.0))).isEqualTo("anon:v1");
-            assertThatThrownBy(() -> bhb.judges().scorer("anon:v0")).isInstanceOf(InvalidTag.class);
+            assertThatThrownBy(() -> TestAccess.judges(bhb).scorer("anon:v0")).isInstanceOf(InvalidTag.class);
         }
     }
 
@@ -126,13 +127,13 @@ class JudgeBadInputTest {
         try (var bhb = BigHummingbird.builder("P").home(home).url("http://127.0.0.1:9")
                 .retryBackoff(java.time.Duration.ofMillis(1)).build()) {
             assertThatThrownBy(() -> bhb.addJudge(Judge.exactMatch("exact")))
-                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class)
+                    .isInstanceOf(org.bighummingbird.sdk.spi.SinkUnavailable.class)
                     .hasMessageContaining("the server at http://127.0.0.1:9 is unreachable");
-            assertThatThrownBy(() -> bhb.judges().scorer("exact:v1"))
-                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class);
+            assertThatThrownBy(() -> TestAccess.judges(bhb).scorer("exact:v1"))
+                    .isInstanceOf(org.bighummingbird.sdk.spi.SinkUnavailable.class);
             // one catalog: datasets say the same of the same back-end
             assertThatThrownBy(() -> bhb.uploadDataset(Dataset.of("qa", "", java.util.List.of(1))))
-                    .isInstanceOf(org.bighummingbird.spi.SinkUnavailable.class)
+                    .isInstanceOf(org.bighummingbird.sdk.spi.SinkUnavailable.class)
                     .hasMessageContaining("the server at http://127.0.0.1:9 is unreachable");
         }
     }
@@ -165,7 +166,7 @@ class JudgeBadInputTest {
 
     @Test
     void withACustomSinkJudgesGoToTheStoreUnderHome() {
-        try (var bhb = BigHummingbird.builder("P").home(home).sink(new org.bighummingbird.spi.RunSink() {
+        try (var bhb = BigHummingbird.builder("P").home(home).sink(new org.bighummingbird.sdk.spi.RunSink() {
             @Override
             public org.bighummingbird.core.Tag register(String project,
                     org.bighummingbird.core.VersionRegistration registration) {
@@ -176,7 +177,7 @@ class JudgeBadInputTest {
             public void write(String project, java.util.List<org.bighummingbird.core.RunRecord> runs) {}
         }).build()) {
             assertThat(bhb.addJudge(Judge.contains("has"))).isEqualTo("has:v1");
-            assertThat(bhb.judges().scorer("has:v1").score(null, "abc", "b").passed()).isTrue();
+            assertThat(TestAccess.judges(bhb).scorer("has:v1").score(null, "abc", "b").passed()).isTrue();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.bighummingbird;
 
+import org.bighummingbird.sdk.TestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.internal.judge.Score;
+import org.bighummingbird.sdk.internal.judge.Score;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
@@ -233,18 +234,18 @@ class JudgeVersioningTest {
     void aCodeJudgeRunsByTagOnlyWhereItsCodeIsLoaded() {
         try (var first = BigHummingbird.local(PROJECT, home)) {
             String tag = first.addJudge(original());
-            Score score = first.judges().scorer(tag).score(null, "abcdefgh", null);
+            Score score = TestAccess.judges(first).scorer(tag).score(null, "abcdefgh", null);
             assertThat(score.score()).isEqualTo(8.0);
             assertThat(score.passed()).isTrue();
 
             try (var second = BigHummingbird.local(PROJECT, home)) {
-                assertThatThrownBy(() -> second.judges().scorer(tag))
+                assertThatThrownBy(() -> TestAccess.judges(second).scorer(tag))
                         .isInstanceOf(JudgeUnavailable.class)
                         .hasMessageContaining("random_judge:v1")
                         .hasMessageContaining("code is not loaded in this process")
                         .hasMessageContaining("addJudge");
                 assertThat(second.addJudge(original())).isEqualTo(tag);
-                assertThat(second.judges().scorer("random_judge:latest").score(null, "abc", null).passed()).isFalse();
+                assertThat(TestAccess.judges(second).scorer("random_judge:latest").score(null, "abc", null).passed()).isFalse();
             }
         }
     }
@@ -255,12 +256,12 @@ class JudgeVersioningTest {
             first.addJudge(Judge.regex("format", "^[A-Z]"));
         }
         try (var second = BigHummingbird.local(PROJECT, home)) {
-            assertThat(second.judges().scorer("format:v1").score(null, "Paris", null).passed()).isTrue();
-            assertThat(second.judges().scorer("format:latest").score(null, "paris", null).score()).isZero();
-            JudgeVersion latest = second.judges().version("format:latest");
+            assertThat(TestAccess.judges(second).scorer("format:v1").score(null, "Paris", null).passed()).isTrue();
+            assertThat(TestAccess.judges(second).scorer("format:latest").score(null, "paris", null).score()).isZero();
+            org.bighummingbird.sdk.spi.catalog.JudgeVersion latest = TestAccess.judges(second).version("format:latest");
             assertThat(latest.tag().toString()).as("latest resolved for the evaluation to record").isEqualTo("format:v1");
             assertThat(latest.id()).isNotBlank();
-            assertThatThrownBy(() -> second.judges().scorer("format:v2"))
+            assertThatThrownBy(() -> TestAccess.judges(second).scorer("format:v2"))
                     .isInstanceOf(JudgeUnavailable.class).hasMessageContaining("no judge version format:v2");
         }
     }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.bighummingbird.internal.export.Json;
-import org.bighummingbird.internal.remote.ServerUrl;
+import org.bighummingbird.sdk.internal.export.Json;
+import org.bighummingbird.exporter.http.ServerUrl;
 import org.bighummingbird.testing.ScriptedServer;
 import org.bighummingbird.testing.ScriptedServer.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +50,7 @@ class RemoteExportTest {
     }
 
     private Path remoteSpool() {
-        return SpoolLocations.remote(home, ServerUrl.parse(server.url()), null);
+        return org.bighummingbird.exporter.http.RemoteSpools.remote(home, ServerUrl.parse(server.url()), null);
     }
 
     /** The model's input of each run the endpoint stored, in the order it received them. */
@@ -60,7 +60,7 @@ class RemoteExportTest {
 
     private static int input(JsonNode run) {
         try {
-            return Json.MAPPER.readTree(run.get("inputsJson").asText()).elements().next().asInt();
+            return Json.READER.readTree(run.get("inputsJson").asText()).elements().next().asInt();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -249,8 +249,8 @@ class RemoteExportTest {
         var run = new org.bighummingbird.core.RunRecord("0190a0a0-0000-7000-8000-000000000001", "model", "k", null,
                 null, 1, 1, "main", "{\"x\":7}", "8", "\"Integer\"", null, null, null);
         Path file = old.resolve("spool-1-7.1-0.jsonl");
-        Files.writeString(file, Json.MAPPER.writeValueAsString(java.util.Map.of("p", PROJECT, "v", registration)) + "\n"
-                + Json.MAPPER.writeValueAsString(java.util.Map.of("p", PROJECT, "r", run)) + "\n");
+        Files.writeString(file, Json.WRITER.writeValueAsString(java.util.Map.of("p", PROJECT, "v", registration)) + "\n"
+                + Json.WRITER.writeValueAsString(java.util.Map.of("p", PROJECT, "r", run)) + "\n");
         String log = stderrOf(() -> traceWith(KEY_A, 0, 3));
         assertThat(inputs()).containsExactlyInAnyOrder(0, 1, 2);
         assertThat(file).exists();
@@ -385,7 +385,7 @@ class RemoteExportTest {
     }
 
     /** A sink that is never called: the builder refuses it beside a url. */
-    private static final class RecordingSink implements org.bighummingbird.spi.RunSink {
+    private static final class RecordingSink implements org.bighummingbird.sdk.spi.RunSink {
         @Override
         public org.bighummingbird.core.Tag register(String project, org.bighummingbird.core.VersionRegistration r) {
             throw new UnsupportedOperationException();

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
-import org.bighummingbird.spi.RunSink;
-import org.bighummingbird.spi.SinkUnavailable;
+import org.bighummingbird.sdk.spi.RunSink;
+import org.bighummingbird.sdk.spi.SinkUnavailable;
 import org.bighummingbird.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,22 +144,22 @@ class SpoolIsolationTest {
 
     @Test
     void aServersSpoolIsNamedByItsUrlAndTheKeysIdNeverByTheSecret() {
-        var url = org.bighummingbird.internal.remote.ServerUrl.parse("http://bhb.example:8080");
+        var url = org.bighummingbird.exporter.http.ServerUrl.parse("http://bhb.example:8080");
         String secret = "Abc-_0123456789Abc-_0123456789Abc-_0123456";
-        Path a = SpoolLocations.remote(home, url, "bhb_0123456789ab_" + secret);
-        assertThat(SpoolLocations.remote(home, url, "bhb_0123456789ab_" + "z".repeat(43)))
+        Path a = org.bighummingbird.exporter.http.RemoteSpools.remote(home, url, "bhb_0123456789ab_" + secret);
+        assertThat(org.bighummingbird.exporter.http.RemoteSpools.remote(home, url, "bhb_0123456789ab_" + "z".repeat(43)))
                 .as("the same key with another secret").isEqualTo(a);
-        assertThat(SpoolLocations.remote(home, url, "bhb_ba9876543210_" + secret)).isNotEqualTo(a);
-        assertThat(SpoolLocations.remote(home, url, null)).isNotEqualTo(a);
-        assertThat(SpoolLocations.remote(home, org.bighummingbird.internal.remote.ServerUrl.parse("http://other:8080"),
+        assertThat(org.bighummingbird.exporter.http.RemoteSpools.remote(home, url, "bhb_ba9876543210_" + secret)).isNotEqualTo(a);
+        assertThat(org.bighummingbird.exporter.http.RemoteSpools.remote(home, url, null)).isNotEqualTo(a);
+        assertThat(org.bighummingbird.exporter.http.RemoteSpools.remote(home, org.bighummingbird.exporter.http.ServerUrl.parse("http://other:8080"),
                 "bhb_0123456789ab_" + secret)).isNotEqualTo(a);
         assertThat(a.getParent()).isEqualTo(home.resolve("spool-remote"));
         assertThat(a.getFileName().toString()).matches("[0-9a-f]{16}").doesNotContain(secret)
                 .isNotEqualTo(url.spoolName());
-        assertThat(SpoolLocations.keyIdentity("bhb_0123456789ab_" + secret)).isEqualTo("key 0123456789ab");
-        assertThat(SpoolLocations.keyIdentity("all-of-it-may-be-secret")).isEqualTo("unrecognised key");
-        assertThat(SpoolLocations.store(home)).isEqualTo(home.resolve("spool"));
-        assertThat(SpoolLocations.custom(home, new CustomSink(true, null)))
+        assertThat(org.bighummingbird.exporter.http.RemoteSpools.keyIdentity("bhb_0123456789ab_" + secret)).isEqualTo("key 0123456789ab");
+        assertThat(org.bighummingbird.exporter.http.RemoteSpools.keyIdentity("all-of-it-may-be-secret")).isEqualTo("unrecognised key");
+        assertThat(org.bighummingbird.sdk.spi.SpoolLocations.store(home)).isEqualTo(home.resolve("spool"));
+        assertThat(org.bighummingbird.sdk.spi.SpoolLocations.custom(home, new CustomSink(true, null)))
                 .isEqualTo(home.resolve("spool-sink").resolve(CustomSink.class.getName()));
     }
 }

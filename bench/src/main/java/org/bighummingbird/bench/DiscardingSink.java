@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bighummingbird.core.RunRecord;
 import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
-import org.bighummingbird.spi.RunSink;
+import org.bighummingbird.sdk.spi.RunSink;
 
 /**
  * A sink that tags every version {@code name:v1} and throws runs away, counting them: the

@@ -6,7 +6,7 @@ import java.util.List;
 import org.bighummingbird.BigHummingbird;
 import org.bighummingbird.Fn2;
 import org.bighummingbird.Traced;
-import org.bighummingbird.spi.RunSink;
+import org.bighummingbird.sdk.spi.RunSink;
 
 /**
  * A traced {@code (a, b) -> a + b} on a throw-away home, its version registered before the first

@@ -1,6 +1,0 @@
-/**
- * Evaluations: {@link org.bighummingbird.internal.eval.EvaluationRunner} runs a traced model over a
- * dataset version's rows concurrently, scores each with a judge, streams the rows to the catalog in
- * order and prints them through {@link org.bighummingbird.internal.eval.ConsoleReporter}.
- */
-package org.bighummingbird.internal.eval;

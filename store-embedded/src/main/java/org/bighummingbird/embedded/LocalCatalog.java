@@ -1,0 +1,193 @@
+package org.bighummingbird.embedded;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bighummingbird.core.DatasetUpload;
+import org.bighummingbird.core.JudgeRegistration;
+import org.bighummingbird.core.Tag;
+import org.bighummingbird.core.TagReference;
+import java.util.function.Supplier;
+import org.bighummingbird.sdk.spi.catalog.Catalog;
+import org.bighummingbird.sdk.spi.catalog.DatasetRowView;
+import org.bighummingbird.sdk.spi.catalog.DatasetVersionInfo;
+import org.bighummingbird.sdk.spi.catalog.EvaluationComparison;
+import org.bighummingbird.sdk.spi.catalog.EvaluationInfo;
+import org.bighummingbird.sdk.spi.catalog.EvaluationRowView;
+import org.bighummingbird.sdk.spi.catalog.JudgeVersion;
+import org.bighummingbird.sdk.spi.catalog.NewEvaluation;
+import org.bighummingbird.sdk.spi.catalog.NotFound;
+import org.bighummingbird.store.ProjectRef;
+import org.bighummingbird.store.Store;
+import org.bighummingbird.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store as a catalog; reading evaluations first marks those without a heartbeat for
+ * {@link Store#DEFAULT_EVALUATION_SILENCE} abandoned. Opens its own connection to the store under
+ * {@code home} on first use (a program that never touches datasets or judges pays nothing) and
+ * closes it on {@link #close()}. Thread-safe: the store is; opening is guarded.
+ */
+public final class LocalCatalog implements Catalog {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCatalog.class);
+
+    private final Path home;
+    private final String project;
+    private Store store;
+    private ProjectRef projectRef;
+    private boolean closed;
+    private volatile boolean sweepFailed;
+
+    public LocalCatalog(Path home, String project) {
+        this.home = home;
+        this.project = project;
+    }
+
+    @Override
+    public Tag uploadDataset(DatasetUpload upload) {
+        Opened o = open();
+        return o.store.registerDataset(o.project, upload).tag();
+    }
+
+    @Override
+    public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
+        Opened o = open();
+        return CatalogValues.dataset(o.store.datasetVersion(o.project, tag));
+    }
+
+    @Override
+    public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
+        Opened o = open();
+        return CatalogValues.datasetRows(o.store.datasetRows(o.project, tag, fromIndex, limit));
+    }
+
+    @Override
+    public Tag registerJudge(JudgeRegistration registration) {
+        Opened o = open();
+        return o.store.registerJudge(o.project, registration).tag();
+    }
+
+    @Override
+    public Optional<JudgeVersion> judgeVersion(TagReference tag) {
+        Opened o = open();
+        return CatalogValues.judge(o.store.judge(o.project, tag));
+    }
+
+    @Override
+    public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
+        Opened o = open();
+        return translated(() -> CatalogValues.evaluation(
+                o.store.createEvaluation(o.project, CatalogValues.toStore(evaluation)).evaluation()));
+    }
+
+    @Override
+    public void heartbeatEvaluation(String evaluationId) {
+        Opened o = open();
+        translated(() -> o.store.heartbeatEvaluation(o.project, evaluationId));
+    }
+
+    @Override
+    public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
+        Opened o = open();
+        translated(() -> o.store.appendEvaluationRows(o.project, evaluationId, CatalogValues.toStore(rows)));
+    }
+
+    @Override
+    public EvaluationInfo completeEvaluation(String evaluationId) {
+        Opened o = open();
+        return translated(() -> CatalogValues.evaluation(o.store.completeEvaluation(o.project, evaluationId)));
+    }
+
+    @Override
+    public boolean failEvaluation(String evaluationId, String reason) {
+        Opened o = open();
+        return translated(() -> o.store.failEvaluation(o.project, evaluationId, reason));
+    }
+
+    @Override
+    public Optional<EvaluationInfo> evaluation(String evaluationId) {
+        Opened o = open();
+        sweep(o.store);
+        return CatalogValues.evaluation(o.store.evaluation(o.project, evaluationId));
+    }
+
+    @Override
+    public List<EvaluationInfo> evaluations(int limit) {
+        Opened o = open();
+        sweep(o.store);
+        return CatalogValues.evaluations(o.store.evaluations(o.project, limit));
+    }
+
+    @Override
+    public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
+        Opened o = open();
+        return translated(() -> CatalogValues.rows(o.store.evaluationRows(o.project, evaluationId, fromIndex, limit)));
+    }
+
+    @Override
+    public EvaluationComparison compareEvaluations(String idA, String idB) {
+        Opened o = open();
+        return translated(() -> CatalogValues.comparison(o.store.compareEvaluations(o.project, idA, idB)));
+    }
+
+    /** Runs a store call, saying "not found" as the catalog does. */
+    private static <T> T translated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (org.bighummingbird.store.NotFound e) {
+            throw new NotFound(e.getMessage());
+        }
+    }
+
+    private static void translated(Runnable call) {
+        translated(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    // No server sweeps an embedded store: its readers do, so that an evaluation whose process died
+    // reads abandoned, not running for ever. Best effort: a store too busy to sweep is still read.
+    private void sweep(Store s) {
+        try {
+            s.abandonSilentEvaluations(Instant.now(), Store.DEFAULT_EVALUATION_SILENCE);
+            sweepFailed = false;
+        } catch (StoreException e) {
+            if (!sweepFailed) {
+                LOG.warn("could not mark evaluations without a heartbeat abandoned in {}; reading them as they are",
+                        home, e);
+                sweepFailed = true;
+            }
+        }
+    }
+
+    private synchronized Opened open() {
+        if (closed) {
+            throw new IllegalStateException("this BigHummingbird is closed");
+        }
+        if (store == null) {
+            Store opened = Store.openLocal(home);
+            try {
+                projectRef = opened.project(Store.DEFAULT_WORKSPACE, project);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            store = opened;
+        }
+        return new Opened(store, projectRef);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    private record Opened(Store store, ProjectRef project) {}
+}
