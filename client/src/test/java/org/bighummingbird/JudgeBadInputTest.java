@@ -152,7 +152,7 @@ class JudgeBadInputTest {
         try (var bhb = BigHummingbird.local("P", home)) {
             assertThatThrownBy(() -> bhb.addJudge(tooPatient))
                     .isInstanceOf(org.bighummingbird.core.InvalidJudgeSpec.class);
-            assertThatThrownBy(() -> bhb.judges().scorer("slow:v1")).isInstanceOf(JudgeUnavailable.class);
+            assertThatThrownBy(() -> TestAccess.judges(bhb).scorer("slow:v1")).isInstanceOf(JudgeUnavailable.class);
         }
     }
 
