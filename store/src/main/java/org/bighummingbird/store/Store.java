@@ -45,6 +45,7 @@ public final class Store implements AutoCloseable {
     private final JudgeRegistry judges;
     private final Evaluations evaluations;
     private final EvaluationSweep sweep;
+    private final DashboardQueries dashboard;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -60,6 +61,7 @@ public final class Store implements AutoCloseable {
         this.judges = new JudgeRegistry(db);
         this.evaluations = new Evaluations(db);
         this.sweep = new EvaluationSweep(db);
+        this.dashboard = new DashboardQueries(db, description);
     }
 
     /**
@@ -459,6 +461,11 @@ public final class Store implements AutoCloseable {
      */
     public EvaluationComparison compareEvaluations(ProjectRef project, String idA, String idB) {
         return call(() -> EvaluationComparisons.compare(evaluations, project, idA, idB));
+    }
+
+    /** The dashboard's reads: summaries, rollups, filtered run pages and trace trees. */
+    public DashboardQueries dashboard() {
+        return dashboard;
     }
 
     /** The judge's verdict on a run of a model traced in assess mode; empty for any other run. */

@@ -1,0 +1,157 @@
+package org.bighummingbird.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SQL of the dashboard's run list: the filters of a {@link RunFilter} on the indexed columns,
+ * keyset paging by (started_at DESC, id DESC), and a bounded text search. The text search looks at
+ * the {@link DashboardQueries#TEXT_SEARCH_WINDOW} runs after the cursor that pass the other filters,
+ * and when that window is full and fewer runs than a page match, the page's cursor continues after
+ * the window, so paging on searches further without any one page scanning more.
+ */
+final class RunSearch {
+    private static final String FROM = " FROM runs r JOIN model_versions v ON v.id = r.model_version_id"
+            + " JOIN models m ON m.id = v.model_id"
+            + " LEFT JOIN judge_versions jv ON jv.id = r.judge_version_id"
+            + " LEFT JOIN judges jn ON jn.id = jv.judge_id";
+    private static final String ORDER = " ORDER BY r.started_at DESC, r.id DESC";
+
+    private RunSearch() {}
+
+    /** Runs of the project where {@code condition} (one parameter, {@code value}) holds, by start time. */
+    static List<RunView> byIds(Connection c, ProjectRef project, String condition, String value, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Queries.RUN_COLUMNS + FROM
+                + " WHERE r.project_id = ? AND " + condition + " ORDER BY r.started_at, r.id LIMIT ?")) {
+            ps.setString(1, project.id());
+            ps.setString(2, value);
+            ps.setInt(3, limit);
+            return views(ps);
+        }
+    }
+
+    static RunPage page(Connection c, ProjectRef project, RunFilter filter, RunCursor after) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = where(project, filter, after, params);
+        if (filter.text() == null) {
+            params.add(filter.limit() + 1);
+            try (PreparedStatement ps = prepare(c, "SELECT " + Queries.RUN_COLUMNS + FROM + where + ORDER + " LIMIT ?",
+                    params)) {
+                return page(views(ps), filter.limit(), null);
+            }
+        }
+        String window = "SELECT r.id AS wid, r.started_at AS wstart" + FROM + where + ORDER + " LIMIT "
+                + DashboardQueries.TEXT_SEARCH_WINDOW;
+        String pattern = "%" + likeEscaped(filter.text().toLowerCase(Locale.ROOT)) + "%";
+        List<Object> searchParams = new ArrayList<>(params);
+        searchParams.addAll(List.of(project.id(), pattern, pattern, filter.limit() + 1));
+        List<RunView> matches;
+        try (PreparedStatement ps = prepare(c, "SELECT " + Queries.RUN_COLUMNS + " FROM (" + window + ") w"
+                + " JOIN runs r ON r.project_id = ? AND r.id = w.wid"
+                + " JOIN model_versions v ON v.id = r.model_version_id JOIN models m ON m.id = v.model_id"
+                + " LEFT JOIN judge_versions jv ON jv.id = r.judge_version_id"
+                + " LEFT JOIN judges jn ON jn.id = jv.judge_id"
+                + " WHERE LOWER(r.inputs) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(r.output, '')) LIKE ? ESCAPE '\\'"
+                + ORDER + " LIMIT ?", searchParams)) {
+            matches = views(ps);
+        }
+        if (matches.size() > filter.limit()) {
+            return page(matches, filter.limit(), null);
+        }
+        return page(matches, filter.limit(), windowEnd(c, window, params));
+    }
+
+    /** The last run of a full window, where the next page's search starts; null when the window is not full. */
+    private static RunCursor windowEnd(Connection c, String window, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*), MIN(wstart) FROM (" + window + ") w", params);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) < DashboardQueries.TEXT_SEARCH_WINDOW) {
+                return null;
+            }
+            long oldest = rs.getLong(2);
+            List<Object> oldestParams = new ArrayList<>(params);
+            oldestParams.add(oldest);
+            try (PreparedStatement last = prepare(c, "SELECT MIN(wid) FROM (" + window + ") w WHERE wstart = ?",
+                    oldestParams); ResultSet id = last.executeQuery()) {
+                id.next();
+                return new RunCursor(oldest, id.getString(1));
+            }
+        }
+    }
+
+    private static RunPage page(List<RunView> runs, int limit, RunCursor windowEnd) {
+        if (runs.size() > limit) {
+            List<RunView> shown = runs.subList(0, limit);
+            return new RunPage(shown, RunCursor.after(shown.get(limit - 1)).encode());
+        }
+        return new RunPage(runs, windowEnd == null ? null : windowEnd.encode());
+    }
+
+    private static String where(ProjectRef project, RunFilter f, RunCursor after, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE r.project_id = ?");
+        params.add(project.id());
+        if (f.model() != null) {
+            sql.append(" AND m.name = ?");
+            params.add(f.model());
+        }
+        if (f.version() != null) {
+            sql.append(" AND v.version = ?");
+            params.add(f.version());
+        }
+        if (f.errors() != null) {
+            sql.append(f.errors() ? " AND r.error_type IS NOT NULL" : " AND r.error_type IS NULL");
+        }
+        if (f.passed() != null) {
+            sql.append(" AND r.passed = ?");
+            params.add(f.passed());
+        }
+        if (f.fromMicros() != null) {
+            sql.append(" AND r.started_at >= ?");
+            params.add(f.fromMicros());
+        }
+        if (f.toMicros() != null) {
+            sql.append(" AND r.started_at < ?");
+            params.add(f.toMicros());
+        }
+        if (after != null) {
+            // (started_at, id) < (?, ?), spelt out for SQLite; the leading <= keeps an index range on started_at.
+            sql.append(" AND r.started_at <= ? AND (r.started_at < ? OR r.id < ?)");
+            params.addAll(List.of(after.startedAtMicros(), after.startedAtMicros(), after.runId()));
+        }
+        return sql.toString();
+    }
+
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private static List<RunView> views(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<RunView> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(Queries.runView(rs));
+            }
+            return out;
+        }
+    }
+}
