@@ -37,8 +37,17 @@ final class RunSearch {
     }
 
     static RunPage page(Connection c, ProjectRef project, RunFilter filter, RunCursor after) throws SQLException {
+        String versionId = null;
+        if (filter.version() != null) {
+            // By the version's id, so the database walks that version's index (model_version_id, started_at)
+            // instead of all the project's runs when the other filters match few.
+            versionId = versionId(c, project, filter.model(), filter.version());
+            if (versionId == null) {
+                return new RunPage(List.of(), null);
+            }
+        }
         List<Object> params = new ArrayList<>();
-        String where = where(project, filter, after, params);
+        String where = where(project, filter, versionId, after, params);
         if (filter.text() == null) {
             params.add(filter.limit() + 1);
             try (PreparedStatement ps = prepare(c, "SELECT " + Queries.RUN_COLUMNS + FROM + where + ORDER + " LIMIT ?",
@@ -94,16 +103,33 @@ final class RunSearch {
         return new RunPage(runs, windowEnd == null ? null : windowEnd.encode());
     }
 
-    private static String where(ProjectRef project, RunFilter f, RunCursor after, List<Object> params) {
-        StringBuilder sql = new StringBuilder(" WHERE r.project_id = ?");
-        params.add(project.id());
-        if (f.model() != null) {
-            sql.append(" AND m.name = ?");
-            params.add(f.model());
+    private static String versionId(Connection c, ProjectRef project, String model, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.id FROM model_versions v JOIN models m"
+                + " ON m.id = v.model_id WHERE m.project_id = ? AND m.name = ? AND v.version = ?")) {
+            ps.setString(1, project.id());
+            ps.setString(2, model);
+            ps.setInt(3, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
-        if (f.version() != null) {
-            sql.append(" AND v.version = ?");
-            params.add(f.version());
+    }
+
+    private static String where(ProjectRef project, RunFilter f, String versionId, RunCursor after,
+            List<Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE ");
+        if (versionId != null) {
+            // The version was found in this project, so its runs are the project's: no project_id term,
+            // which leaves the database one index to choose, the version's.
+            sql.append("r.model_version_id = ?");
+            params.add(versionId);
+        } else {
+            sql.append("r.project_id = ?");
+            params.add(project.id());
+            if (f.model() != null) {
+                sql.append(" AND m.name = ?");
+                params.add(f.model());
+            }
         }
         if (f.errors() != null) {
             sql.append(f.errors() ? " AND r.error_type IS NOT NULL" : " AND r.error_type IS NULL");
