@@ -20,7 +20,7 @@ public final class DashboardQueries {
     /** Most runs one page lists. */
     public static final int MAX_RUN_PAGE = 500;
     /** Most runs a text search looks at per page, after the cursor and the other filters. */
-    public static final int TEXT_SEARCH_WINDOW = 10_000;
+    public static final int TEXT_SEARCH_WINDOW = 5_000;
     /** Most runs one trace tree shows. */
     public static final int MAX_TRACE = 1_000;
 

@@ -55,44 +55,32 @@ final class RunSearch {
                 return page(views(ps), filter.limit(), null);
             }
         }
-        String window = "SELECT r.id AS wid, r.started_at AS wstart" + FROM + where + ORDER + " LIMIT "
-                + DashboardQueries.TEXT_SEARCH_WINDOW;
-        String pattern = "%" + likeEscaped(filter.text().toLowerCase(Locale.ROOT)) + "%";
-        List<Object> searchParams = new ArrayList<>(params);
-        searchParams.addAll(List.of(project.id(), pattern, pattern, filter.limit() + 1));
-        List<RunView> matches;
-        try (PreparedStatement ps = prepare(c, "SELECT " + Queries.RUN_COLUMNS + " FROM (" + window + ") w"
-                + " JOIN runs r ON r.project_id = ? AND r.id = w.wid"
-                + " JOIN model_versions v ON v.id = r.model_version_id JOIN models m ON m.id = v.model_id"
-                + " LEFT JOIN judge_versions jv ON jv.id = r.judge_version_id"
-                + " LEFT JOIN judges jn ON jn.id = jv.judge_id"
-                + " WHERE LOWER(r.inputs) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(r.output, '')) LIKE ? ESCAPE '\\'"
-                + ORDER + " LIMIT ?", searchParams)) {
-            matches = views(ps);
+        // One pass over the window, newest first, matching in Java: it stops as soon as a page and one
+        // more have matched, and the last run read is where the next page's search continues.
+        params.add(DashboardQueries.TEXT_SEARCH_WINDOW);
+        String needle = filter.text().toLowerCase(Locale.ROOT);
+        List<RunView> matches = new ArrayList<>();
+        RunView lastRead = null;
+        int read = 0;
+        try (PreparedStatement ps = prepare(c, "SELECT " + Queries.RUN_COLUMNS + FROM + where + ORDER + " LIMIT ?",
+                params); ResultSet rs = ps.executeQuery()) {
+            while (matches.size() <= filter.limit() && rs.next()) {
+                lastRead = Queries.runView(rs);
+                read++;
+                if (contains(lastRead.inputsJson(), needle) || contains(lastRead.outputJson(), needle)) {
+                    matches.add(lastRead);
+                }
+            }
         }
         if (matches.size() > filter.limit()) {
             return page(matches, filter.limit(), null);
         }
-        return page(matches, filter.limit(), windowEnd(c, window, params));
+        return page(matches, filter.limit(),
+                read == DashboardQueries.TEXT_SEARCH_WINDOW ? RunCursor.after(lastRead) : null);
     }
 
-    /** The last run of a full window, where the next page's search starts; null when the window is not full. */
-    private static RunCursor windowEnd(Connection c, String window, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*), MIN(wstart) FROM (" + window + ") w", params);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) < DashboardQueries.TEXT_SEARCH_WINDOW) {
-                return null;
-            }
-            long oldest = rs.getLong(2);
-            List<Object> oldestParams = new ArrayList<>(params);
-            oldestParams.add(oldest);
-            try (PreparedStatement last = prepare(c, "SELECT MIN(wid) FROM (" + window + ") w WHERE wstart = ?",
-                    oldestParams); ResultSet id = last.executeQuery()) {
-                id.next();
-                return new RunCursor(oldest, id.getString(1));
-            }
-        }
+    private static boolean contains(String json, String lowerNeedle) {
+        return json != null && json.toLowerCase(Locale.ROOT).contains(lowerNeedle);
     }
 
     private static RunPage page(List<RunView> runs, int limit, RunCursor windowEnd) {
@@ -152,10 +140,6 @@ final class RunSearch {
             params.addAll(List.of(after.startedAtMicros(), after.startedAtMicros(), after.runId()));
         }
         return sql.toString();
-    }
-
-    static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
