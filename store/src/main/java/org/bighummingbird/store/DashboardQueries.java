@@ -170,7 +170,7 @@ public final class DashboardQueries {
     public List<RunView> trace(ProjectRef project, String rootId) {
         return read(c -> {
             List<RunView> out = new ArrayList<>(RunSearch.byIds(c, project, "r.id = ?", rootId, 1));
-            out.addAll(RunSearch.byIds(c, project, "r.root_run_id = ?", rootId, MAX_TRACE));
+            out.addAll(RunSearch.trace(c, project, rootId, MAX_TRACE));
             return out;
         });
     }

@@ -36,6 +36,28 @@ final class RunSearch {
         }
     }
 
+    /**
+     * The runs whose root is {@code rootId}, in the project, at most {@code limit}. Looked up by the
+     * root index alone (runs_root): with a project_id term and an order on started_at the database may
+     * walk the project's index instead, every run of the project. The project is checked per row.
+     */
+    static List<RunView> trace(Connection c, ProjectRef project, String rootId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Queries.RUN_COLUMNS + ", r.project_id" + FROM
+                + " WHERE r.root_run_id = ? LIMIT ?")) {
+            ps.setString(1, rootId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<RunView> out = new ArrayList<>();
+                while (rs.next()) {
+                    if (project.id().equals(rs.getString(20))) {
+                        out.add(Queries.runView(rs));
+                    }
+                }
+                return out;
+            }
+        }
+    }
+
     static RunPage page(Connection c, ProjectRef project, RunFilter filter, RunCursor after) throws SQLException {
         String versionId = null;
         if (filter.version() != null) {
