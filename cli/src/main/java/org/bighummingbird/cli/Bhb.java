@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "bhb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ModelsCommand.class, RunsCommand.class, DatasetsCommand.class, JudgesCommand.class,
-            EvalsCommand.class, KeysCommand.class, ServerCommand.class},
+            EvalsCommand.class, KeysCommand.class, ServerCommand.class, UiCommand.class},
         description = "Reads what BigHummingbird traced: model versions and runs.")
 public final class Bhb {
     @CommandLine.Option(names = ErrorReporting.VERBOSE, scope = ScopeType.INHERIT,

@@ -14,12 +14,13 @@ import org.bighummingbird.server.rest.Limits;
 import org.bighummingbird.server.rest.Routes;
 import org.bighummingbird.server.ui.access.DashboardAccess;
 import org.bighummingbird.server.ui.access.SecurityHeaders;
+import org.bighummingbird.server.ui.Dashboard;
 import org.bighummingbird.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running team server: REST API v1 (docs/api.md) over one store. Start with {@link #start};
+ * A running team server: REST API v1 (docs/api.md) and the dashboard ({@link Dashboard}) over one store. Start with {@link #start};
  * {@link #close()} stops gracefully: new requests are refused with 503, requests in flight finish
  * (up to {@link ServerConfig#stopTimeout()}), then the listener and the store close. Answers are
  * 2xx only after the store committed. While it runs, an {@link EvaluationSweeper} marks running
@@ -89,6 +90,7 @@ public final class BhbServer implements AutoCloseable {
         Routes.register(cfg.routes, store, new Limits(config.maxBodyBytes(), config.maxBatchRuns(),
                 config.bodyTimeout()));
         DashboardAccess.install(cfg, store, config.auth(), config.access());
+        Dashboard.install(cfg, store, config.auth());
     }
 
     /** The port the server listens on (the one picked when configured with 0). */

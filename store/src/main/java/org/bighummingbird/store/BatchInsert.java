@@ -11,9 +11,12 @@ import org.bighummingbird.core.RunRecord;
  */
 interface BatchInsert {
     /**
-     * Writes the runs; {@code versionIds[i]} is the model version id of {@code runs.get(i)}.
+     * Writes the runs; {@code versionIds[i]} is the model version id of {@code runs.get(i)}, and
+     * {@code inserted[i]} is set when that run was new (a repeat, in the table or earlier in the
+     * batch, leaves it false).
      *
      * @return how many runs were new (repeats, in the table or within the batch, count zero)
      */
-    int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds) throws SQLException;
+    int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds, boolean[] inserted)
+            throws SQLException;
 }

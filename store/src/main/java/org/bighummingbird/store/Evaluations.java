@@ -20,11 +20,11 @@ import org.bighummingbird.core.Tag;
 final class Evaluations {
     /** Most rows in one INSERT: 9 bind values each. */
     static final int INSERT_ROWS = 200;
-    private static final String COLUMNS = "e.id, e.model_tag, d.name, dv.version, j.name, jv.version, e.status,"
+    static final String COLUMNS = "e.id, e.model_tag, d.name, dv.version, j.name, jv.version, e.status,"
             + " e.failure, e.parallelism, e.row_count, e.passed_count, e.failed_count, e.error_count,"
             + " e.mean_score, e.min_score, e.max_score, e.latency_p50_ns, e.latency_p95_ns, e.created_at,"
             + " e.finished_at, e.heartbeat_at";
-    private static final String FROM = " FROM evaluations e"
+    static final String FROM = " FROM evaluations e"
             + " JOIN dataset_versions dv ON dv.id = e.dataset_version_id JOIN datasets d ON d.id = dv.dataset_id"
             + " JOIN judge_versions jv ON jv.id = e.judge_version_id JOIN judges j ON j.id = jv.judge_id";
 
@@ -347,7 +347,7 @@ final class Evaluations {
                 rs.getLong(6), rs.getString(7), rs.getString(8));
     }
 
-    private static EvaluationInfo info(ResultSet rs) throws SQLException {
+    static EvaluationInfo info(ResultSet rs) throws SQLException {
         return new EvaluationInfo(rs.getString(1), Tag.parse(rs.getString(2)), new Tag(rs.getString(3), rs.getInt(4)),
                 new Tag(rs.getString(5), rs.getInt(6)), rs.getString(7), rs.getString(8), rs.getInt(9),
                 integer(rs, 10), integer(rs, 11), integer(rs, 12), integer(rs, 13), decimal(rs, 14), decimal(rs, 15),

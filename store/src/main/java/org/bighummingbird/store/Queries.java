@@ -13,7 +13,7 @@ import org.bighummingbird.core.TagReference;
 final class Queries {
     private static final String VERSION_COLUMNS = "m.name, v.version, v.version_key, v.code_fingerprint,"
             + " v.signature, v.created_at, (SELECT COUNT(*) FROM runs r WHERE r.model_version_id = v.id)";
-    private static final String RUN_COLUMNS = "r.id, m.name, v.version, r.parent_run_id, r.root_run_id,"
+    static final String RUN_COLUMNS = "r.id, m.name, v.version, r.parent_run_id, r.root_run_id,"
             + " r.started_at, r.latency_ns, r.thread, r.inputs, r.output, r.output_shape, r.error_type,"
             + " r.error_message, r.error_stack, r.score, r.passed, jn.name, jv.version, r.judge_error";
     private static final int MAX_SHAPES = 20;
@@ -168,7 +168,7 @@ final class Queries {
                 rs.getString(5), rs.getLong(6), rs.getLong(7));
     }
 
-    private static RunView runView(ResultSet rs) throws SQLException {
+    static RunView runView(ResultSet rs) throws SQLException {
         double score = rs.getDouble(15);
         Double boxedScore = rs.wasNull() ? null : score;
         boolean passed = rs.getBoolean(16);

@@ -9,7 +9,8 @@ import org.bighummingbird.core.RunRecord;
 /**
  * Writes batches of runs in one transaction, insert-or-ignore by run id, so retries are safe. Every
  * version key is resolved to its version id before the transaction begins, so a batch naming an
- * unregistered key stores nothing. The write itself is the fastest safe path measured on each
+ * unregistered key stores nothing. The runs that were new are rolled up into their versions' statistics
+ * in the same transaction ({@link VersionStats}), so a retried batch counts once. The write itself is the fastest safe path measured on each
  * database ({@link BatchInsert}): a JDBC batch on SQLite, multi-row statements on PostgreSQL (COPY
  * through a staging table was no faster; docs/benchmarks.md, 3e).
  */
@@ -17,11 +18,13 @@ final class RunWriter {
     private final Database db;
     private final VersionRegistry versions;
     private final BatchInsert inserts;
+    private final VersionStats stats;
 
     RunWriter(Database db, VersionRegistry versions) {
         this.db = db;
         this.versions = versions;
         this.inserts = db.dialect() == Dialect.POSTGRES ? new PostgresMultiRowInsert() : new SqliteBatchInsert();
+        this.stats = new VersionStats(db.dialect());
     }
 
     int insert(ProjectRef project, List<RunRecord> runs) throws SQLException {
@@ -30,9 +33,11 @@ final class RunWriter {
         }
         String[] versionIds = resolveVersions(project, runs);
         return db.transaction(c -> {
-            int inserted = inserts.insert(c, project.id(), runs, versionIds);
+            boolean[] inserted = new boolean[runs.size()];
+            int count = inserts.insert(c, project.id(), runs, versionIds, inserted);
+            stats.add(c, runs, versionIds, inserted);
             RunAssessments.write(c, project.id(), runs);
-            return inserted;
+            return count;
         });
     }
 

@@ -15,18 +15,20 @@ final class SqliteBatchInsert implements BatchInsert {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id) DO NOTHING";
 
     @Override
-    public int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds)
-            throws SQLException {
+    public int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds,
+            boolean[] inserted) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (int i = 0; i < runs.size(); i++) {
                 RunColumns.bind(ps, 0, projectId, versionIds[i], runs.get(i));
                 ps.addBatch();
             }
-            int inserted = 0;
-            for (int count : ps.executeBatch()) {
-                inserted += count > 0 ? count : 0;
+            int[] counts = ps.executeBatch();
+            int total = 0;
+            for (int i = 0; i < counts.length; i++) {
+                inserted[i] = counts[i] > 0;
+                total += inserted[i] ? 1 : 0;
             }
-            return inserted;
+            return total;
         }
     }
 }

@@ -46,6 +46,7 @@ public final class Store implements AutoCloseable {
     private final Evaluations evaluations;
     private final EvaluationSweep sweep;
     private final Sessions sessions;
+    private final DashboardQueries dashboard;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -62,6 +63,7 @@ public final class Store implements AutoCloseable {
         this.evaluations = new Evaluations(db);
         this.sweep = new EvaluationSweep(db);
         this.sessions = new Sessions(db, apiKeys, description);
+        this.dashboard = new DashboardQueries(db, description);
     }
 
     /**
@@ -468,6 +470,11 @@ public final class Store implements AutoCloseable {
      */
     public EvaluationComparison compareEvaluations(ProjectRef project, String idA, String idB) {
         return call(() -> EvaluationComparisons.compare(evaluations, project, idA, idB));
+    }
+
+    /** The dashboard's reads: summaries, rollups, filtered run pages and trace trees. */
+    public DashboardQueries dashboard() {
+        return dashboard;
     }
 
     /** The judge's verdict on a run of a model traced in assess mode; empty for any other run. */
