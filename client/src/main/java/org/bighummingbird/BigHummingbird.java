@@ -122,7 +122,7 @@ public final class BigHummingbird implements AutoCloseable {
             SpoolLocations.reportEarlierRemoteSpool(b.home, b.url, spoolDir);
         } else if (sink == null) {
             Store store = Store.openLocal(b.home);
-            store.project(Store.DEFAULT_WORKSPACE, project);
+            store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, project);
             sink = new StoreSink(b.home, store);
             spoolDir = SpoolLocations.store(b.home);
         }

@@ -197,7 +197,7 @@ public final class HttpIngest {
         }
         long stored;
         try (Store store = opener.open()) {
-            stored = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).map(store::countRuns).orElse(0L);
+            stored = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).map(store.runs()::count).orElse(0L);
         }
         double rateEndToEnd = stored * 1e9 / result.nanos;
         System.out.printf("%s raw Store.insertRuns, batches of %,d: %,.0f runs/s%n", name, RAW_BATCH, raw);

@@ -20,6 +20,7 @@ import org.bighummingbird.cli.Bhb;
 import org.bighummingbird.server.BhbServer;
 import org.bighummingbird.server.ServerConfig;
 import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 import org.bighummingbird.store.ThrowawayPostgres;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * waits below are for the child's events, with a deadline.
  */
 class AbandonedEvaluationTest {
-    private static final Duration SILENCE = Store.DEFAULT_EVALUATION_SILENCE;
+    private static final Duration SILENCE = EvaluationStore.DEFAULT_SILENCE;
     private static final long DEADLINE_MS = 60_000;
 
     @TempDir

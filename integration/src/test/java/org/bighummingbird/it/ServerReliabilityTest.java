@@ -129,7 +129,7 @@ class ServerReliabilityTest {
 
     private static long storedRuns(Path serverHome) {
         try (Store store = Store.openLocal(serverHome)) {
-            return store.findProject(WORKSPACE, PROJECT).map(store::countRuns).orElse(0L);
+            return store.findProject(WORKSPACE, PROJECT).map(store.runs()::count).orElse(0L);
         }
     }
 

@@ -73,7 +73,7 @@ public final class BhbServer implements AutoCloseable {
         });
         Problems.install(cfg);
         Authentication authentication = config.auth()
-                ? Authentication.required(store::authenticate, Routes.OPEN_PATHS)
+                ? Authentication.required(store.apiKeys()::authenticate, Routes.OPEN_PATHS)
                 : Authentication.disabled();
         cfg.routes.before(Routes.PREFIX, authentication);
         cfg.routes.before(Routes.PREFIX + "/*", authentication);

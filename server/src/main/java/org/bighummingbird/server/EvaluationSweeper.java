@@ -49,7 +49,7 @@ final class EvaluationSweeper implements AutoCloseable {
     /** One sweep at the clock's now; how many evaluations it abandoned, 0 when the store failed. */
     synchronized int sweep() {
         try {
-            int abandoned = store.abandonSilentEvaluations(clock.instant(), silence);
+            int abandoned = store.evaluations().abandonSilent(clock.instant(), silence);
             if (abandoned > 0) {
                 LOG.info("marked {} running evaluation(s) abandoned: no heartbeat for {} s", abandoned,
                         silence.toMillis() / 1_000.0);

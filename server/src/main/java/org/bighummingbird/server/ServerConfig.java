@@ -3,8 +3,8 @@ package org.bighummingbird.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.JdbcUrls;
-import org.bighummingbird.store.Store;
 
 /**
  * How to run a {@link BhbServer}: where to listen, which store, whether keys are required and how
@@ -19,7 +19,7 @@ import org.bighummingbird.store.Store;
  * @param maxBatchRuns the most runs in one batch; default 10,000
  * @param stopTimeout how long {@link BhbServer#close()} waits for requests in flight; default 30 s
  * @param evaluationSilence how long a running evaluation may go without a heartbeat before the
- *     server's sweeper marks it abandoned; default {@link Store#DEFAULT_EVALUATION_SILENCE} (2 min)
+ *     server's sweeper marks it abandoned; default {@link org.bighummingbird.store.EvaluationStore#DEFAULT_SILENCE} (2 min)
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path home, boolean auth, long maxBodyBytes,
         int maxBatchRuns, Duration stopTimeout, Duration evaluationSilence) {
@@ -85,7 +85,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxBatchRuns = DEFAULT_MAX_BATCH_RUNS;
         private Duration stopTimeout = Duration.ofSeconds(30);
-        private Duration evaluationSilence = Store.DEFAULT_EVALUATION_SILENCE;
+        private Duration evaluationSilence = EvaluationStore.DEFAULT_SILENCE;
 
         private Builder() {}
 

@@ -13,6 +13,7 @@ import org.bighummingbird.store.DatasetVersionInfo;
 import org.bighummingbird.store.EvaluationComparison;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.NewEvaluation;
 import org.bighummingbird.store.ProjectRef;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store as a catalog; reading evaluations first marks those without a heartbeat for
- * {@link Store#DEFAULT_EVALUATION_SILENCE} abandoned. Opens its own connection to the store under
+ * {@link org.bighummingbird.store.EvaluationStore#DEFAULT_SILENCE} abandoned. Opens its own connection to the store under
  * {@code home} on first use (a program that never touches datasets or judges pays nothing) and
  * closes it on {@link #close()}. Thread-safe: the store is; opening is guarded.
  */
@@ -45,94 +46,94 @@ public final class LocalCatalog implements Catalog {
     @Override
     public Tag uploadDataset(DatasetUpload upload) {
         Opened o = open();
-        return o.store.registerDataset(o.project, upload).tag();
+        return o.store.datasets().register(o.project, upload).tag();
     }
 
     @Override
     public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
         Opened o = open();
-        return o.store.datasetVersion(o.project, tag);
+        return o.store.datasets().find(o.project, tag);
     }
 
     @Override
     public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
         Opened o = open();
-        return o.store.datasetRows(o.project, tag, fromIndex, limit);
+        return o.store.datasets().rows(o.project, tag, fromIndex, limit);
     }
 
     @Override
     public Tag registerJudge(JudgeRegistration registration) {
         Opened o = open();
-        return o.store.registerJudge(o.project, registration).tag();
+        return o.store.judges().register(o.project, registration).tag();
     }
 
     @Override
     public Optional<JudgeVersion> judgeVersion(TagReference tag) {
         Opened o = open();
-        return o.store.judge(o.project, tag);
+        return o.store.judges().find(o.project, tag);
     }
 
     @Override
     public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
         Opened o = open();
-        return o.store.createEvaluation(o.project, evaluation).evaluation();
+        return o.store.evaluations().create(o.project, evaluation).evaluation();
     }
 
     @Override
     public void heartbeatEvaluation(String evaluationId) {
         Opened o = open();
-        o.store.heartbeatEvaluation(o.project, evaluationId);
+        o.store.evaluations().heartbeat(o.project, evaluationId);
     }
 
     @Override
     public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
         Opened o = open();
-        o.store.appendEvaluationRows(o.project, evaluationId, rows);
+        o.store.evaluations().appendRows(o.project, evaluationId, rows);
     }
 
     @Override
     public EvaluationInfo completeEvaluation(String evaluationId) {
         Opened o = open();
-        return o.store.completeEvaluation(o.project, evaluationId);
+        return o.store.evaluations().complete(o.project, evaluationId);
     }
 
     @Override
     public boolean failEvaluation(String evaluationId, String reason) {
         Opened o = open();
-        return o.store.failEvaluation(o.project, evaluationId, reason);
+        return o.store.evaluations().fail(o.project, evaluationId, reason);
     }
 
     @Override
     public Optional<EvaluationInfo> evaluation(String evaluationId) {
         Opened o = open();
         sweep(o.store);
-        return o.store.evaluation(o.project, evaluationId);
+        return o.store.evaluations().find(o.project, evaluationId);
     }
 
     @Override
     public List<EvaluationInfo> evaluations(int limit) {
         Opened o = open();
         sweep(o.store);
-        return o.store.evaluations(o.project, limit);
+        return o.store.evaluations().list(o.project, limit);
     }
 
     @Override
     public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
         Opened o = open();
-        return o.store.evaluationRows(o.project, evaluationId, fromIndex, limit);
+        return o.store.evaluations().rows(o.project, evaluationId, fromIndex, limit);
     }
 
     @Override
     public EvaluationComparison compareEvaluations(String idA, String idB) {
         Opened o = open();
-        return o.store.compareEvaluations(o.project, idA, idB);
+        return o.store.evaluations().compare(o.project, idA, idB);
     }
 
     // No server sweeps an embedded store: its readers do, so that an evaluation whose process died
     // reads abandoned, not running for ever. Best effort: a store too busy to sweep is still read.
     private void sweep(Store s) {
         try {
-            s.abandonSilentEvaluations(Instant.now(), Store.DEFAULT_EVALUATION_SILENCE);
+            s.evaluations().abandonSilent(Instant.now(), EvaluationStore.DEFAULT_SILENCE);
             sweepFailed = false;
         } catch (StoreException e) {
             if (!sweepFailed) {
@@ -150,7 +151,7 @@ public final class LocalCatalog implements Catalog {
         if (store == null) {
             Store opened = Store.openLocal(home);
             try {
-                projectRef = opened.project(Store.DEFAULT_WORKSPACE, project);
+                projectRef = opened.projects().findOrCreate(Store.DEFAULT_WORKSPACE, project);
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;

@@ -30,16 +30,16 @@ public final class StoreSink implements RunSink {
 
     @Override
     public Tag register(String project, VersionRegistration registration) {
-        return open().register(project(project), registration).tag();
+        return open().models().register(project(project), registration).tag();
     }
 
     @Override
     public void write(String project, List<RunRecord> runs) {
-        open().insertRuns(project(project), runs);
+        open().runs().insert(project(project), runs);
     }
 
     private ProjectRef project(String name) {
-        return projects.computeIfAbsent(name, n -> store.project(Store.DEFAULT_WORKSPACE, n));
+        return projects.computeIfAbsent(name, n -> store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, n));
     }
 
     private Store open() {

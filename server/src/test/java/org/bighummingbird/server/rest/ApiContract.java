@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.server.Http;
 import org.bighummingbird.server.Http.Reply;
+import org.bighummingbird.server.Http;
 import org.bighummingbird.server.ServerConfig;
-import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.server.ServerFixture.Workspace;
+import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.json.ViewJson;
@@ -156,10 +156,10 @@ abstract class ApiContract {
         JsonNode detail = http.get(base + "/models/" + segment("model:latest")).json();
 
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().versions(project()).forEach(v -> expected.add(ViewJson.version(v)));
+        fixture.store().models().list(project()).forEach(v -> expected.add(ViewJson.version(v)));
         assertThat(models.toString()).isEqualTo(ViewJson.compact(expected));
         assertThat(detail.toString()).isEqualTo(ViewJson.compact(ViewJson.versionDetail(
-                fixture.store().version(project(), TagReference.parse("model:v2")).orElseThrow())));
+                fixture.store().models().find(project(), TagReference.parse("model:v2")).orElseThrow())));
         assertThat(models.get(0).get("runs").asLong()).isEqualTo(1);
     }
 
@@ -196,7 +196,7 @@ abstract class ApiContract {
 
         assertThat(first.json().toString()).isEqualTo("{\"received\":2,\"stored\":2}");
         assertThat(retry.json().toString()).isEqualTo("{\"received\":2,\"stored\":0}");
-        assertThat(fixture.store().countRuns(project())).isEqualTo(2);
+        assertThat(fixture.store().runs().count(project())).isEqualTo(2);
     }
 
     @Test
@@ -206,7 +206,7 @@ abstract class ApiContract {
         Reply reply = http.post(base + "/runs", batch(run("model", "a + b", "{}"), run("model", "never", "{}")));
 
         assertProblem(reply, 422, "unknown-version");
-        assertThat(fixture.store().countRuns(project())).isZero();
+        assertThat(fixture.store().runs().count(project())).isZero();
     }
 
     @Test
@@ -219,7 +219,7 @@ abstract class ApiContract {
         }
 
         assertProblem(http.post(base + "/runs", body), 413, "payload-too-large");
-        assertThat(fixture.store().countRuns(project())).isZero();
+        assertThat(fixture.store().runs().count(project())).isZero();
     }
 
     @Test
@@ -279,7 +279,7 @@ abstract class ApiContract {
         JsonNode runs = ViewJson.mapper().readTree(http.get(base + "/runs").body()).get("runs");
 
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().runs(project(), RunQuery.newest(50)).forEach(r -> expected.add(ViewJson.run(r)));
+        fixture.store().runs().list(project(), RunQuery.newest(50)).forEach(r -> expected.add(ViewJson.run(r)));
         assertThat(ViewJson.compact(runs)).isEqualTo(ViewJson.compact(expected));
         assertThat(runs.get(0).get("inputs").toString()).contains("0.10", "12345678901234567890123");
     }
