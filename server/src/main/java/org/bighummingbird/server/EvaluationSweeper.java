@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's scheduled task that marks running evaluations without a heartbeat for {@code
- * silence} abandoned ({@link Store#abandonSilentEvaluations}): once at start, then every quarter of
+ * silence} abandoned ({@link org.bighummingbird.store.EvaluationStore#abandonSilent}): once at start, then every quarter of
  * the silence, at most every {@link #MAX_PERIOD}, on one daemon thread. Several servers on one
  * database sweep without conflict. A sweep that fails is logged once until one succeeds again.
  */
