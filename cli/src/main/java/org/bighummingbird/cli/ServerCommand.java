@@ -2,13 +2,19 @@ package org.bighummingbird.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bighummingbird.server.BhbServer;
 import org.bighummingbird.server.ServerConfig;
+import org.bighummingbird.server.ui.access.AccessConfig;
 import org.bighummingbird.store.ApiKeyInfo;
 import org.bighummingbird.store.JdbcUrls;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +46,18 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-auth",
             description = "Serve everyone as workspace default, without API keys: for one person on one machine.")
     boolean noAuth;
+
+    @Option(names = "--session-idle", paramLabel = "DURATION", converter = SessionDuration.class,
+            description = "How long a dashboard login lives unused (90s, 30m, 12h, 7d). Default: 12h.")
+    Duration sessionIdle = AccessConfig.DEFAULTS.sessionIdle();
+
+    @Option(names = "--session-max-age", paramLabel = "DURATION", converter = SessionDuration.class,
+            description = "How long a dashboard login lives at most, however much it is used. Default: 7d.")
+    Duration sessionMaxAge = AccessConfig.DEFAULTS.sessionMaxAge();
+
+    @Option(names = "--trust-proxy",
+            description = "Believe X-Forwarded-Proto and X-Forwarded-For (only behind a reverse proxy that sets them).")
+    boolean trustProxy;
 
     @Spec
     CommandSpec spec;
@@ -87,7 +105,9 @@ final class ServerCommand implements Callable<Integer> {
                     + "; create a key with `bhb keys create` to serve a team");
         }
         try {
-            ServerConfig.Builder builder = ServerConfig.builder().host(host).port(port).auth(!noAuth);
+            ServerConfig.Builder builder = ServerConfig.builder().host(host).port(port).auth(!noAuth)
+                    .access(AccessConfig.DEFAULTS.withSessionIdle(sessionIdle).withSessionMaxAge(sessionMaxAge)
+                            .withTrustProxy(trustProxy));
             return db != null ? builder.jdbcUrl(db).build()
                     : builder.home(home != null ? home : StoreOptions.defaultHome()).build();
         } catch (IllegalArgumentException e) {
@@ -105,6 +125,27 @@ final class ServerCommand implements Callable<Integer> {
     private static boolean loopback(String host) {
         String h = host.trim();
         return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
+    }
+
+    /** Reads {@code 90s}, {@code 30m}, {@code 12h} or {@code 7d} while parsing, so anything else is a usage error. */
+    static final class SessionDuration implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("([1-9][0-9]{0,6})([smhd])");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = FORM.matcher(value);
+            if (!m.matches()) {
+                throw new TypeConversionException("must be a positive number with s, m, h or d (such as 30m or 12h), got \""
+                        + Text.oneLine(value) + "\"");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
     }
 
     private static void warnOpen(PrintWriter err, String url) {

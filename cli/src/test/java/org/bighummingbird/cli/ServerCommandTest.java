@@ -43,6 +43,18 @@ class ServerCommandTest {
     }
 
     @Test
+    void badSessionDurationsAreUsageErrorsNamingTheOption() {
+        for (String bad : new String[] {"0m", "12", "abc", "-5m", "1.5h", "12 h", "99999999d", ""}) {
+            assertThat(Cli.run("server", "--session-idle", bad, "--home", home.toString()).failedWith(2).err())
+                    .as(bad).contains("--session-idle");
+        }
+        assertThat(Cli.run("server", "--session-max-age", "1w", "--home", home.toString()).failedWith(2).err())
+                .contains("--session-max-age").contains("30m or 12h");
+        assertThat(new ServerCommand.SessionDuration().convert("90s")).hasSeconds(90);
+        assertThat(new ServerCommand.SessionDuration().convert("7d")).hasDays(7);
+    }
+
+    @Test
     void noAuthListensOnLoopbackOnly() {
         assertThat(Cli.run("server", "--no-auth", "--host", "0.0.0.0", "--home", home.toString()).failedWith(2).err())
                 .contains("--no-auth").contains("loopback").contains("0.0.0.0");

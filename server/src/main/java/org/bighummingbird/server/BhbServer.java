@@ -12,6 +12,8 @@ import org.bighummingbird.server.problem.JettyErrors;
 import org.bighummingbird.server.problem.Problems;
 import org.bighummingbird.server.rest.Limits;
 import org.bighummingbird.server.rest.Routes;
+import org.bighummingbird.server.ui.access.DashboardAccess;
+import org.bighummingbird.server.ui.access.SecurityHeaders;
 import org.bighummingbird.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,16 +70,19 @@ public final class BhbServer implements AutoCloseable {
         cfg.jetty.modifyServletContextHandler(handler -> {
             handler.setErrorHandler(new JettyErrors());
             handler.addFilter(new RequestLog(), "/*", EnumSet.of(DispatcherType.REQUEST));
+            handler.addFilter(new SecurityHeaders(), "/*", EnumSet.of(DispatcherType.REQUEST));
             handler.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
             handler.addFilter(new HeadAsGet(), "/*", EnumSet.of(DispatcherType.REQUEST));
         });
         Problems.install(cfg);
         Authentication authentication = config.auth()
-                ? Authentication.required(store.apiKeys()::authenticate, Routes.OPEN_PATHS)
+                ? Authentication.required(DashboardAccess.recordingUse(store, store.apiKeys()::authenticate),
+                        Routes.OPEN_PATHS)
                 : Authentication.disabled();
         cfg.routes.before(Routes.PREFIX, authentication);
         cfg.routes.before(Routes.PREFIX + "/*", authentication);
         Routes.register(cfg.routes, store, new Limits(config.maxBodyBytes(), config.maxBatchRuns()));
+        DashboardAccess.install(cfg, store, config.auth(), config.access());
     }
 
     /** The port the server listens on (the one picked when configured with 0). */

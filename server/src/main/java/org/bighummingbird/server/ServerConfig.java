@@ -3,6 +3,7 @@ package org.bighummingbird.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.bighummingbird.server.ui.access.AccessConfig;
 import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.JdbcUrls;
 
@@ -20,9 +21,10 @@ import org.bighummingbird.store.JdbcUrls;
  * @param stopTimeout how long {@link BhbServer#close()} waits for requests in flight; default 30 s
  * @param evaluationSilence how long a running evaluation may go without a heartbeat before the
  *     server's sweeper marks it abandoned; default {@link org.bighummingbird.store.EvaluationStore#DEFAULT_SILENCE} (2 min)
+ * @param access how dashboard sessions behave; default {@link AccessConfig#DEFAULTS}
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path home, boolean auth, long maxBodyBytes,
-        int maxBatchRuns, Duration stopTimeout, Duration evaluationSilence) {
+        int maxBatchRuns, Duration stopTimeout, Duration evaluationSilence, AccessConfig access) {
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
     /** The default body limit: 8 MiB. */
@@ -60,6 +62,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         if (evaluationSilence.isNegative() || evaluationSilence.isZero()) {
             throw new IllegalArgumentException("evaluationSilence must be positive, got " + evaluationSilence);
         }
+        Objects.requireNonNull(access, "access");
     }
 
     /** The settings, with any password in the JDBC URL replaced by {@code ***}. */
@@ -67,7 +70,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", jdbcUrl=" + JdbcUrls.redacted(jdbcUrl) + ", home="
                 + home + ", auth=" + auth + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchRuns=" + maxBatchRuns
-                + ", stopTimeout=" + stopTimeout + ", evaluationSilence=" + evaluationSilence + "]";
+                + ", stopTimeout=" + stopTimeout + ", evaluationSilence=" + evaluationSilence + ", access=" + access + "]";
     }
 
     /** A builder with every default set and no store chosen yet. */
@@ -86,6 +89,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         private int maxBatchRuns = DEFAULT_MAX_BATCH_RUNS;
         private Duration stopTimeout = Duration.ofSeconds(30);
         private Duration evaluationSilence = EvaluationStore.DEFAULT_SILENCE;
+        private AccessConfig access = AccessConfig.DEFAULTS;
 
         private Builder() {}
 
@@ -140,6 +144,12 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
             return this;
         }
 
+        /** How dashboard sessions behave (idle and absolute lifetime, proxy trust, login throttle). */
+        public Builder access(AccessConfig access) {
+            this.access = access;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -147,7 +157,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
          */
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, home, auth, maxBodyBytes, maxBatchRuns, stopTimeout,
-                    evaluationSilence);
+                    evaluationSilence, access);
         }
     }
 }

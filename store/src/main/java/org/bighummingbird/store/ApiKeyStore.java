@@ -12,8 +12,8 @@ public final class ApiKeyStore {
     private final ApiKeys keys;
     private final StoreCalls calls;
 
-    ApiKeyStore(Database db, StoreCalls calls) {
-        this.keys = new ApiKeys(db);
+    ApiKeyStore(ApiKeys keys, StoreCalls calls) {
+        this.keys = keys;
         this.calls = calls;
     }
 

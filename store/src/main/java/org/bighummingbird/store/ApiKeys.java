@@ -98,6 +98,11 @@ final class ApiKeys {
 
     /** The workspace of the token's key when the token is well-formed, its key active and its secret right. */
     Optional<String> authenticate(String token) throws SQLException {
+        return owner(token).map(KeyOwner::workspace);
+    }
+
+    /** The token's key id and workspace when the token is well-formed, its key active and its secret right. */
+    Optional<KeyOwner> owner(String token) throws SQLException {
         Optional<ApiKeyToken> parsed = ApiKeyToken.parse(token);
         if (parsed.isEmpty()) {
             return Optional.empty();
@@ -108,11 +113,21 @@ final class ApiKeys {
                     + " JOIN workspaces w ON w.id = a.workspace_id WHERE a.id = ? AND a.revoked_at IS NULL")) {
                 ps.setString(1, key.id());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && key.matches(rs.getString(1)) ? Optional.of(rs.getString(2)) : Optional.empty();
+                    return rs.next() && key.matches(rs.getString(1))
+                            ? Optional.of(new KeyOwner(key.id(), rs.getString(2)))
+                            : Optional.empty();
                 }
             }
         });
     }
+
+    /**
+     * An active key that authenticated.
+     *
+     * @param keyId the key's public id
+     * @param workspace the name of its workspace
+     */
+    record KeyOwner(String keyId, String workspace) {}
 
     /** Rejects a key label that is null, over 200 characters, or holds control characters. */
     static void requireValidName(String name) {

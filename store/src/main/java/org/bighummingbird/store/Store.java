@@ -37,6 +37,7 @@ public final class Store implements AutoCloseable {
     private final JudgeStore judges;
     private final EvaluationStore evaluations;
     private final ApiKeyStore apiKeys;
+    private final Sessions sessions;
 
     private Store(Database db, String description, Path file) {
         this.db = db;
@@ -52,7 +53,9 @@ public final class Store implements AutoCloseable {
         this.datasets = new DatasetStore(db, calls);
         this.judges = new JudgeStore(db, calls);
         this.evaluations = new EvaluationStore(db, calls);
-        this.apiKeys = new ApiKeyStore(db, calls);
+        ApiKeys keys = new ApiKeys(db);
+        this.apiKeys = new ApiKeyStore(keys, calls);
+        this.sessions = new Sessions(db, keys, description);
     }
 
     /**
@@ -220,6 +223,11 @@ public final class Store implements AutoCloseable {
     /** The team server's API keys. */
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    /** Dashboard sessions and the keys' last use (see {@link Sessions}). */
+    public Sessions sessions() {
+        return sessions;
     }
 
     /**

@@ -1,0 +1,8 @@
+package org.bighummingbird.server.browser;
+
+class PostgresAccessBrowserTest extends AccessBrowserContract {
+    @Override
+    protected Backend backend() {
+        return Backend.POSTGRES;
+    }
+}
