@@ -140,10 +140,10 @@ class AssessCloseTest {
 
     private Map<RunView, RunAssessment> storedWithVerdicts() {
         try (Store store = Store.openLocal(home)) {
-            ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
             Map<RunView, RunAssessment> out = new java.util.LinkedHashMap<>();
-            for (RunView r : store.runs(p, new RunQuery(null, Integer.MAX_VALUE))) {
-                out.put(r, store.runAssessment(p, r.id()).orElse(null));
+            for (RunView r : store.runs().list(p, new RunQuery(null, Integer.MAX_VALUE))) {
+                out.put(r, store.runs().assessment(p, r.id()).orElse(null));
             }
             return out;
         }

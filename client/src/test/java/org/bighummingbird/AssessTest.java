@@ -60,10 +60,10 @@ class AssessTest {
             judgeId = TestAccess.judges(bhb).version(judgeTag).id();
         }
         try (Store store = Store.openLocal(home)) {
-            ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-            runs = store.runs(p, new org.bighummingbird.store.RunQuery(null, 100));
-            verdicts = runs.stream().filter(r -> store.runAssessment(p, r.id()).isPresent())
-                    .collect(Collectors.toMap(RunView::inputsJson, r -> store.runAssessment(p, r.id()).orElseThrow()));
+            ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            runs = store.runs().list(p, new org.bighummingbird.store.RunQuery(null, 100));
+            verdicts = runs.stream().filter(r -> store.runs().assessment(p, r.id()).isPresent())
+                    .collect(Collectors.toMap(RunView::inputsJson, r -> store.runs().assessment(p, r.id()).orElseThrow()));
         }
 
         assertThat(runs).hasSize(5);

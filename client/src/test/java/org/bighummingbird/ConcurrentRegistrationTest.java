@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.bighummingbird.core.TagReference;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
@@ -42,11 +43,12 @@ class ConcurrentRegistrationTest {
 
         assertThat(outputs).allSatisfy(tags -> assertThat(tags).hasSize(THREADS).containsOnly("racer:v1"));
         try (Store store = Store.openLocal(home())) {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-            List<ModelVersionInfo> versions = store.versions(project);
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            List<ModelVersionInfo> versions = store.models().list(project);
             assertThat(versions).extracting(v -> v.tag().toString()).containsExactly("racer:v1");
-            assertThat(versions.get(0).runCount()).isEqualTo((long) PROCESSES * THREADS * CALLS);
-            assertThat(store.countRuns(project)).isEqualTo((long) PROCESSES * THREADS * CALLS);
+            assertThat(store.models().find(project, TagReference.parse("racer:v1")).orElseThrow().runCount())
+                    .isEqualTo((long) PROCESSES * THREADS * CALLS);
+            assertThat(store.runs().count(project)).isEqualTo((long) PROCESSES * THREADS * CALLS);
         }
     }
 
@@ -72,13 +74,13 @@ class ConcurrentRegistrationTest {
         }
         assertThat(tags).containsExactlyInAnyOrder("racer:v1", "racer:v2", "racer:v3", "racer:v4");
         try (Store store = Store.openLocal(home())) {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-            List<ModelVersionInfo> versions = store.versions(project);
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            List<ModelVersionInfo> versions = store.models().list(project);
             assertThat(versions).extracting(v -> v.tag().version()).containsExactly(1, 2, 3, 4);
             assertThat(versions).extracting(ModelVersionInfo::versionKey).doesNotHaveDuplicates();
-            assertThat(versions).extracting(ModelVersionInfo::runCount)
-                    .containsOnly((long) PROCESSES / variants * THREADS * CALLS);
-            assertThat(store.countRuns(project)).isEqualTo((long) PROCESSES * THREADS * CALLS);
+            assertThat(versions).extracting(v -> store.models().find(project, TagReference.parse(v.tag().toString()))
+                    .orElseThrow().runCount()).containsOnly((long) PROCESSES / variants * THREADS * CALLS);
+            assertThat(store.runs().count(project)).isEqualTo((long) PROCESSES * THREADS * CALLS);
         }
     }
 

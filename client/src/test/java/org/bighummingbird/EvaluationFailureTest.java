@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.bighummingbird.store.EvaluationInfo;
@@ -44,9 +43,9 @@ class EvaluationFailureTest {
     static int sabotage(int row) {
         if (row == 50) {
             try (Store store = Store.openLocal(storeHome)) {
-                ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-                EvaluationInfo running = store.evaluations(p, 1).get(0);
-                store.failEvaluation(p, running.id(), "stopped from outside");
+                ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+                EvaluationInfo running = store.evaluations().list(p, 1).get(0);
+                store.evaluations().fail(p, running.id(), "stopped from outside");
             }
         }
         return row;
@@ -67,8 +66,8 @@ class EvaluationFailureTest {
 
             Evaluation stored;
             try (Store store = Store.openLocal(home)) {
-                ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-                stored = bhb.evaluation(store.evaluations(p, 1).get(0).id());
+                ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+                stored = bhb.evaluation(store.evaluations().list(p, 1).get(0).id());
             }
             assertThat(stored.status()).isEqualTo(Evaluation.Status.FAILED);
             assertThat(stored.failure()).hasValue("stopped from outside");

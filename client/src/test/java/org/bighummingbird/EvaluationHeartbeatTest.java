@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 import org.junit.jupiter.api.AfterEach;
@@ -65,12 +66,12 @@ class EvaluationHeartbeatTest {
             var model = bhb.trace("held model", (String q) -> held(q));
             CompletableFuture<Evaluation> running = CompletableFuture.supplyAsync(() -> bhb.evaluate(model, judge, ds,
                     EvaluationOptions.builder().heartbeatInterval(Duration.ofMillis(5)).build()));
-            ProjectRef project = reader.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            ProjectRef project = reader.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
 
             EvaluationInfo beaten = awaitHeartbeat(reader, project);
-            Instant silentSinceCreation = micros(beaten.createdAtMicros()).plus(Store.DEFAULT_EVALUATION_SILENCE)
+            Instant silentSinceCreation = micros(beaten.createdAtMicros()).plus(EvaluationStore.DEFAULT_SILENCE)
                     .plusNanos(1_000);
-            assertThat(reader.abandonSilentEvaluations(silentSinceCreation, Store.DEFAULT_EVALUATION_SILENCE)).isZero();
+            assertThat(reader.evaluations().abandonSilent(silentSinceCreation, EvaluationStore.DEFAULT_SILENCE)).isZero();
             RELEASE.countDown();
 
             Evaluation done = running.get(60, TimeUnit.SECONDS);
@@ -84,10 +85,10 @@ class EvaluationHeartbeatTest {
         try (var bhb = BigHummingbird.local(PROJECT, home); Store store = Store.openLocal(home)) {
             String ds = bhb.uploadDataset(Dataset.of("quick", "", List.of("a")));
             String judge = bhb.addJudge(Judge.of("one", "", (Object out) -> 1.0));
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
             var model = bhb.trace("quick model", (String q) -> q);
             Evaluation done = bhb.evaluate(model, judge, ds);
-            EvaluationInfo stale = store.createEvaluation(project, new org.bighummingbird.store.NewEvaluation(
+            EvaluationInfo stale = store.evaluations().create(project, new org.bighummingbird.store.NewEvaluation(
                     org.bighummingbird.core.Tag.parse(done.modelTag()), org.bighummingbird.core.Tag.parse(ds),
                     org.bighummingbird.core.Tag.parse(judge), 1)).evaluation();
             // its process died three minutes ago, as far as the store can tell; reading it sweeps first
@@ -122,7 +123,7 @@ class EvaluationHeartbeatTest {
     private static EvaluationInfo awaitHeartbeat(Store reader, ProjectRef project) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < end) {
-            List<EvaluationInfo> all = reader.evaluations(project, 1);
+            List<EvaluationInfo> all = reader.evaluations().list(project, 1);
             if (!all.isEmpty() && all.get(0).heartbeatAtMicros() > all.get(0).createdAtMicros()) {
                 return all.get(0);
             }

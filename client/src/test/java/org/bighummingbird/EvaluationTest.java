@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -351,8 +349,8 @@ class EvaluationTest {
 
     private List<EvaluationInfo> evaluations() {
         try (Store store = Store.openLocal(home)) {
-            ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-            return store.evaluations(p, 100);
+            ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            return store.evaluations().list(p, 100);
         }
     }
 

@@ -268,8 +268,8 @@ class JudgeVersioningTest {
 
     private JudgeVersion stored(String tag) {
         try (Store store = Store.openLocal(home)) {
-            ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-            return store.judge(p, TagReference.parse(tag)).orElseThrow();
+            ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+            return store.judges().find(p, TagReference.parse(tag)).orElseThrow();
         }
     }
 }

@@ -18,15 +18,15 @@ final class StoredRuns {
 
     static List<RunView> runs(Path home, String project) {
         try (Store store = Store.openLocal(home)) {
-            ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, project).orElseThrow();
-            return store.runs(p, new RunQuery(null, Integer.MAX_VALUE));
+            ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, project).orElseThrow();
+            return store.runs().list(p, new RunQuery(null, Integer.MAX_VALUE));
         }
     }
 
     static List<ModelVersionInfo> versions(Path home, String project) {
         try (Store store = Store.openLocal(home)) {
-            ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, project).orElseThrow();
-            return store.versions(p);
+            ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, project).orElseThrow();
+            return store.models().list(p);
         }
     }
 

@@ -150,14 +150,14 @@ public final class DashboardPages {
 
     /** The runs, spread evenly over the versions, one in 20 an error, and two evaluations; returns their ids. */
     private static String[] seed(Store store, int runs) {
-        ProjectRef project = store.project(Store.DEFAULT_WORKSPACE, PROJECT);
+        ProjectRef project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, PROJECT);
         List<String> keys = new ArrayList<>();
         for (int m = 0; m < MODELS; m++) {
             for (int v = 1; v <= VERSIONS; v++) {
                 String name = String.format(Locale.ROOT, "model-%02d", m);
                 String code = "// lambda in bench.Model\n(a, b) -> a + b + " + v + ";\n\n// bench.Model.helper(I)I\nreturn x * " + v + ";";
                 String key = Hashing.sha256Hex(name + v);
-                store.register(project, new VersionRegistration(name, key, Hashing.sha256Hex(code),
+                store.models().register(project, new VersionRegistration(name, key, Hashing.sha256Hex(code),
                         "{\"parameters\":[{\"name\":\"a\",\"type\":\"java.lang.Integer\"}],\"returns\":\"java.lang.Integer\"}",
                         code, "source", "{\"jvm\":{\"version\":\"17\"}}"));
                 keys.add(name + "\u0000" + key);
@@ -175,20 +175,20 @@ public final class DashboardPages {
                     error ? null : Integer.toString(i), error ? null : "\"Integer\"",
                     error ? "java.lang.IllegalStateException" : null, error ? "bad" : null, error ? "stack" : null));
             if (pending.size() == batch) {
-                store.insertRuns(project, pending);
+                store.runs().insert(project, pending);
                 pending.clear();
             }
         }
         if (!pending.isEmpty()) {
-            store.insertRuns(project, pending);
+            store.runs().insert(project, pending);
         }
         List<DatasetRow> rows = new ArrayList<>();
         for (int i = 0; i < EVALUATION_ROWS; i++) {
             rows.add(DatasetRow.parse("\"question " + i + "\"", "\"answer " + i + "\""));
         }
-        Tag dataset = store.registerDataset(project, DatasetUpload.of("questions", "bench", rows)).tag();
+        Tag dataset = store.datasets().register(project, DatasetUpload.of("questions", "bench", rows)).tag();
         String spec = "{\"kind\":\"exact\"}";
-        Tag judge = store.registerJudge(project, new JudgeRegistration("exact", JudgeRegistration.declarativeKey(spec),
+        Tag judge = store.judges().register(project, new JudgeRegistration("exact", JudgeRegistration.declarativeKey(spec),
                 "exact", "exact match", spec, "", "{}")).tag();
         return new String[] {evaluate(store, project, new Tag("model-07", 4), dataset, judge, 3),
             evaluate(store, project, new Tag("model-07", 5), dataset, judge, 5)};
@@ -196,18 +196,18 @@ public final class DashboardPages {
 
     private static String evaluate(Store store, ProjectRef project, Tag model, Tag dataset, Tag judge, int failEvery) {
         String id = RunIds.next().toString();
-        store.createEvaluation(project, new NewEvaluation(id, model, dataset, judge, 4));
+        store.evaluations().create(project, new NewEvaluation(id, model, dataset, judge, 4));
         List<EvaluationRowView> rows = new ArrayList<>();
         for (int i = 0; i < EVALUATION_ROWS; i++) {
             boolean passed = i % failEvery != 0;
             rows.add(new EvaluationRowView(i, "\"question " + i + "\"", "\"out " + i + "\"", passed ? 1.0 : 0.0, passed,
                     1_000L + i, null, null));
             if (rows.size() == 1_000) {
-                store.appendEvaluationRows(project, id, rows);
+                store.evaluations().appendRows(project, id, rows);
                 rows.clear();
             }
         }
-        store.completeEvaluation(project, id);
+        store.evaluations().complete(project, id);
         return id;
     }
 }

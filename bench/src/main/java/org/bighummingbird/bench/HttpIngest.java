@@ -156,7 +156,7 @@ public final class HttpIngest {
         boolean postgres = database != null;
         String key;
         try (Store store = opener.open()) {
-            key = store.createKey(Store.DEFAULT_WORKSPACE, "http-ingest").token();
+            key = store.apiKeys().create(Store.DEFAULT_WORKSPACE, "http-ingest").token();
         }
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(ServerProcess.java()));
@@ -197,7 +197,7 @@ public final class HttpIngest {
         }
         long stored;
         try (Store store = opener.open()) {
-            stored = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).map(store::countRuns).orElse(0L);
+            stored = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).map(store.runs()::count).orElse(0L);
         }
         double rateEndToEnd = stored * 1e9 / result.nanos;
         System.out.printf("%s raw Store.insertRuns, batches of %,d: %,.0f runs/s%n", name, RAW_BATCH, raw);

@@ -148,7 +148,7 @@ public final class LocalStoreIngest {
 
     private static long countRuns(Path home) {
         try (Store store = Store.openLocal(home)) {
-            return store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).map(store::countRuns).orElse(0L);
+            return store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).map(store.runs()::count).orElse(0L);
         }
     }
 

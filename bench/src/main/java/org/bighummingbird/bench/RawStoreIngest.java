@@ -11,7 +11,7 @@ import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 
 /**
- * The raw rate of the store's own idempotent insert path: {@link Store#insertRuns} driven directly
+ * The raw rate of the store's own idempotent insert path: {@link org.bighummingbird.store.RunStore#insert} driven directly
  * with pre-built runs shaped like the SDK's, no SDK, no HTTP. Other harnesses call
  * {@link #runsPerSecond} in their own process to express their rate as a share of this one; the
  * {@code main} measures it on SQLite (a temporary home) and PostgreSQL (a throwaway database it
@@ -63,17 +63,17 @@ public final class RawStoreIngest {
      * @throws IllegalStateException when the project did not grow by exactly {@code load.runs()}
      */
     public static double runsPerSecond(Store store, Load load) {
-        ProjectRef project = store.project(Store.DEFAULT_WORKSPACE, PROJECT);
+        ProjectRef project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, PROJECT);
         VersionRegistration reg = registration(load.payloadChars());
-        store.register(project, reg);
+        store.models().register(project, reg);
         List<RunRecord> runs = runs(load.runs(), reg.key(), load.payloadChars());
-        long before = store.countRuns(project);
+        long before = store.runs().count(project);
         long start = System.nanoTime();
         for (int from = 0; from < runs.size(); from += load.batchSize()) {
-            store.insertRuns(project, runs.subList(from, Math.min(runs.size(), from + load.batchSize())));
+            store.runs().insert(project, runs.subList(from, Math.min(runs.size(), from + load.batchSize())));
         }
         long nanos = System.nanoTime() - start;
-        long stored = store.countRuns(project) - before;
+        long stored = store.runs().count(project) - before;
         if (stored != load.runs()) {
             throw new IllegalStateException(store + " stored " + stored + " of " + load.runs() + " runs");
         }
@@ -177,7 +177,7 @@ public final class RawStoreIngest {
         Arrays.sort(rates);
         double median = rounds % 2 == 1 ? rates[rounds / 2] : (rates[rounds / 2 - 1] + rates[rounds / 2]) / 2;
         System.out.printf("%s raw Store.insertRuns: median %,.0f runs/s over %d rounds (%,d runs stored in all)%n",
-                name, median, rounds, store.countRuns(store.project(Store.DEFAULT_WORKSPACE, PROJECT)));
+                name, median, rounds, store.runs().count(store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, PROJECT)));
     }
 
     private static int count(String text) {

@@ -1,7 +1,5 @@
 package org.bighummingbird.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.DatasetVersionInfo;
 import org.bighummingbird.store.json.CatalogJson;
@@ -19,6 +17,10 @@ import picocli.CommandLine.Spec;
 final class DatasetsCommand implements Callable<Integer> {
     /** Longest description shown in the table, in characters; JSON has it whole. */
     static final int DESCRIPTION_WIDTH = 60;
+    static final Listing<DatasetVersionInfo> LISTING = Listing.of(CatalogJson::dataset,
+            v -> new String[] {v.tag().toString(), Integer.toString(v.rowCount()), Text.humanInstant(v.createdAtMicros()),
+                Text.cut(v.description(), DESCRIPTION_WIDTH)},
+            "TAG", "ROWS", "CREATED", "DESCRIPTION");
 
     @Mixin
     StoreOptions options;
@@ -32,20 +34,7 @@ final class DatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ProjectSource source = ProjectSource.open(options)) {
-            List<DatasetVersionInfo> versions = source.datasets();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                JsonOutput.printArray(out, versions, CatalogJson::dataset);
-            } else if (versions.isEmpty()) {
-                spec.commandLine().getErr().println("no datasets in project \"" + options.project() + "\" yet");
-            } else {
-                Table table = Table.withHeader("TAG", "ROWS", "CREATED", "DESCRIPTION");
-                for (DatasetVersionInfo v : versions) {
-                    table.row(v.tag().toString(), Integer.toString(v.rowCount()), Text.humanInstant(v.createdAtMicros()),
-                            Text.cut(v.description(), DESCRIPTION_WIDTH));
-                }
-                table.print(out);
-            }
+            LISTING.print(spec, json, source.datasets(), "no datasets in project \"" + options.project() + "\" yet");
         }
         return 0;
     }

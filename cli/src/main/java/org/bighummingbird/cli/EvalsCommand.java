@@ -1,10 +1,8 @@
 package org.bighummingbird.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.EvaluationInfo;
-import org.bighummingbird.store.Store;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.json.EvaluationJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +21,11 @@ import picocli.CommandLine.Spec;
                 + " status, row counts, mean score.")
 final class EvalsCommand implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 50;
+    static final Listing<EvaluationInfo> LISTING = Listing.of(EvaluationJson::evaluation,
+            e -> new String[] {e.id(), e.modelTag().toString(), e.datasetTag().toString(), e.judgeTag().toString(),
+                e.status(), count(e.rows()), count(e.passed()), count(e.failed()), count(e.errors()),
+                score(e.meanScore()), Text.humanInstant(e.createdAtMicros())},
+            "ID", "MODEL", "DATASET", "JUDGE", "STATUS", "ROWS", "PASSED", "FAILED", "ERRORS", "MEAN", "CREATED");
 
     @Mixin
     StoreOptions options;
@@ -36,11 +39,11 @@ final class EvalsCommand implements Callable<Integer> {
     private int limit = DEFAULT_LIMIT;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT,
-            description = "The most evaluations to print, 1 to " + Store.MAX_EVALUATION_PAGE
+            description = "The most evaluations to print, 1 to " + EvaluationStore.MAX_PAGE
                     + "; default ${DEFAULT-VALUE}.")
     void limit(int value) {
-        if (value < 1 || value > Store.MAX_EVALUATION_PAGE) {
-            throw new ParameterException(spec.commandLine(), "--limit must be 1 to " + Store.MAX_EVALUATION_PAGE
+        if (value < 1 || value > EvaluationStore.MAX_PAGE) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 1 to " + EvaluationStore.MAX_PAGE
                     + ", got " + value);
         }
         this.limit = value;
@@ -49,22 +52,8 @@ final class EvalsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ProjectSource source = ProjectSource.open(options)) {
-            List<EvaluationInfo> evaluations = source.evaluations(limit);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                JsonOutput.printArray(out, evaluations, EvaluationJson::evaluation);
-            } else if (evaluations.isEmpty()) {
-                spec.commandLine().getErr().println("no evaluations in project \"" + options.project() + "\" yet");
-            } else {
-                Table table = Table.withHeader("ID", "MODEL", "DATASET", "JUDGE", "STATUS", "ROWS", "PASSED", "FAILED",
-                        "ERRORS", "MEAN", "CREATED");
-                for (EvaluationInfo e : evaluations) {
-                    table.row(e.id(), e.modelTag().toString(), e.datasetTag().toString(), e.judgeTag().toString(),
-                            e.status(), count(e.rows()), count(e.passed()), count(e.failed()), count(e.errors()),
-                            score(e.meanScore()), Text.humanInstant(e.createdAtMicros()));
-                }
-                table.print(out);
-            }
+            LISTING.print(spec, json, source.evaluations(limit),
+                    "no evaluations in project \"" + options.project() + "\" yet");
         }
         return 0;
     }

@@ -41,11 +41,7 @@ final class JudgeShowCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectSource source = ProjectSource.open(options.orElse(parent.options))) {
             JudgeVersion judge = source.judge(tag).orElseThrow(() -> source.missing("judge version", tag));
-            if (json) {
-                JsonOutput.print(spec.commandLine().getOut(), CatalogJson.judgeDetail(judge));
-            } else {
-                print(judge, spec.commandLine().getOut());
-            }
+            Shown.print(spec, json, judge, CatalogJson::judgeDetail, JudgeShowCommand::print);
         }
         return 0;
     }

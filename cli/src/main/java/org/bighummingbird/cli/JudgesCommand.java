@@ -1,7 +1,5 @@
 package org.bighummingbird.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.json.CatalogJson;
@@ -17,6 +15,11 @@ import picocli.CommandLine.Spec;
             "       bhb judges show TAG --project=PROJECT [--json] [--home=DIR] [--verbose]"},
         description = "Lists the judge versions of a project: tag, kind, when first seen, description.")
 final class JudgesCommand implements Callable<Integer> {
+    static final Listing<JudgeVersion> LISTING = Listing.of(CatalogJson::judge,
+            j -> new String[] {j.tag().toString(), j.kind(), Text.humanInstant(j.createdAtMicros()),
+                Text.cut(j.description(), 60)},
+            "TAG", "KIND", "CREATED", "DESCRIPTION");
+
     @Mixin
     StoreOptions options;
 
@@ -29,20 +32,7 @@ final class JudgesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ProjectSource source = ProjectSource.open(options)) {
-            List<JudgeVersion> judges = source.judges();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                JsonOutput.printArray(out, judges, CatalogJson::judge);
-            } else if (judges.isEmpty()) {
-                spec.commandLine().getErr().println("no judges in project \"" + options.project() + "\" yet");
-            } else {
-                Table table = Table.withHeader("TAG", "KIND", "CREATED", "DESCRIPTION");
-                for (JudgeVersion j : judges) {
-                    table.row(j.tag().toString(), j.kind(), Text.humanInstant(j.createdAtMicros()),
-                            Text.cut(j.description(), 60));
-                }
-                table.print(out);
-            }
+            LISTING.print(spec, json, source.judges(), "no judges in project \"" + options.project() + "\" yet");
         }
         return 0;
     }

@@ -34,7 +34,7 @@ final class KeysCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store store = options.open(true)) {
-            NewApiKey key = store.createKey(workspace, name);
+            NewApiKey key = store.apiKeys().create(workspace, name);
             // Not the store's description: a PostgreSQL URL may carry a password.
             String where = store.file().map(f -> " in " + f).orElse("");
             spec.commandLine().getErr().println("Created key " + key.info().id() + " for workspace \""

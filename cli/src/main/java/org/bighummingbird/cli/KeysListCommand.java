@@ -29,7 +29,7 @@ final class KeysListCommand implements Callable<Integer> {
     public Integer call() {
         List<ApiKeyInfo> keys;
         try (Store store = options.open(false)) {
-            keys = store.keys();
+            keys = store.apiKeys().list();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

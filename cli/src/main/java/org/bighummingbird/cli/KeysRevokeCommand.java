@@ -28,7 +28,7 @@ final class KeysRevokeCommand implements Callable<Integer> {
     public Integer call() {
         boolean revoked;
         try (Store store = options.open(false)) {
-            revoked = store.revokeKey(id);
+            revoked = store.apiKeys().revoke(id);
         }
         spec.commandLine().getOut().println(revoked
                 ? "Revoked key " + id + "; it no longer authenticates."

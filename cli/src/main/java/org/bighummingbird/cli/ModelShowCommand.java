@@ -37,11 +37,7 @@ final class ModelShowCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectSource source = ProjectSource.open(options.orElse(parent.options))) {
             ModelVersionDetail detail = source.version(tag).orElseThrow(() -> source.noVersion(tag));
-            if (json) {
-                JsonOutput.print(spec.commandLine().getOut(), ViewJson.versionDetail(detail));
-            } else {
-                new VersionReport(detail).print(spec.commandLine().getOut());
-            }
+            Shown.print(spec, json, detail, ViewJson::versionDetail, (d, out) -> new VersionReport(d).print(out));
         }
         return 0;
     }

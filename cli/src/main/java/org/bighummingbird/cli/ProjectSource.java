@@ -10,8 +10,8 @@ import org.bighummingbird.store.EvaluationComparison;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.ModelPage;
 import org.bighummingbird.store.ModelVersionDetail;
-import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
 
@@ -37,13 +37,13 @@ interface ProjectSource extends AutoCloseable {
         return StoreAccess.open(options);
     }
 
-    /** Every version of every model, by name then version. */
-    List<ModelVersionInfo> versions();
+    /** A page of model versions, by name then version; see {@link org.bighummingbird.store.ModelStore#page}. */
+    ModelPage modelsPage(int limit, String cursor);
 
     /** One version with its code, metadata and output shapes; {@code name:latest} allowed. */
     Optional<ModelVersionDetail> version(TagReference tag);
 
-    /** A page of runs, newest first; see {@link org.bighummingbird.store.Store#runsPage}. */
+    /** A page of runs, newest first; see {@link org.bighummingbird.store.RunStore#page}. */
     RunPage runsPage(RunQuery query, String cursor);
 
     /** Every version of every dataset, by name then version. */

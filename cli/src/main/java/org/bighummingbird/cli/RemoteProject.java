@@ -14,6 +14,7 @@ import org.bighummingbird.store.EvaluationComparison;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
 import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.ModelPage;
 import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.RunPage;
@@ -56,12 +57,15 @@ final class RemoteProject implements ProjectSource {
     }
 
     @Override
-    public List<ModelVersionInfo> versions() {
+    public ModelPage modelsPage(int limit, String cursor) {
+        String uri = path + "/models?limit=" + limit + (cursor == null ? "" : "&cursor=" + PathSegment.encode(cursor));
+        JsonNode page = api.get(uri).orElseThrow(this::projectGone);
         List<ModelVersionInfo> versions = new ArrayList<>();
-        for (JsonNode version : api.get(path + "/models").orElseThrow(this::projectGone)) {
+        for (JsonNode version : page.path("models")) {
             versions.add(ViewJson.versionFrom(version));
         }
-        return versions;
+        JsonNode next = page.path("nextCursor");
+        return new ModelPage(versions, next.isTextual() ? next.asText() : null);
     }
 
     @Override

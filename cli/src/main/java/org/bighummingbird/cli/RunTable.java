@@ -1,22 +1,21 @@
 package org.bighummingbird.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
 import org.bighummingbird.store.RunView;
+import org.bighummingbird.store.json.ViewJson;
 
 /** The text form of {@code bhb runs}: one line per run, long values cut, errors marked with ✖. */
 final class RunTable {
     private static final int MAX_VALUE_WIDTH = 48;
 
+    /** {@code bhb runs}' listing: {@link ViewJson#run} documents, or this table. */
+    static final Listing<RunView> LISTING = Listing.of(ViewJson::run, RunTable::row,
+            "ID", "MODEL", "STARTED", "LATENCY", "INPUTS", "OUTPUT");
+
     private RunTable() {}
 
-    static void print(List<RunView> runs, PrintWriter out) {
-        Table table = Table.withHeader("ID", "MODEL", "STARTED", "LATENCY", "INPUTS", "OUTPUT");
-        for (RunView run : runs) {
-            table.row(run.id(), run.modelTag().toString(), Text.humanInstant(run.startedAtMicros()),
-                    Text.latency(run.latencyNs()), Text.cut(run.inputsJson(), MAX_VALUE_WIDTH), outcome(run));
-        }
-        table.print(out);
+    private static String[] row(RunView run) {
+        return new String[] {run.id(), run.modelTag().toString(), Text.humanInstant(run.startedAtMicros()),
+            Text.latency(run.latencyNs()), Text.cut(run.inputsJson(), MAX_VALUE_WIDTH), outcome(run)};
     }
 
     private static String outcome(RunView run) {

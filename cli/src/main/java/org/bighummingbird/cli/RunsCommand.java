@@ -1,9 +1,10 @@
 package org.bighummingbird.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.store.json.ViewJson;
+import org.bighummingbird.store.RunPage;
+import org.bighummingbird.store.RunQuery;
+import org.bighummingbird.store.RunView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,30 +47,17 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ProjectSource source = ProjectSource.open(options)) {
-            PagedRuns runs = new PagedRuns(source, model, limit);
-            if (runs.isEmpty() && model != null) {
-                requireVersion(source);
+            CursorPages<RunView> runs = new CursorPages<>((cursor, size) -> {
+                RunPage page = source.runsPage(new RunQuery(model, size), cursor);
+                return new CursorPages.Page<>(page.runs(), page.nextCursor());
+            }, limit);
+            // Only asked when nothing came back: tells a typo in --model from a version without runs.
+            if (runs.isEmpty() && model != null && source.version(model).isEmpty()) {
+                throw source.noVersion(model);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                JsonOutput.printArray(out, runs, ViewJson::run);
-            } else if (runs.isEmpty()) {
-                spec.commandLine().getErr().println("no runs in project \"" + options.project() + "\""
-                        + (model == null ? "" : " for " + model) + " yet");
-            } else {
-                RunTable.print(runs.toList(), out);
-            }
+            RunTable.LISTING.print(spec, json, runs, "no runs in project \"" + options.project() + "\""
+                    + (model == null ? "" : " for " + model) + " yet");
         }
         return 0;
-    }
-
-    // Only asked when nothing came back: tells a typo in --model from a version without runs.
-    private void requireVersion(ProjectSource source) {
-        boolean known = source.versions().stream()
-                .anyMatch(v -> v.tag().name().equals(model.name())
-                        && (model.isLatest() || v.tag().version() == model.version()));
-        if (!known) {
-            throw source.noVersion(model);
-        }
     }
 }

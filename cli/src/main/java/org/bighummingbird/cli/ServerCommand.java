@@ -12,7 +12,6 @@ import org.bighummingbird.server.ServerConfig;
 import org.bighummingbird.server.ui.access.AccessConfig;
 import org.bighummingbird.store.ApiKeyInfo;
 import org.bighummingbird.store.JdbcUrls;
-import org.bighummingbird.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -76,7 +75,7 @@ final class ServerCommand implements Callable<Integer> {
         err.println("bhb server: serving the " + server.store());
         if (noAuth) {
             warnOpen(err, server.url());
-        } else if (server.store().keys().stream().allMatch(ApiKeyInfo::revoked)) {
+        } else if (server.store().apiKeys().list().stream().allMatch(ApiKeyInfo::revoked)) {
             err.println("bhb server: the store has no active API key yet, so every request is refused (401)."
                     + " Create one with:");
             err.println("    bhb keys create --workspace default " + storeArguments());

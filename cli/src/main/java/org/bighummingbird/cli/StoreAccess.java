@@ -12,9 +12,10 @@ import org.bighummingbird.store.DatasetVersionInfo;
 import org.bighummingbird.store.EvaluationComparison;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.JudgeVersion;
+import org.bighummingbird.store.ModelPage;
 import org.bighummingbird.store.ModelVersionDetail;
-import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
@@ -48,7 +49,7 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
         }
         Store store = Store.openLocal(home);
         try {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, name)
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, name)
                     .orElseThrow(() -> new CommandFailure("no project \"" + name + "\" in the store at " + home));
             return new StoreAccess(store, project, home);
         } catch (RuntimeException e) {
@@ -62,62 +63,62 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
     }
 
     @Override
-    public List<ModelVersionInfo> versions() {
-        return store.versions(project);
+    public ModelPage modelsPage(int limit, String cursor) {
+        return store.models().page(project, limit, cursor);
     }
 
     @Override
     public Optional<ModelVersionDetail> version(TagReference tag) {
-        return store.version(project, tag);
+        return store.models().find(project, tag);
     }
 
     @Override
     public RunPage runsPage(RunQuery query, String cursor) {
-        return store.runsPage(project, query, cursor);
+        return store.runs().page(project, query, cursor);
     }
 
     @Override
     public List<DatasetVersionInfo> datasets() {
-        return store.datasets(project);
+        return store.datasets().list(project);
     }
 
     @Override
     public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
-        return store.datasetVersion(project, tag);
+        return store.datasets().find(project, tag);
     }
 
     @Override
     public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
-        return store.datasetRows(project, tag, fromIndex, limit);
+        return store.datasets().rows(project, tag, fromIndex, limit);
     }
 
     @Override
     public List<JudgeVersion> judges() {
-        return store.judges(project);
+        return store.judges().list(project);
     }
 
     @Override
     public Optional<JudgeVersion> judge(TagReference tag) {
-        return store.judge(project, tag);
+        return store.judges().find(project, tag);
     }
 
     @Override
     public List<EvaluationInfo> evaluations(int limit) {
         sweepEvaluations();
-        return store.evaluations(project, limit);
+        return store.evaluations().list(project, limit);
     }
 
     @Override
     public Optional<EvaluationInfo> evaluation(String id) {
         sweepEvaluations();
-        return store.evaluation(project, id);
+        return store.evaluations().find(project, id);
     }
 
     // No server sweeps a store file: its readers mark evaluations whose process died abandoned, so
     // that they do not read running for ever. Best effort: a store too busy to sweep is still read.
     private void sweepEvaluations() {
         try {
-            store.abandonSilentEvaluations(Instant.now(), Store.DEFAULT_EVALUATION_SILENCE);
+            store.evaluations().abandonSilent(Instant.now(), EvaluationStore.DEFAULT_SILENCE);
         } catch (StoreException e) {
             LoggerFactory.getLogger(StoreAccess.class).warn("could not mark evaluations without a heartbeat"
                     + " abandoned in {}; listing them as they are", home, e);
@@ -126,13 +127,13 @@ record StoreAccess(Store store, ProjectRef project, Path home) implements Projec
 
     @Override
     public List<EvaluationRowView> evaluationRows(String id, int fromIndex, int limit) {
-        return store.evaluationRows(project, id, fromIndex, limit);
+        return store.evaluations().rows(project, id, fromIndex, limit);
     }
 
     @Override
     public EvaluationComparison compareEvaluations(String idA, String idB) {
         try {
-            return store.compareEvaluations(project, idA, idB);
+            return store.evaluations().compare(project, idA, idB);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionDetail.ShapeCount;
+import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.json.ViewJson;
 
@@ -23,7 +23,7 @@ final class VersionReport {
         out.println(info.tag());
         Table.headless(2)
                 .row("  signature", signature(ViewJson.parseStored(info.signatureJson())))
-                .row("  runs", Long.toString(info.runCount()))
+                .row("  runs", Long.toString(detail.runCount()))
                 .row("  created", ViewJson.isoInstant(info.createdAtMicros()))
                 .row("  fingerprint", info.versionKey())
                 .row("  code fingerprint", info.codeFingerprint())

@@ -44,8 +44,8 @@ class AbandonedEvalsCommandTest {
             var echo = bhb.trace("echo", (String s) -> s);
             complete = bhb.evaluate(echo, judge, words, EvaluationOptions.builder().printRows(false).build()).id();
             try (Store store = Store.openLocal(home)) {
-                ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
-                stale = store.createEvaluation(project, new NewEvaluation(Tag.parse("echo:v1"), Tag.parse(words),
+                ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, PROJECT).orElseThrow();
+                stale = store.evaluations().create(project, new NewEvaluation(Tag.parse("echo:v1"), Tag.parse(words),
                         Tag.parse(judge), 1)).evaluation().id();
             }
         } finally {

@@ -41,9 +41,9 @@ class KeysCommandTest {
         String other = create("keys", "create", "--workspace", "team-b", "--home", home.toString());
 
         try (Store store = Store.openLocal(home)) {
-            assertThat(store.authenticate(key)).contains("team-a");
-            assertThat(store.authenticate(other)).contains("team-b");
-            assertThat(store.keys()).extracting(k -> k.name()).containsExactly("ci runner", "");
+            assertThat(store.apiKeys().authenticate(key)).contains("team-a");
+            assertThat(store.apiKeys().authenticate(other)).contains("team-b");
+            assertThat(store.apiKeys().list()).extracting(k -> k.name()).containsExactly("ci runner", "");
         }
     }
 
@@ -89,8 +89,8 @@ class KeysCommandTest {
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains(id, "revoked already", "nothing changed");
         try (Store store = Store.openLocal(home)) {
-            assertThat(store.authenticate(key)).isEmpty();
-            assertThat(store.authenticate(kept)).contains("team-a");
+            assertThat(store.apiKeys().authenticate(key)).isEmpty();
+            assertThat(store.apiKeys().authenticate(kept)).contains("team-a");
         }
         JsonNode listed = Cli.run(home, "keys", "list", "--json").json();
         assertThat(listed.get(0).get("revoked").asBoolean()).isTrue();
@@ -108,7 +108,7 @@ class KeysCommandTest {
         assertThat(listed.get(0).get("name").asText()).isEqualTo("ключ 🐦");
         assertThat(Cli.run(home, "keys", "list").out()).contains(workspace);
         try (Store store = Store.openLocal(home)) {
-            assertThat(store.authenticate(key)).contains(workspace);
+            assertThat(store.apiKeys().authenticate(key)).contains(workspace);
         }
     }
 
@@ -123,11 +123,11 @@ class KeysCommandTest {
             assertThat(listed).hasSize(1);
             assertThat(listed.get(0).get("id").asText()).isEqualTo(id);
             try (Store store = Store.open(url)) {
-                assertThat(store.authenticate(key)).contains("team-pg");
+                assertThat(store.apiKeys().authenticate(key)).contains("team-pg");
             }
             assertThat(Cli.run("keys", "revoke", id, "--db", url).exitCode()).isZero();
             try (Store store = Store.open(url)) {
-                assertThat(store.authenticate(key)).isEmpty();
+                assertThat(store.apiKeys().authenticate(key)).isEmpty();
             }
         }
     }
@@ -140,7 +140,7 @@ class KeysCommandTest {
             String key = create("keys", "create", "--workspace", "w");
             assertThat(Cli.run("keys", "list", "--json").json()).hasSize(1);
             try (Store store = Store.openLocal(elsewhere)) {
-                assertThat(store.authenticate(key)).contains("w");
+                assertThat(store.apiKeys().authenticate(key)).contains("w");
             }
         } finally {
             if (saved == null) {

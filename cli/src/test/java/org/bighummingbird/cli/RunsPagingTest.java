@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Limits larger than one store page: the answer is read page by page and still exact. */
 class RunsPagingTest {
-    static final int RUNS = PagedRuns.PAGE_SIZE * 2 + 600;
+    static final int RUNS = CursorPages.PAGE_SIZE * 2 + 600;
 
     @TempDir
     static Path home;

@@ -32,8 +32,8 @@ class UiCommandTest {
     @Test
     void printsTheUrlServesTheDashboardAndStopsOnSigterm() throws Exception {
         try (Store store = Store.openLocal(home)) {
-            store.project(Store.DEFAULT_WORKSPACE, "Concept Project");
-            store.project(Store.DEFAULT_WORKSPACE, "Other Project");
+            store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Concept Project");
+            store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Other Project");
         }
         Process process = new ProcessBuilder(command("ui", "--port", "0", "--home", home.toString())).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -20,6 +20,7 @@ import org.bighummingbird.cli.Bhb;
 import org.bighummingbird.server.BhbServer;
 import org.bighummingbird.server.ServerConfig;
 import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 import org.bighummingbird.store.ThrowawayPostgres;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * waits below are for the child's events, with a deadline.
  */
 class AbandonedEvaluationTest {
-    private static final Duration SILENCE = Store.DEFAULT_EVALUATION_SILENCE;
+    private static final Duration SILENCE = EvaluationStore.DEFAULT_SILENCE;
     private static final long DEADLINE_MS = 60_000;
 
     @TempDir
@@ -44,7 +45,7 @@ class AbandonedEvaluationTest {
         Path home = dir.resolve("home");
         Child child = Child.start(dir, List.of(home.toString()));
         try (Store store = Store.openLocal(home)) {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, SlowEvaluation.PROJECT).orElseThrow();
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, SlowEvaluation.PROJECT).orElseThrow();
             killedWhileBeating(child, () -> only(store, project));
 
             assertAbandonedBySweep(store, project);
@@ -71,10 +72,10 @@ class AbandonedEvaluationTest {
     }
 
     private void throughAServer(BhbServer server, String workspace) throws Exception {
-        String key = server.store().createKey(workspace, "slow").token();
+        String key = server.store().apiKeys().create(workspace, "slow").token();
         Child child = Child.start(dir, List.of(dir.resolve("client").toString(), server.url(), key));
         Store store = server.store();
-        ProjectRef project = store.findProject(workspace, SlowEvaluation.PROJECT).orElseThrow();
+        ProjectRef project = store.projects().find(workspace, SlowEvaluation.PROJECT).orElseThrow();
         killedWhileBeating(child, () -> only(store, project));
 
         assertAbandonedBySweep(store, project);
@@ -96,11 +97,11 @@ class AbandonedEvaluationTest {
     private static void assertAbandonedBySweep(Store store, ProjectRef project) {
         EvaluationInfo killed = only(store, project);
         Instant lastBeat = Instant.ofEpochSecond(0, killed.heartbeatAtMicros() * 1_000);
-        assertThat(store.abandonSilentEvaluations(lastBeat.plus(SILENCE), SILENCE)).isZero();
+        assertThat(store.evaluations().abandonSilent(lastBeat.plus(SILENCE), SILENCE)).isZero();
         assertThat(only(store, project).status()).isEqualTo(EvaluationInfo.RUNNING);
 
         // every heartbeat that will ever land is before the wall clock's now
-        assertThat(store.abandonSilentEvaluations(Instant.now().plus(SILENCE).plusSeconds(1), SILENCE)).isEqualTo(1);
+        assertThat(store.evaluations().abandonSilent(Instant.now().plus(SILENCE).plusSeconds(1), SILENCE)).isEqualTo(1);
 
         EvaluationInfo abandoned = only(store, project);
         assertThat(abandoned.status()).isEqualTo(EvaluationInfo.ABANDONED);
@@ -117,14 +118,14 @@ class AbandonedEvaluationTest {
     }
 
     private static EvaluationInfo only(Store store, ProjectRef project) {
-        List<EvaluationInfo> all = store.evaluations(project, 10);
+        List<EvaluationInfo> all = store.evaluations().list(project, 10);
         assertThat(all).hasSize(1);
         return all.get(0);
     }
 
     private String idOf(Path home) {
         try (Store store = Store.openLocal(home)) {
-            return only(store, store.findProject(Store.DEFAULT_WORKSPACE, SlowEvaluation.PROJECT).orElseThrow()).id();
+            return only(store, store.projects().find(Store.DEFAULT_WORKSPACE, SlowEvaluation.PROJECT).orElseThrow()).id();
         }
     }
 

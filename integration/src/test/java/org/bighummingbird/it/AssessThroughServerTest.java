@@ -82,7 +82,7 @@ class AssessThroughServerTest {
     }
 
     private String assessEverything(BhbServer server, String workspace) {
-        String key = server.store().createKey(workspace, "assessors").token();
+        String key = server.store().apiKeys().create(workspace, "assessors").token();
         String declarative;
         String code;
         try (BigHummingbird bhb = BigHummingbird.builder(PROJECT).url(server.url()).apiKey(key)
@@ -105,16 +105,16 @@ class AssessThroughServerTest {
         }
 
         Store store = server.store();
-        ProjectRef project = store.findProject(workspace, PROJECT).orElseThrow();
-        String declarativeId = store.judge(project, TagReference.parse(declarative)).orElseThrow().id();
-        String codeId = store.judge(project, TagReference.parse(code)).orElseThrow().id();
-        List<RunView> runs = store.runs(project, RunQuery.newest(100));
+        ProjectRef project = store.projects().find(workspace, PROJECT).orElseThrow();
+        String declarativeId = store.judges().find(project, TagReference.parse(declarative)).orElseThrow().id();
+        String codeId = store.judges().find(project, TagReference.parse(code)).orElseThrow().id();
+        List<RunView> runs = store.runs().list(project, RunQuery.newest(100));
         assertThat(runs).hasSize(2 * CALLS);
         Map<String, Integer> byJudge = new HashMap<>();
         List<String> errors = new ArrayList<>();
         for (RunView run : runs) {
             int sum = Integer.parseInt(run.outputJson());
-            RunAssessment a = store.runAssessment(project, run.id()).orElseThrow(() -> new AssertionError(
+            RunAssessment a = store.runs().assessment(project, run.id()).orElseThrow(() -> new AssertionError(
                     "run " + run.id() + " of " + run.modelTag() + " has no assessment"));
             if (run.modelTag().name().equals("sum by regex")) {
                 assertThat(a).isEqualTo(new RunAssessment(declarativeId, sum % 2 == 0 ? 1.0 : 0.0, sum % 2 == 0,

@@ -55,8 +55,8 @@ class CustomerSupportFlowTest {
     }
 
     private void flow(BhbServer server) throws Exception {
-        String key = server.store().createKey(WORKSPACE, "support team").token();
-        String strangersKey = server.store().createKey("elsewhere", "someone else").token();
+        String key = server.store().apiKeys().create(WORKSPACE, "support team").token();
+        String strangersKey = server.store().apiKeys().create("elsewhere", "someone else").token();
         Dataset questions = Dataset.of("support questions", "Customer questions, Kundenfragen, 顧客の質問", rows());
         String datasetTag;
         String exactTag;
@@ -91,9 +91,9 @@ class CustomerSupportFlowTest {
             assertThat(again.dataset("support questions:v1")).isEqualTo(questions);
         }
 
-        ProjectRef project = server.store().findProject(WORKSPACE, PROJECT).orElseThrow();
-        assertThat(server.store().datasets(project)).hasSize(2);
-        List<JudgeVersion> judges = server.store().judges(project);
+        ProjectRef project = server.store().projects().find(WORKSPACE, PROJECT).orElseThrow();
+        assertThat(server.store().datasets().list(project)).hasSize(2);
+        List<JudgeVersion> judges = server.store().judges().list(project);
         assertThat(judges).extracting(j -> j.tag().toString() + " " + j.kind())
                 .containsExactly("exact answer:v1 exact", "polite:v1 regex", "short answer:v1 code");
         assertThat(judges.get(2).code()).isNotBlank();

@@ -48,7 +48,7 @@ class EvaluationCreateRetryTest {
     }
 
     private void aLostCreateAnswerLeavesOneEvaluation(BhbServer server, String workspace) throws Exception {
-        String key = server.store().createKey(workspace, "retry test").token();
+        String key = server.store().apiKeys().create(workspace, "retry test").token();
         Evaluation evaluation;
         List<String> seen;
         try (LossyProxy proxy = LossyProxy.start(server.url(), e -> e.getRequestMethod().equals("POST")
@@ -65,8 +65,8 @@ class EvaluationCreateRetryTest {
 
         assertThat(seen).filteredOn(line -> line.startsWith("POST") && line.contains("/evaluations (lost)"))
                 .hasSize(1);
-        ProjectRef project = server.store().findProject(workspace, PROJECT).orElseThrow();
-        List<EvaluationInfo> stored = server.store().evaluations(project, 10);
+        ProjectRef project = server.store().projects().find(workspace, PROJECT).orElseThrow();
+        List<EvaluationInfo> stored = server.store().evaluations().list(project, 10);
         assertThat(stored).extracting(EvaluationInfo::id).containsExactly(evaluation.id());
         assertThat(stored.get(0).status()).isEqualTo(EvaluationInfo.COMPLETE);
         assertThat(stored.get(0).rows()).isEqualTo(3);

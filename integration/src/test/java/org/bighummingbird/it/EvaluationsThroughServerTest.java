@@ -124,8 +124,8 @@ class EvaluationsThroughServerTest {
     private record Flow(String key, String first, String second, String llmEvaluation) {}
 
     private Flow flow(BhbServer server, String workspace) throws Exception {
-        String key = server.store().createKey(workspace, "support team").token();
-        String strangersKey = server.store().createKey("elsewhere", "someone else").token();
+        String key = server.store().apiKeys().create(workspace, "support team").token();
+        String strangersKey = server.store().apiKeys().create("elsewhere", "someone else").token();
 
         List<String> embeddedLines;
         try (BigHummingbird local = BigHummingbird.local(PROJECT, dir.resolve("embedded-" + server.url().hashCode()))) {
@@ -172,18 +172,18 @@ class EvaluationsThroughServerTest {
         assertThat(remoteLines).hasSize(6);
         assertThat(remoteLines.get(5)).matches("✔ All cases in dataset passed\\.|✖ \\d out of 5 failed\\.");
 
-        ProjectRef project = server.store().findProject(workspace, PROJECT).orElseThrow();
-        EvaluationInfo stored = server.store().evaluation(project, first).orElseThrow();
+        ProjectRef project = server.store().projects().find(workspace, PROJECT).orElseThrow();
+        EvaluationInfo stored = server.store().evaluations().find(project, first).orElseThrow();
         assertThat(stored.status()).isEqualTo(EvaluationInfo.COMPLETE);
         assertThat(stored.rows()).isEqualTo(5);
         assertThat(stored.modelTag().toString()).isEqualTo("support bot:v1");
-        List<EvaluationRowView> rows = server.store().evaluationRows(project, first, 0, 100);
+        List<EvaluationRowView> rows = server.store().evaluations().rows(project, first, 0, 100);
         assertThat(rows).extracting(EvaluationRowView::index).containsExactly(0, 1, 2, 3, 4);
         assertThat(rows).allSatisfy(r -> assertThat(r.runId()).isNotNull());
         // a NUL in the model's exception message is kept as the embedded store keeps it
         assertThat(rows.get(4).error()).contains("backend\uFFFDdown");
-        assertThat(server.store().countRuns(project)).isGreaterThanOrEqualTo(15);
-        assertThat(server.store().evaluations(project, 10)).extracting(EvaluationInfo::id)
+        assertThat(server.store().runs().count(project)).isGreaterThanOrEqualTo(15);
+        assertThat(server.store().evaluations().list(project, 10)).extracting(EvaluationInfo::id)
                 .containsExactly(llmId, second, first);
 
         String path = "/api/v1/projects/" + segment(PROJECT) + "/evaluations/" + first;

@@ -101,7 +101,7 @@ class ModulePathTest {
             assertThat(p.exitValue()).as(out).isZero();
             assertThat(out).contains("result 3", "tag model:v1", "sdk true false", "store false", "flushed true");
             try (var store = org.bighummingbird.store.Store.openLocal(serverHome)) {
-                assertThat(store.findProject(org.bighummingbird.store.Store.DEFAULT_WORKSPACE, "Module Path"))
+                assertThat(store.projects().find(org.bighummingbird.store.Store.DEFAULT_WORKSPACE, "Module Path"))
                         .as("the project the program opened on the server").isPresent();
             }
         }

@@ -41,7 +41,7 @@ class RemoteCliTest {
     static void traceThroughTheServer() {
         Path serverHome = dir.resolve("server");
         try (Store store = Store.openLocal(serverHome)) {
-            key = store.createKey(Store.DEFAULT_WORKSPACE, "cli").token();
+            key = store.apiKeys().create(Store.DEFAULT_WORKSPACE, "cli").token();
         }
         server = BhbServer.start(ServerConfig.builder().port(0).home(serverHome).build());
         try (BigHummingbird bhb = BigHummingbird.builder(PROJECT).url(server.url()).apiKey(key)

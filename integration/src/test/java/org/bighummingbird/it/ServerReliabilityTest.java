@@ -113,7 +113,7 @@ class ServerReliabilityTest {
 
     private static String createKey(Path serverHome) {
         try (Store store = Store.openLocal(serverHome)) {
-            return store.createKey(WORKSPACE, "reliability test").token();
+            return store.apiKeys().create(WORKSPACE, "reliability test").token();
         }
     }
 
@@ -129,7 +129,7 @@ class ServerReliabilityTest {
 
     private static long storedRuns(Path serverHome) {
         try (Store store = Store.openLocal(serverHome)) {
-            return store.findProject(WORKSPACE, PROJECT).map(store::countRuns).orElse(0L);
+            return store.projects().find(WORKSPACE, PROJECT).map(store.runs()::count).orElse(0L);
         }
     }
 

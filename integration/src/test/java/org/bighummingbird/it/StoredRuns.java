@@ -13,12 +13,12 @@ final class StoredRuns {
     private StoredRuns() {}
 
     static List<RunView> all(Store store, String workspace, String project) {
-        ProjectRef ref = store.findProject(workspace, project)
+        ProjectRef ref = store.projects().find(workspace, project)
                 .orElseThrow(() -> new AssertionError("no project " + project + " in workspace " + workspace));
         List<RunView> runs = new ArrayList<>();
         String cursor = null;
         do {
-            RunPage page = store.runsPage(ref, RunQuery.newest(1000), cursor);
+            RunPage page = store.runs().page(ref, RunQuery.newest(1000), cursor);
             runs.addAll(page.runs());
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -44,7 +44,7 @@ class TwoServersOnPostgresTest {
     void eightClientsOnTwoServersRegisteringAtOnceGetOneVersionPerKeyWithContiguousNumbers() throws Exception {
         String key;
         try (Store store = Store.open(postgres.url())) {
-            key = store.createKey("scale-out", "two servers").token();
+            key = store.apiKeys().create("scale-out", "two servers").token();
         }
         try (ServerProcess a = ServerProcess.onDatabase(postgres.url(), dir.resolve("logs-a")).start();
                 ServerProcess b = ServerProcess.onDatabase(postgres.url(), dir.resolve("logs-b")).start()) {
@@ -65,7 +65,7 @@ class TwoServersOnPostgresTest {
             }
         }
         try (Store store = Store.open(postgres.url())) {
-            List<ModelVersionInfo> versions = store.versions(store.findProject("scale-out", "Shared").orElseThrow());
+            List<ModelVersionInfo> versions = store.models().list(store.projects().find("scale-out", "Shared").orElseThrow());
             assertThat(versions).extracting(v -> v.tag()).containsExactly(
                     new Tag("shared", 1), new Tag("shared", 2), new Tag("shared", 3), new Tag("shared", 4));
         }

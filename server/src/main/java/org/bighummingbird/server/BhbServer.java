@@ -83,7 +83,8 @@ public final class BhbServer implements AutoCloseable {
         });
         Problems.install(cfg);
         Authentication authentication = config.auth()
-                ? Authentication.required(DashboardAccess.recordingUse(store, store::authenticate), Routes.OPEN_PATHS)
+                ? Authentication.required(DashboardAccess.recordingUse(store, store.apiKeys()::authenticate),
+                        Routes.OPEN_PATHS)
                 : Authentication.disabled();
         cfg.routes.before(Routes.PREFIX, authentication);
         cfg.routes.before(Routes.PREFIX + "/*", authentication);

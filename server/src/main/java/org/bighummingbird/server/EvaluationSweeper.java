@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's scheduled task that marks running evaluations without a heartbeat for {@code
- * silence} abandoned ({@link Store#abandonSilentEvaluations}): once at start, then every quarter of
+ * silence} abandoned ({@link org.bighummingbird.store.EvaluationStore#abandonSilent}): once at start, then every quarter of
  * the silence, at most every {@link #MAX_PERIOD}, on one daemon thread. Several servers on one
  * database sweep without conflict. A sweep that fails is logged once until one succeeds again.
  */
@@ -49,7 +49,7 @@ final class EvaluationSweeper implements AutoCloseable {
     /** One sweep at the clock's now; how many evaluations it abandoned, 0 when the store failed. */
     synchronized int sweep() {
         try {
-            int abandoned = store.abandonSilentEvaluations(clock.instant(), silence);
+            int abandoned = store.evaluations().abandonSilent(clock.instant(), silence);
             if (abandoned > 0) {
                 LOG.info("marked {} running evaluation(s) abandoned: no heartbeat for {} s", abandoned,
                         silence.toMillis() / 1_000.0);

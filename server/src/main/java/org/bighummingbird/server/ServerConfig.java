@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.bighummingbird.server.ui.access.AccessConfig;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.JdbcUrls;
-import org.bighummingbird.store.Store;
 
 /**
  * How to run a {@link BhbServer}: where to listen, which store, whether keys are required and how
@@ -20,7 +20,7 @@ import org.bighummingbird.store.Store;
  * @param maxBatchRuns the most runs in one batch; default 10,000
  * @param stopTimeout how long {@link BhbServer#close()} waits for requests in flight; default 30 s
  * @param evaluationSilence how long a running evaluation may go without a heartbeat before the
- *     server's sweeper marks it abandoned; default {@link Store#DEFAULT_EVALUATION_SILENCE} (2 min)
+ *     server's sweeper marks it abandoned; default {@link org.bighummingbird.store.EvaluationStore#DEFAULT_SILENCE} (2 min)
  * @param headerTimeout the longest a request's line and headers may take to arrive, from their
  *     first byte, however steadily they trickle; default 10 s (the connection is closed)
  * @param bodyTimeout the longest a request's body may take to arrive, from when the server starts
@@ -108,7 +108,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path home, boo
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxBatchRuns = DEFAULT_MAX_BATCH_RUNS;
         private Duration stopTimeout = Duration.ofSeconds(30);
-        private Duration evaluationSilence = Store.DEFAULT_EVALUATION_SILENCE;
+        private Duration evaluationSilence = EvaluationStore.DEFAULT_SILENCE;
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
         private AccessConfig access = AccessConfig.DEFAULTS;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.bighummingbird.store.EvaluationInfo;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class EvaluationSweeperTest {
                 assertThat(late.sweep()).isZero();
             }
             ProjectRef project = ws.project(store, PROJECT);
-            assertThat(store.evaluation(project, id).orElseThrow().status()).isEqualTo(EvaluationInfo.ABANDONED);
+            assertThat(store.evaluations().find(project, id).orElseThrow().status()).isEqualTo(EvaluationInfo.ABANDONED);
         }
         try (Store closed = Store.openLocal(home)) {
             closed.close();
@@ -49,7 +50,7 @@ class EvaluationSweeperTest {
     @Test
     void aServerSweepsWithTheSilenceItIsConfiguredWith() {
         assertThat(ServerConfig.builder().home(Path.of("h")).build().evaluationSilence())
-                .isEqualTo(Store.DEFAULT_EVALUATION_SILENCE);
+                .isEqualTo(EvaluationStore.DEFAULT_SILENCE);
         assertThat(ServerConfig.builder().home(Path.of("h")).evaluationSilence(Duration.ofSeconds(5)).build()
                 .evaluationSilence()).isEqualTo(Duration.ofSeconds(5));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.builder().home(Path.of("h"))

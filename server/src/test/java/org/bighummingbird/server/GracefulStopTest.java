@@ -55,7 +55,7 @@ class GracefulStopTest {
             }
         }
         try (Store store = Store.openLocal(home)) {
-            assertThat(store.countRuns(store.findProject(ws.name(), "P").orElseThrow())).isEqualTo(acknowledged);
+            assertThat(store.runs().count(store.projects().find(ws.name(), "P").orElseThrow())).isEqualTo(acknowledged);
         }
     }
 }

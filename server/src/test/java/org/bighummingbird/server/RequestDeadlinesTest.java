@@ -126,7 +126,7 @@ class RequestDeadlinesTest {
             assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json")
                     .contains("urn:bighummingbird:problem:request-timeout").contains("took longer than 1000 ms");
         }
-        assertThat(fixture.store().projects(workspace.name())).isEmpty();
+        assertThat(fixture.store().projects().list(workspace.name())).isEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class ServerFixture implements AutoCloseable {
     /** A client with a key of a new workspace; {@link Workspace#name()} names it. */
     public Workspace newWorkspace() {
         String name = "ws-" + WORKSPACES.incrementAndGet() + "-" + System.nanoTime();
-        String token = store().createKey(name, "tests").token();
+        String token = store().apiKeys().create(name, "tests").token();
         return new Workspace(name, token, new Http(server.url(), token));
     }
 
@@ -47,7 +47,7 @@ public final class ServerFixture implements AutoCloseable {
      */
     public record Workspace(String name, String token, Http http) {
         public ProjectRef project(Store store, String project) {
-            return store.findProject(name, project).orElseThrow();
+            return store.projects().find(name, project).orElseThrow();
         }
     }
 }

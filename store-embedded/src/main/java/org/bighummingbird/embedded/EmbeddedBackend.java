@@ -32,7 +32,7 @@ public final class EmbeddedBackend implements Backend {
     public Delivery delivery(BackendSettings s) {
         Store store = Store.openLocal(s.home());
         try {
-            store.project(Store.DEFAULT_WORKSPACE, s.project());
+            store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, s.project());
         } catch (RuntimeException e) {
             store.close();
             throw e;

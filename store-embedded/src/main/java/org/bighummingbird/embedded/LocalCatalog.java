@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store as a catalog; reading evaluations first marks those without a heartbeat for
- * {@link Store#DEFAULT_EVALUATION_SILENCE} abandoned. Opens its own connection to the store under
+ * {@link org.bighummingbird.store.EvaluationStore#DEFAULT_SILENCE} abandoned. Opens its own connection to the store under
  * {@code home} on first use (a program that never touches datasets or judges pays nothing) and
  * closes it on {@link #close()}. Thread-safe: the store is; opening is guarded.
  */
@@ -48,88 +48,88 @@ public final class LocalCatalog implements Catalog {
     @Override
     public Tag uploadDataset(DatasetUpload upload) {
         Opened o = open();
-        return o.store.registerDataset(o.project, upload).tag();
+        return o.store.datasets().register(o.project, upload).tag();
     }
 
     @Override
     public Optional<DatasetVersionInfo> datasetVersion(TagReference tag) {
         Opened o = open();
-        return CatalogValues.dataset(o.store.datasetVersion(o.project, tag));
+        return CatalogValues.dataset(o.store.datasets().find(o.project, tag));
     }
 
     @Override
     public List<DatasetRowView> datasetRows(Tag tag, int fromIndex, int limit) {
         Opened o = open();
-        return CatalogValues.datasetRows(o.store.datasetRows(o.project, tag, fromIndex, limit));
+        return CatalogValues.datasetRows(o.store.datasets().rows(o.project, tag, fromIndex, limit));
     }
 
     @Override
     public Tag registerJudge(JudgeRegistration registration) {
         Opened o = open();
-        return o.store.registerJudge(o.project, registration).tag();
+        return o.store.judges().register(o.project, registration).tag();
     }
 
     @Override
     public Optional<JudgeVersion> judgeVersion(TagReference tag) {
         Opened o = open();
-        return CatalogValues.judge(o.store.judge(o.project, tag));
+        return CatalogValues.judge(o.store.judges().find(o.project, tag));
     }
 
     @Override
     public EvaluationInfo createEvaluation(NewEvaluation evaluation) {
         Opened o = open();
         return translated(() -> CatalogValues.evaluation(
-                o.store.createEvaluation(o.project, CatalogValues.toStore(evaluation)).evaluation()));
+                o.store.evaluations().create(o.project, CatalogValues.toStore(evaluation)).evaluation()));
     }
 
     @Override
     public void heartbeatEvaluation(String evaluationId) {
         Opened o = open();
-        translated(() -> o.store.heartbeatEvaluation(o.project, evaluationId));
+        translated(() -> o.store.evaluations().heartbeat(o.project, evaluationId));
     }
 
     @Override
     public void appendEvaluationRows(String evaluationId, List<EvaluationRowView> rows) {
         Opened o = open();
-        translated(() -> o.store.appendEvaluationRows(o.project, evaluationId, CatalogValues.toStore(rows)));
+        translated(() -> o.store.evaluations().appendRows(o.project, evaluationId, CatalogValues.toStore(rows)));
     }
 
     @Override
     public EvaluationInfo completeEvaluation(String evaluationId) {
         Opened o = open();
-        return translated(() -> CatalogValues.evaluation(o.store.completeEvaluation(o.project, evaluationId)));
+        return translated(() -> CatalogValues.evaluation(o.store.evaluations().complete(o.project, evaluationId)));
     }
 
     @Override
     public boolean failEvaluation(String evaluationId, String reason) {
         Opened o = open();
-        return translated(() -> o.store.failEvaluation(o.project, evaluationId, reason));
+        return translated(() -> o.store.evaluations().fail(o.project, evaluationId, reason));
     }
 
     @Override
     public Optional<EvaluationInfo> evaluation(String evaluationId) {
         Opened o = open();
         sweep(o.store);
-        return CatalogValues.evaluation(o.store.evaluation(o.project, evaluationId));
+        return CatalogValues.evaluation(o.store.evaluations().find(o.project, evaluationId));
     }
 
     @Override
     public List<EvaluationInfo> evaluations(int limit) {
         Opened o = open();
         sweep(o.store);
-        return CatalogValues.evaluations(o.store.evaluations(o.project, limit));
+        return CatalogValues.evaluations(o.store.evaluations().list(o.project, limit));
     }
 
     @Override
     public List<EvaluationRowView> evaluationRows(String evaluationId, int fromIndex, int limit) {
         Opened o = open();
-        return translated(() -> CatalogValues.rows(o.store.evaluationRows(o.project, evaluationId, fromIndex, limit)));
+        return translated(() -> CatalogValues.rows(o.store.evaluations().rows(o.project, evaluationId, fromIndex, limit)));
     }
 
     @Override
     public EvaluationComparison compareEvaluations(String idA, String idB) {
         Opened o = open();
-        return translated(() -> CatalogValues.comparison(o.store.compareEvaluations(o.project, idA, idB)));
+        return translated(() -> CatalogValues.comparison(o.store.evaluations().compare(o.project, idA, idB)));
     }
 
     /** Runs a store call, saying "not found" as the catalog does. */
@@ -152,7 +152,7 @@ public final class LocalCatalog implements Catalog {
     // reads abandoned, not running for ever. Best effort: a store too busy to sweep is still read.
     private void sweep(Store s) {
         try {
-            s.abandonSilentEvaluations(Instant.now(), Store.DEFAULT_EVALUATION_SILENCE);
+            s.evaluations().abandonSilent(Instant.now(), org.bighummingbird.store.EvaluationStore.DEFAULT_SILENCE);
             sweepFailed = false;
         } catch (StoreException e) {
             if (!sweepFailed) {
@@ -170,7 +170,7 @@ public final class LocalCatalog implements Catalog {
         if (store == null) {
             Store opened = Store.openLocal(home);
             try {
-                projectRef = opened.project(Store.DEFAULT_WORKSPACE, project);
+                projectRef = opened.projects().findOrCreate(Store.DEFAULT_WORKSPACE, project);
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;

@@ -32,7 +32,7 @@ public final class StoreSink implements RunSink {
     @Override
     public Tag register(String project, VersionRegistration registration) {
         try {
-            return open().register(project(project), registration).tag();
+            return open().models().register(project(project), registration).tag();
         } catch (StoreUnavailable e) {
             throw away(e);
         }
@@ -41,7 +41,7 @@ public final class StoreSink implements RunSink {
     @Override
     public void write(String project, List<RunRecord> runs) {
         try {
-            open().insertRuns(project(project), runs);
+            open().runs().insert(project(project), runs);
         } catch (StoreUnavailable e) {
             throw away(e);
         }
@@ -53,7 +53,7 @@ public final class StoreSink implements RunSink {
     }
 
     private ProjectRef project(String name) {
-        return projects.computeIfAbsent(name, n -> store.project(Store.DEFAULT_WORKSPACE, n));
+        return projects.computeIfAbsent(name, n -> store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, n));
     }
 
     private Store open() {

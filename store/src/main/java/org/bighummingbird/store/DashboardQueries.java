@@ -188,8 +188,8 @@ public final class DashboardQueries {
 
     /** The project's evaluations matching the filter, newest first, at most {@code limit} (1 to 10,000). */
     public List<EvaluationInfo> evaluations(ProjectRef project, EvaluationFilter filter, int limit) {
-        if (limit < 1 || limit > Store.MAX_EVALUATION_PAGE) {
-            throw new IllegalArgumentException("limit must be 1 to " + Store.MAX_EVALUATION_PAGE + ", got " + limit);
+        if (limit < 1 || limit > EvaluationStore.MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be 1 to " + EvaluationStore.MAX_PAGE + ", got " + limit);
         }
         StringBuilder sql = new StringBuilder("SELECT " + Evaluations.COLUMNS + Evaluations.FROM
                 + " LEFT JOIN model_versions mv ON mv.id = e.model_version_id LEFT JOIN models mm ON mm.id = mv.model_id"

@@ -12,7 +12,7 @@ import org.bighummingbird.core.TagReference;
 /** The read side: versions and runs of a project. */
 final class Queries {
     private static final String VERSION_COLUMNS = "m.name, v.version, v.version_key, v.code_fingerprint,"
-            + " v.signature, v.created_at, (SELECT COUNT(*) FROM runs r WHERE r.model_version_id = v.id)";
+            + " v.signature, v.created_at";
     static final String RUN_COLUMNS = "r.id, m.name, v.version, r.parent_run_id, r.root_run_id,"
             + " r.started_at, r.latency_ns, r.thread, r.inputs, r.output, r.output_shape, r.error_type,"
             + " r.error_message, r.error_stack, r.score, r.passed, jn.name, jv.version, r.judge_error";
@@ -30,7 +30,7 @@ final class Queries {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS
                     + " FROM model_versions v JOIN models m ON m.id = v.model_id"
-                    + " WHERE m.project_id = ? ORDER BY m.name, v.version")) {
+                    + " WHERE m.project_id = ? ORDER BY " + byName() + ", v.version")) {
                 ps.setString(1, project.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     List<ModelVersionInfo> out = new ArrayList<>();
@@ -41,6 +41,45 @@ final class Queries {
                 }
             }
         });
+    }
+
+    /**
+     * A page of versions ordered by (model name, version), continuing strictly after {@code after}
+     * (keyset pagination, as for runs). One row more than the limit is read to learn whether
+     * another page follows.
+     */
+    ModelPage versionsPage(ProjectRef project, int limit, ModelCursor after) throws SQLException {
+        String continuing = after == null ? ""
+                : " AND (" + byName() + " > ? OR (m.name = ? AND v.version > ?))";
+        String sql = "SELECT " + VERSION_COLUMNS + " FROM model_versions v JOIN models m ON m.id = v.model_id"
+                + " WHERE m.project_id = ?" + continuing + " ORDER BY " + byName() + ", v.version LIMIT ?";
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, project.id());
+                if (after != null) {
+                    ps.setString(i++, after.name());
+                    ps.setString(i++, after.name());
+                    ps.setInt(i++, after.version());
+                }
+                ps.setInt(i, limit + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ModelVersionInfo> out = new ArrayList<>();
+                    while (rs.next()) {
+                        if (out.size() == limit) {
+                            return new ModelPage(out, ModelCursor.after(out.get(limit - 1)).encode());
+                        }
+                        out.add(versionInfo(rs));
+                    }
+                    return new ModelPage(out, null);
+                }
+            }
+        });
+    }
+
+    /** Model names in code point order on both databases, whatever PostgreSQL's locale. */
+    private String byName() {
+        return db.dialect() == Dialect.POSTGRES ? "m.name COLLATE \"C\"" : "m.name";
     }
 
     Optional<ModelVersionDetail> version(ProjectRef project, TagReference tag) throws SQLException {
@@ -61,14 +100,25 @@ final class Queries {
                         return Optional.empty();
                     }
                     ModelVersionInfo info = versionInfo(rs);
-                    String code = rs.getString(8);
-                    String kind = rs.getString(9);
-                    String metadata = rs.getString(10);
-                    String versionId = rs.getString(11);
-                    return Optional.of(new ModelVersionDetail(info, code, kind, metadata, shapes(c, versionId)));
+                    String code = rs.getString(7);
+                    String kind = rs.getString(8);
+                    String metadata = rs.getString(9);
+                    String versionId = rs.getString(10);
+                    return Optional.of(new ModelVersionDetail(info, runCount(c, versionId), code, kind, metadata,
+                            shapes(c, versionId)));
                 }
             }
         });
+    }
+
+    private static long runCount(java.sql.Connection c, String versionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM runs WHERE model_version_id = ?")) {
+            ps.setString(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static List<ModelVersionDetail.ShapeCount> shapes(java.sql.Connection c, String versionId)
@@ -165,7 +215,7 @@ final class Queries {
 
     private static ModelVersionInfo versionInfo(ResultSet rs) throws SQLException {
         return new ModelVersionInfo(new Tag(rs.getString(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getLong(6), rs.getLong(7));
+                rs.getString(5), rs.getLong(6));
     }
 
     static RunView runView(ResultSet rs) throws SQLException {

@@ -8,20 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.bighummingbird.core.DatasetUpload;
-import org.bighummingbird.core.JudgeRegistration;
-import org.bighummingbird.core.Names;
-import org.bighummingbird.core.RunRecord;
-import org.bighummingbird.core.Tag;
-import org.bighummingbird.core.TagReference;
-import org.bighummingbird.core.VersionRegistration;
 
 /**
- * The store: workspaces, projects, model versions, runs and API keys in SQLite or PostgreSQL. Thread-safe: on SQLite
+ * The store: workspaces, projects, model versions, runs, datasets, judges, evaluations and API keys in SQLite or
+ * PostgreSQL, each area behind its own object ({@link #projects()}, {@link #models()}, {@link #runs()},
+ * {@link #datasets()}, {@link #judges()}, {@link #evaluations()}, {@link #apiKeys()}); the store itself opens,
+ * migrates, checks and closes the database. Thread-safe: on SQLite
  * writes are serialised on one connection and reads run beside them on a few connections of their own; on
  * PostgreSQL calls run concurrently on a small pool.
  * Open with {@link #openLocal(Path)} or {@link #open(String)}.
@@ -36,15 +29,14 @@ public final class Store implements AutoCloseable {
     private final String description;
     private final Path file;
     private final Object fileKey;
-    private final Projects projects;
-    private final VersionRegistry versions;
-    private final RunWriter runWriter;
-    private final Queries queries;
-    private final ApiKeys apiKeys;
-    private final Datasets datasets;
-    private final JudgeRegistry judges;
-    private final Evaluations evaluations;
-    private final EvaluationSweep sweep;
+    private final StoreCalls calls;
+    private final ProjectStore projects;
+    private final ModelStore models;
+    private final RunStore runs;
+    private final DatasetStore datasets;
+    private final JudgeStore judges;
+    private final EvaluationStore evaluations;
+    private final ApiKeyStore apiKeys;
     private final Sessions sessions;
     private final DashboardQueries dashboard;
 
@@ -53,16 +45,18 @@ public final class Store implements AutoCloseable {
         this.description = description;
         this.file = file;
         this.fileKey = file == null ? null : fileKey(file);
-        this.projects = new Projects(db);
-        this.versions = new VersionRegistry(db);
-        this.runWriter = new RunWriter(db, versions);
-        this.queries = new Queries(db);
-        this.apiKeys = new ApiKeys(db);
-        this.datasets = new Datasets(db);
-        this.judges = new JudgeRegistry(db);
-        this.evaluations = new Evaluations(db);
-        this.sweep = new EvaluationSweep(db);
-        this.sessions = new Sessions(db, apiKeys, description);
+        this.calls = new StoreCalls(description);
+        VersionRegistry versions = new VersionRegistry(db);
+        Queries queries = new Queries(db);
+        this.projects = new ProjectStore(db, calls);
+        this.models = new ModelStore(versions, queries, calls);
+        this.runs = new RunStore(db, versions, queries, calls);
+        this.datasets = new DatasetStore(db, calls);
+        this.judges = new JudgeStore(db, calls);
+        this.evaluations = new EvaluationStore(db, calls);
+        ApiKeys keys = new ApiKeys(db);
+        this.apiKeys = new ApiKeyStore(keys, calls);
+        this.sessions = new Sessions(db, keys, description);
         this.dashboard = new DashboardQueries(db, description);
     }
 
@@ -198,278 +192,34 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /**
-     * Finds the project, creating it (and its workspace) when missing.
-     *
-     * @throws org.bighummingbird.core.InvalidName when either name breaks the naming rules
-     */
-    public ProjectRef project(String workspace, String name) {
-        return createProject(workspace, name).project();
+    /** The workspaces and projects. */
+    public ProjectStore projects() {
+        return projects;
     }
 
-    /**
-     * Finds the project, creating it (and its workspace) when missing, and says whether this call
-     * created it: of any number of concurrent callers naming one new project, in any number of
-     * processes, exactly one sees {@code created}.
-     *
-     * @throws org.bighummingbird.core.InvalidName when either name breaks the naming rules
-     */
-    public ProjectCreation createProject(String workspace, String name) {
-        Names.requireValid("workspace name", workspace);
-        Names.requireValid("project name", name);
-        return call(() -> projects.create(workspace, name));
+    /** The model versions: registration, listing by page, one version's detail. */
+    public ModelStore models() {
+        return models;
     }
 
-    /** The workspace's projects by name; empty for a workspace the store does not hold. */
-    public List<ProjectInfo> projects(String workspace) {
-        return call(() -> projects.list(workspace));
+    /** The runs: batch writes, pages of runs, counts and assess-mode verdicts. */
+    public RunStore runs() {
+        return runs;
     }
 
-    /** Finds a project without creating it. */
-    public Optional<ProjectRef> findProject(String workspace, String name) {
-        return call(() -> projects.find(workspace, name));
+    /** The dataset versions and their rows. */
+    public DatasetStore datasets() {
+        return datasets;
     }
 
-    /**
-     * Registers a model version: the existing tag when the key was seen for this model, else the
-     * next version number. Atomic with any number of threads, processes and server instances.
-     */
-    public RegisteredVersion register(ProjectRef project, VersionRegistration registration) {
-        return call(() -> versions.register(project, registration));
+    /** The judge versions. */
+    public JudgeStore judges() {
+        return judges;
     }
 
-    /**
-     * Stores runs whose versions are registered, in one transaction, ignoring ids already stored.
-     *
-     * @return how many runs were new
-     * @throws NotFound when a run names a version key that was never registered
-     */
-    public int insertRuns(ProjectRef project, List<RunRecord> runs) {
-        return call(() -> runWriter.insert(project, runs));
-    }
-
-    /** Every version of every model in the project, by name then version. */
-    public List<ModelVersionInfo> versions(ProjectRef project) {
-        return call(() -> queries.versions(project));
-    }
-
-    /** One version with its code, metadata and output shapes. */
-    public Optional<ModelVersionDetail> version(ProjectRef project, TagReference tag) {
-        return call(() -> queries.version(project, tag));
-    }
-
-    /** The first page of the project's runs matching the query, newest first. */
-    public List<RunView> runs(ProjectRef project, RunQuery query) {
-        return runsPage(project, query, null).runs();
-    }
-
-    /**
-     * A page of the project's runs matching the query, newest first (by start time, then id).
-     * Paging with each page's {@link RunPage#nextCursor()} returns every matching run exactly once,
-     * in order; runs stored meanwhile appear only if they sort after the cursor.
-     *
-     * @param cursor the previous page's {@code nextCursor}, or null for the first page
-     * @throws IllegalArgumentException when the cursor is not one this store made
-     */
-    public RunPage runsPage(ProjectRef project, RunQuery query, String cursor) {
-        RunCursor after = RunCursor.decode(cursor);
-        return call(() -> queries.runsPage(project, query, after));
-    }
-
-    /** How many runs the project holds. */
-    public long countRuns(ProjectRef project) {
-        return call(() -> queries.countRuns(project));
-    }
-
-    /** Most rows {@link #datasetRows} returns in one page. */
-    public static final int MAX_DATASET_PAGE = 10_000;
-
-    /**
-     * Registers a dataset version: the existing tag when the dataset has these rows (by content key)
-     * already, and then nothing is written and the first upload's description stays; else the next
-     * version number, its rows written in the same transaction, so no reader sees half a version.
-     * Atomic with any number of concurrent uploaders in any number of processes.
-     */
-    public RegisteredDataset registerDataset(ProjectRef project, DatasetUpload upload) {
-        return call(() -> datasets.register(project, upload));
-    }
-
-    /** Every version of every dataset in the project, by name then version; rows not included. */
-    public List<DatasetVersionInfo> datasets(ProjectRef project) {
-        return call(() -> datasets.list(project));
-    }
-
-    /** One dataset version's header; {@code name:latest} is the highest version. */
-    public Optional<DatasetVersionInfo> datasetVersion(ProjectRef project, TagReference tag) {
-        return call(() -> datasets.version(project, tag));
-    }
-
-    /**
-     * A page of a dataset version's rows, in order, from index {@code fromIndex} (0 for the first
-     * row; the next page starts at the last row's index + 1). Each page costs the same however deep.
-     * Takes a {@link Tag}, not {@code name:latest}: resolve that once with {@link #datasetVersion},
-     * so that every page comes from the same version.
-     *
-     * @param limit 1 to {@link #MAX_DATASET_PAGE}
-     * @return up to {@code limit} rows; empty past the last row
-     * @throws NotFound when the project has no such dataset version
-     */
-    public List<DatasetRowView> datasetRows(ProjectRef project, Tag tag, int fromIndex, int limit) {
-        if (fromIndex < 0) {
-            throw new IllegalArgumentException("fromIndex must not be negative, got " + fromIndex);
-        }
-        if (limit < 1 || limit > MAX_DATASET_PAGE) {
-            throw new IllegalArgumentException("limit must be 1 to " + MAX_DATASET_PAGE + ", got " + limit);
-        }
-        return call(() -> datasets.rows(project, tag, fromIndex, limit));
-    }
-
-    /**
-     * Registers a judge version: the existing tag when the key was seen for this judge, else the
-     * next version number. Atomic with any number of threads, processes and server instances.
-     */
-    public RegisteredJudge registerJudge(ProjectRef project, JudgeRegistration registration) {
-        return call(() -> judges.register(project, registration));
-    }
-
-    /** Every version of every judge in the project, by name then version. */
-    public List<JudgeVersion> judges(ProjectRef project) {
-        return call(() -> judges.list(project));
-    }
-
-    /** One judge version by tag; {@code name:latest} is the highest version. */
-    public Optional<JudgeVersion> judge(ProjectRef project, TagReference tag) {
-        return call(() -> judges.find(project, tag));
-    }
-
-    /** Most rows {@link #evaluationRows} returns in one page, and most evaluations one list returns. */
-    public static final int MAX_EVALUATION_PAGE = 10_000;
-
-    /**
-     * How long a running evaluation may go without a heartbeat before {@link #abandonSilentEvaluations}
-     * marks it abandoned, unless the caller says otherwise: 2 minutes, twelve times the SDK's default
-     * heartbeat interval.
-     */
-    public static final Duration DEFAULT_EVALUATION_SILENCE = Duration.ofMinutes(2);
-
-    /**
-     * Creates a running evaluation of the model version over the dataset version scored by the
-     * judge version, under the id the client chose. Idempotent: when an evaluation with that id
-     * exists with the same versions and parallelism (a retry whose first answer was lost), that one
-     * is answered, {@code created} false, whatever its status now. The model version may be missing
-     * from this store (its runs went elsewhere); the dataset and judge versions must be here.
-     *
-     * @throws NotFound when the project has no such dataset or judge version
-     * @throws EvaluationConflict when the id is taken by an evaluation with other content, or in
-     *     another project
-     */
-    public EvaluationCreation createEvaluation(ProjectRef project, NewEvaluation evaluation) {
-        return call(() -> evaluations.create(project, evaluation));
-    }
-
-    /**
-     * Records that the process running the evaluation is alive, and returns the evaluation. Appending
-     * rows and completing are heartbeats too.
-     *
-     * @throws NotFound when the project has no such evaluation
-     * @throws IllegalStateException when it is not running (complete, failed or abandoned)
-     */
-    public EvaluationInfo heartbeatEvaluation(ProjectRef project, String evaluationId) {
-        return call(() -> evaluations.heartbeat(project, evaluationId));
-    }
-
-    /**
-     * Marks the running evaluations of every project whose last heartbeat is more than {@code
-     * silence} before {@code now} {@code abandoned}, with the reason ({@code no heartbeat since
-     * <instant> …}) as their failure; at most 1,000 per call (the next call takes the rest). Safe
-     * to call from many processes and servers at once. Cheap when there is nothing to abandon: one
-     * indexed read.
-     *
-     * @param now the time to measure from (a parameter, so that tests need not wait)
-     * @return how many this call abandoned
-     */
-    public int abandonSilentEvaluations(Instant now, Duration silence) {
-        if (silence.isNegative() || silence.isZero()) {
-            throw new IllegalArgumentException("silence must be positive, got " + silence);
-        }
-        return call(() -> sweep.abandon(now, silence));
-    }
-
-    /**
-     * Appends finished rows to a running evaluation in one transaction, all or none. Each row's index
-     * must name a row of the evaluation's dataset version and its input must be that row's input (as
-     * canonical JSON); a row stored already and sent again with the same content is not written
-     * again (a retried batch is harmless), with other content it is a conflict. An empty batch is a
-     * heartbeat.
-     *
-     * @throws NotFound when the project has no such evaluation
-     * @throws EvaluationRowRejected when a row's index or input is not its dataset row's
-     * @throws EvaluationRowConflict when an index is stored, or sent twice, with other content
-     * @throws IllegalStateException when it is not running (complete, failed or abandoned)
-     */
-    public void appendEvaluationRows(ProjectRef project, String evaluationId, List<EvaluationRowView> rows) {
-        call(() -> {
-            evaluations.appendRows(project, evaluationId, rows);
-            return null;
-        });
-    }
-
-    /**
-     * Marks a running evaluation complete, with its summary computed from the stored rows in the
-     * same transaction, and returns it. Every row of its dataset version must have its evaluation
-     * row; an evaluation that stopped early is failed with {@link #failEvaluation}.
-     *
-     * @throws NotFound when the project has no such evaluation
-     * @throws EvaluationIncomplete when dataset rows have no evaluation row (it stays running)
-     * @throws IllegalStateException when it is not running (complete, failed or abandoned)
-     */
-    public EvaluationInfo completeEvaluation(ProjectRef project, String evaluationId) {
-        return call(() -> evaluations.complete(project, evaluationId));
-    }
-
-    /**
-     * Marks a running evaluation failed with its reason.
-     *
-     * @return false when it was complete, failed or abandoned already, and is left as it was
-     * @throws NotFound when the project has no such evaluation
-     */
-    public boolean failEvaluation(ProjectRef project, String evaluationId, String reason) {
-        return call(() -> evaluations.fail(project, evaluationId, reason));
-    }
-
-    /** One evaluation by id; empty when the project has none with that id. */
-    public Optional<EvaluationInfo> evaluation(ProjectRef project, String evaluationId) {
-        return call(() -> evaluations.find(project, evaluationId));
-    }
-
-    /** The project's evaluations, newest first; {@code limit} 1 to {@link #MAX_EVALUATION_PAGE}. */
-    public List<EvaluationInfo> evaluations(ProjectRef project, int limit) {
-        requirePage(limit, MAX_EVALUATION_PAGE);
-        return call(() -> evaluations.list(project, limit));
-    }
-
-    /**
-     * A page of an evaluation's rows in index order from {@code fromIndex} (the next page starts at
-     * the last row's index + 1); empty past the last row.
-     *
-     * @throws NotFound when the project has no such evaluation
-     */
-    public List<EvaluationRowView> evaluationRows(ProjectRef project, String evaluationId, int fromIndex, int limit) {
-        if (fromIndex < 0) {
-            throw new IllegalArgumentException("fromIndex must not be negative, got " + fromIndex);
-        }
-        requirePage(limit, MAX_EVALUATION_PAGE);
-        return call(() -> evaluations.rows(project, evaluationId, fromIndex, limit));
-    }
-
-    /**
-     * Lines up two complete evaluations of one dataset version row by row (B against A).
-     *
-     * @throws NotFound when either is not in the project
-     * @throws IllegalArgumentException when either is not complete, or they ran on different dataset versions
-     */
-    public EvaluationComparison compareEvaluations(ProjectRef project, String idA, String idB) {
-        return call(() -> EvaluationComparisons.compare(evaluations, project, idA, idB));
+    /** The evaluations, their rows, comparisons and the sweep of abandoned ones. */
+    public EvaluationStore evaluations() {
+        return evaluations;
     }
 
     /** The dashboard's reads: summaries, rollups, filtered run pages and trace trees. */
@@ -477,54 +227,9 @@ public final class Store implements AutoCloseable {
         return dashboard;
     }
 
-    /** The judge's verdict on a run of a model traced in assess mode; empty for any other run. */
-    public Optional<org.bighummingbird.core.RunAssessment> runAssessment(ProjectRef project, String runId) {
-        return call(() -> db.read(c -> RunAssessments.read(c, project.id(), runId)));
-    }
-
-    private static void requirePage(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new IllegalArgumentException("limit must be 1 to " + max + ", got " + limit);
-        }
-    }
-
-    /**
-     * Creates an API key for the workspace, creating the workspace when missing. The returned token
-     * ({@code bhb_<id>_<secret>}) is the only copy: the store keeps a SHA-256 of the secret.
-     *
-     * @param name the key's label: empty or up to 200 characters without control characters
-     * @throws org.bighummingbird.core.InvalidName when the workspace name or the label is invalid
-     */
-    public NewApiKey createKey(String workspace, String name) {
-        Names.requireValid("workspace name", workspace);
-        ApiKeys.requireValidName(name);
-        return call(() -> apiKeys.create(workspace, name));
-    }
-
-    /** Every API key of every workspace, by workspace then creation time; never a secret. */
-    public List<ApiKeyInfo> keys() {
-        return call(apiKeys::list);
-    }
-
-    /**
-     * Revokes an API key: from then on it authenticates nothing.
-     *
-     * @return true when the key was active and is now revoked, false when it was revoked already
-     * @throws NotFound when no key has this id
-     */
-    public boolean revokeKey(String id) {
-        return call(() -> apiKeys.revoke(id));
-    }
-
-    /**
-     * The workspace an API key belongs to, when {@code token} is an active key of this store; else
-     * empty. A malformed token (wrong prefix or length, bad characters, null) is empty without a
-     * database query. The secret is compared by hash in constant time, and never logged.
-     *
-     * @throws StoreUnavailable when the database cannot be read
-     */
-    public Optional<String> authenticate(String token) {
-        return call(() -> apiKeys.authenticate(token));
+    /** The team server's API keys. */
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
     }
 
     /** Dashboard sessions and the keys' last use (see {@link Sessions}). */
@@ -538,19 +243,11 @@ public final class Store implements AutoCloseable {
      * @throws StoreUnavailable when the database cannot be reached
      */
     public void ping() {
-        call(() -> db.read(c -> {
+        calls.call(() -> db.read(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
                 return rs.next();
             }
         }));
-    }
-
-    private <T> T call(SqlCall<T> work) {
-        try {
-            return work.call();
-        } catch (SQLException e) {
-            throw new StoreUnavailable("the " + description + " failed: " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -565,10 +262,5 @@ public final class Store implements AutoCloseable {
     @Override
     public String toString() {
         return description;
-    }
-
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T call() throws SQLException;
     }
 }

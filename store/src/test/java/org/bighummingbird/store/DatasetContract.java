@@ -36,7 +36,7 @@ abstract class DatasetContract {
     @BeforeEach
     void open() throws Exception {
         store = openFresh();
-        project = store.project(Store.DEFAULT_WORKSPACE, "Concept Project");
+        project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Concept Project");
     }
 
     @AfterEach
@@ -62,63 +62,63 @@ abstract class DatasetContract {
 
     @Test
     void sameRowsGetTheSameTagAndKeepTheFirstDescription() {
-        RegisteredDataset first = store.registerDataset(project, upload("qa", "first", "1", "2"));
-        RegisteredDataset again = store.registerDataset(project, upload("qa", "second", "1", "2.0"));
+        RegisteredDataset first = store.datasets().register(project, upload("qa", "first", "1", "2"));
+        RegisteredDataset again = store.datasets().register(project, upload("qa", "second", "1", "2.0"));
 
         assertThat(first).isEqualTo(new RegisteredDataset(new Tag("qa", 1), false, 2));
         assertThat(again).isEqualTo(new RegisteredDataset(new Tag("qa", 1), true, 2));
-        assertThat(store.datasets(project)).singleElement()
+        assertThat(store.datasets().list(project)).singleElement()
                 .satisfies(v -> assertThat(v.description()).isEqualTo("first"));
     }
 
     @Test
     void changedRowsGetTheNextVersionAndRevertingGivesTheOldTag() {
-        assertThat(store.registerDataset(project, upload("qa", "", "1", "2")).tag()).hasToString("qa:v1");
-        assertThat(store.registerDataset(project, upload("qa", "", "1", "3")).tag()).hasToString("qa:v2");
-        assertThat(store.registerDataset(project, upload("qa", "", "2", "1")).tag()).hasToString("qa:v3");
-        assertThat(store.registerDataset(project, upload("qa", "", "1", "2")).tag()).hasToString("qa:v1");
-        assertThat(store.registerDataset(project, upload("other", "", "1", "2")).tag()).hasToString("other:v1");
-        ProjectRef second = store.project(Store.DEFAULT_WORKSPACE, "Second");
-        assertThat(store.registerDataset(second, upload("qa", "", "1", "3")).tag()).hasToString("qa:v1");
+        assertThat(store.datasets().register(project, upload("qa", "", "1", "2")).tag()).hasToString("qa:v1");
+        assertThat(store.datasets().register(project, upload("qa", "", "1", "3")).tag()).hasToString("qa:v2");
+        assertThat(store.datasets().register(project, upload("qa", "", "2", "1")).tag()).hasToString("qa:v3");
+        assertThat(store.datasets().register(project, upload("qa", "", "1", "2")).tag()).hasToString("qa:v1");
+        assertThat(store.datasets().register(project, upload("other", "", "1", "2")).tag()).hasToString("other:v1");
+        ProjectRef second = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Second");
+        assertThat(store.datasets().register(second, upload("qa", "", "1", "3")).tag()).hasToString("qa:v1");
     }
 
     @Test
     void listingIsByNameThenVersionWithCountsAndKeys() {
         DatasetUpload b1 = upload("b", "B", "1");
-        store.registerDataset(project, b1);
-        store.registerDataset(project, upload("a", "A", "1", "2", "3"));
-        store.registerDataset(project, upload("b", "B2", "2"));
-        store.registerDataset(project, upload("Z", "", "2"));
+        store.datasets().register(project, b1);
+        store.datasets().register(project, upload("a", "A", "1", "2", "3"));
+        store.datasets().register(project, upload("b", "B2", "2"));
+        store.datasets().register(project, upload("Z", "", "2"));
 
-        List<DatasetVersionInfo> all = store.datasets(project);
+        List<DatasetVersionInfo> all = store.datasets().list(project);
         assertThat(all).extracting(v -> v.tag().toString()).containsExactly("Z:v1", "a:v1", "b:v1", "b:v2");
         assertThat(all).extracting(DatasetVersionInfo::rowCount).containsExactly(1, 3, 1, 1);
         assertThat(all.get(2).contentKey()).isEqualTo(b1.contentKey());
         assertThat(all.get(2).createdAtMicros()).isPositive();
-        assertThat(store.datasets(store.project(Store.DEFAULT_WORKSPACE, "Empty"))).isEmpty();
+        assertThat(store.datasets().list(store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Empty"))).isEmpty();
     }
 
     @Test
     void latestResolvesToTheHighestVersionAndUnknownIsEmpty() {
-        store.registerDataset(project, upload("qa", "one", "1"));
-        store.registerDataset(project, upload("qa", "two", "2"));
+        store.datasets().register(project, upload("qa", "one", "1"));
+        store.datasets().register(project, upload("qa", "two", "2"));
 
-        assertThat(store.datasetVersion(project, TagReference.parse("qa:latest")).orElseThrow().tag())
+        assertThat(store.datasets().find(project, TagReference.parse("qa:latest")).orElseThrow().tag())
                 .hasToString("qa:v2");
-        assertThat(store.datasetVersion(project, TagReference.parse("qa:v1")).orElseThrow().description())
+        assertThat(store.datasets().find(project, TagReference.parse("qa:v1")).orElseThrow().description())
                 .isEqualTo("one");
-        assertThat(store.datasetVersion(project, TagReference.parse("qa:v3"))).isEmpty();
-        assertThat(store.datasetVersion(project, TagReference.parse("nosuch:latest"))).isEmpty();
+        assertThat(store.datasets().find(project, TagReference.parse("qa:v3"))).isEmpty();
+        assertThat(store.datasets().find(project, TagReference.parse("nosuch:latest"))).isEmpty();
     }
 
     @Test
     void rowsPageBackInOrderWithExpectedValuesAsStored() {
         DatasetUpload upload = numbered("big", 2_345);
-        store.registerDataset(project, upload);
+        store.datasets().register(project, upload);
 
         List<DatasetRowView> all = new ArrayList<>();
         for (int from = 0; ; ) {
-            List<DatasetRowView> page = store.datasetRows(project, new Tag("big", 1), from, 1_000);
+            List<DatasetRowView> page = store.datasets().rows(project, new Tag("big", 1), from, 1_000);
             if (page.isEmpty()) {
                 break;
             }
@@ -138,24 +138,24 @@ abstract class DatasetContract {
 
     @Test
     void anExpectedJsonNullIsStoredApartFromNoExpectedValue() {
-        store.registerDataset(project, DatasetUpload.of("nulls", "", List.of(
+        store.datasets().register(project, DatasetUpload.of("nulls", "", List.of(
                 DatasetRow.parse("1", "null"), DatasetRow.parse("2", null), DatasetRow.parse("null", "\"x\""))));
 
-        assertThat(store.datasetRows(project, new Tag("nulls", 1), 0, 10)).containsExactly(
+        assertThat(store.datasets().rows(project, new Tag("nulls", 1), 0, 10)).containsExactly(
                 new DatasetRowView(0, "1", "null"), new DatasetRowView(1, "2", null),
                 new DatasetRowView(2, "null", "\"x\""));
     }
 
     @Test
     void pagingAnUnknownVersionIsNotFoundAndBadBoundsAreRejected() {
-        store.registerDataset(project, upload("qa", "", "1"));
+        store.datasets().register(project, upload("qa", "", "1"));
 
-        assertThat(store.datasetRows(project, new Tag("qa", 1), 1, 10)).isEmpty();
-        assertThatThrownBy(() -> store.datasetRows(project, new Tag("qa", 2), 0, 10))
+        assertThat(store.datasets().rows(project, new Tag("qa", 1), 1, 10)).isEmpty();
+        assertThatThrownBy(() -> store.datasets().rows(project, new Tag("qa", 2), 0, 10))
                 .isInstanceOf(NotFound.class).hasMessage("no dataset version qa:v2 in project \"Concept Project\"");
-        assertThatThrownBy(() -> store.datasetRows(project, new Tag("qa", 1), -1, 10))
+        assertThatThrownBy(() -> store.datasets().rows(project, new Tag("qa", 1), -1, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fromIndex");
-        assertThatThrownBy(() -> store.datasetRows(project, new Tag("qa", 1), 0, 0))
+        assertThatThrownBy(() -> store.datasets().rows(project, new Tag("qa", 1), 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit must be 1 to 10000, got 0");
     }
 
@@ -171,9 +171,9 @@ abstract class DatasetContract {
             List<Callable<RegisteredDataset>> uploads = new ArrayList<>();
             for (Store s : stores) {
                 uploads.add(() -> {
-                    ProjectRef p = s.project(Store.DEFAULT_WORKSPACE, "Race");
+                    ProjectRef p = s.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Race");
                     start.await();
-                    return s.registerDataset(p, same);
+                    return s.datasets().register(p, same);
                 });
             }
             List<RegisteredDataset> results = StoreContract.runAll(uploads);
@@ -182,8 +182,8 @@ abstract class DatasetContract {
         } finally {
             stores.forEach(Store::close);
         }
-        ProjectRef race = store.project(Store.DEFAULT_WORKSPACE, "Race");
-        assertThat(store.datasets(race)).singleElement().satisfies(v -> assertThat(v.rowCount()).isEqualTo(3_000));
+        ProjectRef race = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Race");
+        assertThat(store.datasets().list(race)).singleElement().satisfies(v -> assertThat(v.rowCount()).isEqualTo(3_000));
         try (Connection c = DriverManager.getConnection(url());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM dataset_rows")) {
@@ -205,9 +205,9 @@ abstract class DatasetContract {
                 Store s = stores.get(i);
                 DatasetUpload distinct = upload("race", "", Integer.toString(i));
                 uploads.add(() -> {
-                    ProjectRef p = s.project(Store.DEFAULT_WORKSPACE, "Race");
+                    ProjectRef p = s.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Race");
                     start.await();
-                    return s.registerDataset(p, distinct);
+                    return s.datasets().register(p, distinct);
                 });
             }
             assertThat(StoreContract.runAll(uploads)).extracting(r -> r.tag().version())
@@ -220,12 +220,12 @@ abstract class DatasetContract {
     @Test
     void aHundredThousandRowDatasetUploadsAndPagesBack() {
         DatasetUpload big = numbered("hundred-k", 100_000);
-        assertThat(store.registerDataset(project, big).tag()).hasToString("hundred-k:v1");
+        assertThat(store.datasets().register(project, big).tag()).hasToString("hundred-k:v1");
 
-        Tag tag = store.datasetVersion(project, TagReference.parse("hundred-k:latest")).orElseThrow().tag();
+        Tag tag = store.datasets().find(project, TagReference.parse("hundred-k:latest")).orElseThrow().tag();
         int seen = 0;
         for (int from = 0; ; ) {
-            List<DatasetRowView> page = store.datasetRows(project, tag, from, Store.MAX_DATASET_PAGE);
+            List<DatasetRowView> page = store.datasets().rows(project, tag, from, DatasetStore.MAX_PAGE);
             if (page.isEmpty()) {
                 break;
             }
@@ -235,6 +235,6 @@ abstract class DatasetContract {
             from = page.get(page.size() - 1).index() + 1;
         }
         assertThat(seen).isEqualTo(100_000);
-        assertThat(store.registerDataset(project, big).existed()).isTrue();
+        assertThat(store.datasets().register(project, big).existed()).isTrue();
     }
 }

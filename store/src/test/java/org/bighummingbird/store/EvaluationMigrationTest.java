@@ -64,18 +64,18 @@ class EvaluationMigrationTest {
             }
         }
         try (Store store = open.get()) {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, "Old Project").orElseThrow();
-            EvaluationInfo running = store.evaluation(project, RUNNING).orElseThrow();
-            EvaluationInfo complete = store.evaluation(project, COMPLETE).orElseThrow();
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, "Old Project").orElseThrow();
+            EvaluationInfo running = store.evaluations().find(project, RUNNING).orElseThrow();
+            EvaluationInfo complete = store.evaluations().find(project, COMPLETE).orElseThrow();
             assertThat(running.heartbeatAtMicros()).isEqualTo(1_000_000L);
             assertThat(complete.heartbeatAtMicros()).isEqualTo(3_000_000L);
             assertThat(complete.rows()).isEqualTo(1);
-            assertThat(store.evaluationRows(project, COMPLETE, 0, 10)).singleElement()
+            assertThat(store.evaluations().rows(project, COMPLETE, 0, 10)).singleElement()
                     .satisfies(r -> assertThat(r.score()).isEqualTo(1.0));
 
-            assertThat(store.abandonSilentEvaluations(Instant.now(), Duration.ofMinutes(2))).isEqualTo(1);
-            assertThat(store.evaluation(project, RUNNING).orElseThrow().status()).isEqualTo(EvaluationInfo.ABANDONED);
-            assertThat(store.evaluation(project, COMPLETE).orElseThrow().status()).isEqualTo(EvaluationInfo.COMPLETE);
+            assertThat(store.evaluations().abandonSilent(Instant.now(), Duration.ofMinutes(2))).isEqualTo(1);
+            assertThat(store.evaluations().find(project, RUNNING).orElseThrow().status()).isEqualTo(EvaluationInfo.ABANDONED);
+            assertThat(store.evaluations().find(project, COMPLETE).orElseThrow().status()).isEqualTo(EvaluationInfo.COMPLETE);
         }
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement()) {

@@ -29,12 +29,12 @@ abstract class EvaluationStoreContract {
     @BeforeEach
     void open() throws Exception {
         store = openFresh();
-        project = store.project(Store.DEFAULT_WORKSPACE, "Concept Project");
-        model = store.register(project, new VersionRegistration("model", "k1", "f1", "{}", "code", "source", "{}"))
+        project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Concept Project");
+        model = store.models().register(project, new VersionRegistration("model", "k1", "f1", "{}", "code", "source", "{}"))
                 .tag();
-        dataset = store.registerDataset(project, DatasetUpload.of("questions", "", rows(4))).tag();
-        otherDataset = store.registerDataset(project, DatasetUpload.of("questions", "", rows(5))).tag();
-        judge = store.registerJudge(project, JudgeStoreContract.judge("judge", "a+")).tag();
+        dataset = store.datasets().register(project, DatasetUpload.of("questions", "", rows(4))).tag();
+        otherDataset = store.datasets().register(project, DatasetUpload.of("questions", "", rows(5))).tag();
+        judge = store.judges().register(project, JudgeStoreContract.judge("judge", "a+")).tag();
     }
 
     @AfterEach
@@ -56,15 +56,15 @@ abstract class EvaluationStoreContract {
     }
 
     private EvaluationInfo create(NewEvaluation e) {
-        EvaluationCreation creation = store.createEvaluation(project, e);
+        EvaluationCreation creation = store.evaluations().create(project, e);
         assertThat(creation.created()).isTrue();
         return creation.evaluation();
     }
 
     private EvaluationInfo evaluation(Tag on, EvaluationRowView... rows) {
         EvaluationInfo e = create(new NewEvaluation(model, on, judge, 4));
-        store.appendEvaluationRows(project, e.id(), List.of(rows));
-        return store.completeEvaluation(project, e.id());
+        store.evaluations().appendRows(project, e.id(), List.of(rows));
+        return store.evaluations().complete(project, e.id());
     }
 
     @Test
@@ -72,12 +72,12 @@ abstract class EvaluationStoreContract {
         EvaluationInfo created = create(new NewEvaluation(model, dataset, judge, 8));
         assertThat(created.status()).isEqualTo(EvaluationInfo.RUNNING);
         assertThat(created.rows()).isNull();
-        store.appendEvaluationRows(project, created.id(), List.of(row(0, 7.0, true, 100, null),
+        store.evaluations().appendRows(project, created.id(), List.of(row(0, 7.0, true, 100, null),
                 row(2, 2.0, false, 300, null)));
-        store.appendEvaluationRows(project, created.id(), List.of(row(1, null, null, 200, "model threw"),
+        store.evaluations().appendRows(project, created.id(), List.of(row(1, null, null, 200, "model threw"),
                 row(3, 9.0, true, 400, null), row(0, 7.0, true, 100, null)));
 
-        EvaluationInfo done = store.completeEvaluation(project, created.id());
+        EvaluationInfo done = store.evaluations().complete(project, created.id());
 
         assertThat(done.status()).isEqualTo(EvaluationInfo.COMPLETE);
         assertThat(done.modelTag()).isEqualTo(model);
@@ -94,29 +94,29 @@ abstract class EvaluationStoreContract {
         assertThat(done.latencyP50Ns()).isEqualTo(200);
         assertThat(done.latencyP95Ns()).isEqualTo(400);
         assertThat(done.finishedAtMicros()).isNotNull();
-        List<EvaluationRowView> rows = store.evaluationRows(project, created.id(), 0, 10);
+        List<EvaluationRowView> rows = store.evaluations().rows(project, created.id(), 0, 10);
         assertThat(rows).extracting(EvaluationRowView::index).containsExactly(0, 1, 2, 3);
         assertThat(rows.get(0)).isEqualTo(row(0, 7.0, true, 100, null));
         assertThat(rows.get(1)).isEqualTo(row(1, null, null, 200, "model threw"));
-        assertThat(store.evaluationRows(project, created.id(), 2, 1)).extracting(EvaluationRowView::index)
+        assertThat(store.evaluations().rows(project, created.id(), 2, 1)).extracting(EvaluationRowView::index)
                 .containsExactly(2);
-        assertThat(store.evaluationRows(project, created.id(), 4, 10)).isEmpty();
+        assertThat(store.evaluations().rows(project, created.id(), 4, 10)).isEmpty();
     }
 
     @Test
     void failedEvaluationKeepsItsReasonAndTakesNoMoreRows() {
         EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
 
-        assertThat(store.failEvaluation(project, e.id(), "judge unavailable")).isTrue();
-        assertThat(store.failEvaluation(project, e.id(), "again")).isFalse();
+        assertThat(store.evaluations().fail(project, e.id(), "judge unavailable")).isTrue();
+        assertThat(store.evaluations().fail(project, e.id(), "again")).isFalse();
 
-        EvaluationInfo failed = store.evaluation(project, e.id()).orElseThrow();
+        EvaluationInfo failed = store.evaluations().find(project, e.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(EvaluationInfo.FAILED);
         assertThat(failed.failure()).isEqualTo("judge unavailable");
         assertThat(failed.rows()).isNull();
-        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 1, null))))
+        assertThatThrownBy(() -> store.evaluations().appendRows(project, e.id(), List.of(row(0, 1.0, true, 1, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed");
-        assertThatThrownBy(() -> store.completeEvaluation(project, e.id()))
+        assertThatThrownBy(() -> store.evaluations().complete(project, e.id()))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -132,10 +132,10 @@ abstract class EvaluationStoreContract {
     void anEvaluationOfErrorRowsOnlyCompletesWithoutScores() {
         EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
         for (int i = 0; i < 4; i++) {
-            store.appendEvaluationRows(project, e.id(), List.of(row(i, null, null, 5, "model threw")));
+            store.evaluations().appendRows(project, e.id(), List.of(row(i, null, null, 5, "model threw")));
         }
 
-        EvaluationInfo done = store.completeEvaluation(project, e.id());
+        EvaluationInfo done = store.evaluations().complete(project, e.id());
 
         assertThat(done.rows()).isEqualTo(4);
         assertThat(done.errors()).isEqualTo(4);
@@ -145,56 +145,56 @@ abstract class EvaluationStoreContract {
     @Test
     void anEvaluationWithRowsMissingStaysRunningUntilItHasThemAll() {
         EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
-        store.appendEvaluationRows(project, e.id(), List.of(row(2, 1.0, true, 1, null)));
+        store.evaluations().appendRows(project, e.id(), List.of(row(2, 1.0, true, 1, null)));
 
-        assertThatThrownBy(() -> store.completeEvaluation(project, e.id()))
+        assertThatThrownBy(() -> store.evaluations().complete(project, e.id()))
                 .isInstanceOfSatisfying(EvaluationIncomplete.class, x -> {
                     assertThat(x.missing()).isEqualTo(3);
                     assertThat(x.firstMissing()).containsExactly(0, 1, 3);
                 })
                 .hasMessageContaining("1 of the 4 rows").hasMessageContaining("missing indexes 0, 1, 3");
-        assertThat(store.evaluation(project, e.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.RUNNING);
-        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 1, null), row(1, 1.0, true, 1, null),
+        assertThat(store.evaluations().find(project, e.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.RUNNING);
+        store.evaluations().appendRows(project, e.id(), List.of(row(0, 1.0, true, 1, null), row(1, 1.0, true, 1, null),
                 row(3, 1.0, true, 1, null)));
-        assertThat(store.completeEvaluation(project, e.id()).rows()).isEqualTo(4);
+        assertThat(store.evaluations().complete(project, e.id()).rows()).isEqualTo(4);
     }
 
     @Test
     void rowsMustBeTheDatasetsRowsOnceEachAndABadBatchStoresNothing() {
         EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
-        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 1, null)));
+        store.evaluations().appendRows(project, e.id(), List.of(row(0, 1.0, true, 1, null)));
 
-        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(row(1, 1.0, true, 1, null),
+        assertThatThrownBy(() -> store.evaluations().appendRows(project, e.id(), List.of(row(1, 1.0, true, 1, null),
                 row(4, 1.0, true, 1, null))))
                 .isInstanceOfSatisfying(EvaluationRowRejected.class, x -> {
                     assertThat(x.position()).isEqualTo(1);
                     assertThat(x.field()).isEqualTo("index");
                 }).hasMessageContaining("got 4");
-        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(
+        assertThatThrownBy(() -> store.evaluations().appendRows(project, e.id(), List.of(
                 new EvaluationRowView(1, "\"q2\"", "1", 1.0, true, 1, null, null))))
                 .isInstanceOfSatisfying(EvaluationRowRejected.class, x -> assertThat(x.field()).isEqualTo("inputJson"));
-        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(row(1, 1.0, true, 1, null),
+        assertThatThrownBy(() -> store.evaluations().appendRows(project, e.id(), List.of(row(1, 1.0, true, 1, null),
                 row(0, 1.0, true, 2, null))))
                 .isInstanceOfSatisfying(EvaluationRowConflict.class, x -> assertThat(x.position()).isEqualTo(1))
                 .hasMessageContaining("latencyNs 1, not 2");
-        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 1, null)));
+        store.evaluations().appendRows(project, e.id(), List.of(row(0, 1.0, true, 1, null)));
 
-        assertThat(store.evaluationRows(project, e.id(), 0, 10)).containsExactly(row(0, 1.0, true, 1, null));
+        assertThat(store.evaluations().rows(project, e.id(), 0, 10)).containsExactly(row(0, 1.0, true, 1, null));
     }
 
     @Test
     void unknownVersionsAndIdsAreNotFound() {
-        assertThatThrownBy(() -> store.createEvaluation(project,
+        assertThatThrownBy(() -> store.evaluations().create(project,
                 new NewEvaluation(model, new Tag("questions", 9), judge, 1)))
                 .isInstanceOf(NotFound.class).hasMessageContaining("questions:v9");
-        assertThatThrownBy(() -> store.createEvaluation(project,
+        assertThatThrownBy(() -> store.evaluations().create(project,
                 new NewEvaluation(model, dataset, new Tag("judge", 9), 1)))
                 .isInstanceOf(NotFound.class).hasMessageContaining("judge:v9");
-        assertThat(store.evaluation(project, "nope")).isEmpty();
-        assertThatThrownBy(() -> store.evaluationRows(project, "nope", 0, 1)).isInstanceOf(NotFound.class);
-        ProjectRef other = store.project(Store.DEFAULT_WORKSPACE, "Other");
+        assertThat(store.evaluations().find(project, "nope")).isEmpty();
+        assertThatThrownBy(() -> store.evaluations().rows(project, "nope", 0, 1)).isInstanceOf(NotFound.class);
+        ProjectRef other = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Other");
         EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
-        assertThat(store.evaluation(other, e.id())).isEmpty();
+        assertThat(store.evaluations().find(other, e.id())).isEmpty();
     }
 
     @Test
@@ -202,7 +202,7 @@ abstract class EvaluationStoreContract {
         EvaluationInfo e = create(
                 new NewEvaluation(new Tag("elsewhere", 3), dataset, judge, 1));
 
-        assertThat(store.evaluation(project, e.id()).orElseThrow().modelTag()).isEqualTo(new Tag("elsewhere", 3));
+        assertThat(store.evaluations().find(project, e.id()).orElseThrow().modelTag()).isEqualTo(new Tag("elsewhere", 3));
     }
 
     @Test
@@ -210,9 +210,9 @@ abstract class EvaluationStoreContract {
         EvaluationInfo first = create(new NewEvaluation(model, dataset, judge, 1));
         EvaluationInfo second = create(new NewEvaluation(model, dataset, judge, 1));
 
-        assertThat(store.evaluations(project, 10)).extracting(EvaluationInfo::id)
+        assertThat(store.evaluations().list(project, 10)).extracting(EvaluationInfo::id)
                 .containsExactly(second.id(), first.id());
-        assertThat(store.evaluations(project, 1)).hasSize(1);
+        assertThat(store.evaluations().list(project, 1)).hasSize(1);
     }
 
     @Test
@@ -222,7 +222,7 @@ abstract class EvaluationStoreContract {
         EvaluationInfo b = evaluation(dataset, row(0, 4.0, false, 300, null), row(1, 9.0, true, 300, null),
                 row(2, 8.5, true, 300, null), row(3, 6.0, true, 300, null));
 
-        EvaluationComparison c = store.compareEvaluations(project, a.id(), b.id());
+        EvaluationComparison c = store.evaluations().compare(project, a.id(), b.id());
 
         assertThat(c.regressions()).containsExactly(0);
         assertThat(c.improvements()).containsExactly(1, 3);
@@ -241,27 +241,27 @@ abstract class EvaluationStoreContract {
         EvaluationInfo b = evaluation(otherDataset, scoredRows(5));
         EvaluationInfo running = create(new NewEvaluation(model, dataset, judge, 1));
 
-        assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), b.id()))
+        assertThatThrownBy(() -> store.evaluations().compare(project, a.id(), b.id()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("different datasets").hasMessageContaining("questions:v1")
                 .hasMessageContaining("questions:v2");
-        assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), running.id()))
+        assertThatThrownBy(() -> store.evaluations().compare(project, a.id(), running.id()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("running");
-        assertThatThrownBy(() -> store.compareEvaluations(project, a.id(), "nope")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> store.evaluations().compare(project, a.id(), "nope")).isInstanceOf(NotFound.class);
     }
 
     @Test
     void creatingAgainWithTheSameIdAndContentAnswersTheFirstEvaluation() {
         NewEvaluation spec = new NewEvaluation(model, dataset, judge, 4);
         EvaluationInfo first = create(spec);
-        store.appendEvaluationRows(project, first.id(), List.of(row(0, 1.0, true, 10, null)));
+        store.evaluations().appendRows(project, first.id(), List.of(row(0, 1.0, true, 10, null)));
 
-        EvaluationCreation again = store.createEvaluation(project, spec);
+        EvaluationCreation again = store.evaluations().create(project, spec);
 
         assertThat(again.created()).isFalse();
         assertThat(again.evaluation().id()).isEqualTo(spec.id()).isEqualTo(first.id());
-        assertThat(store.evaluations(project, 10)).extracting(EvaluationInfo::id).containsExactly(first.id());
-        assertThat(store.evaluationRows(project, first.id(), 0, 10)).hasSize(1);
+        assertThat(store.evaluations().list(project, 10)).extracting(EvaluationInfo::id).containsExactly(first.id());
+        assertThat(store.evaluations().rows(project, first.id(), 0, 10)).hasSize(1);
     }
 
     @Test
@@ -269,19 +269,19 @@ abstract class EvaluationStoreContract {
         NewEvaluation spec = new NewEvaluation(model, dataset, judge, 4);
         create(spec);
 
-        assertThatThrownBy(() -> store.createEvaluation(project,
+        assertThatThrownBy(() -> store.evaluations().create(project,
                 new NewEvaluation(spec.id(), model, otherDataset, judge, 4)))
                 .isInstanceOf(EvaluationConflict.class).hasMessageContaining(spec.id())
                 .hasMessageContaining("questions:v1").hasMessageContaining("questions:v2");
-        assertThatThrownBy(() -> store.createEvaluation(project, new NewEvaluation(spec.id(), model, dataset, judge, 5)))
+        assertThatThrownBy(() -> store.evaluations().create(project, new NewEvaluation(spec.id(), model, dataset, judge, 5)))
                 .isInstanceOf(EvaluationConflict.class).hasMessageContaining("parallelism 4");
-        ProjectRef other = store.project(Store.DEFAULT_WORKSPACE, "Other");
-        Tag otherData = store.registerDataset(other, DatasetUpload.of("questions", "", rows(4))).tag();
-        Tag otherJudge = store.registerJudge(other, JudgeStoreContract.judge("judge", "a+")).tag();
-        assertThatThrownBy(() -> store.createEvaluation(other, new NewEvaluation(spec.id(), model, otherData,
+        ProjectRef other = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Other");
+        Tag otherData = store.datasets().register(other, DatasetUpload.of("questions", "", rows(4))).tag();
+        Tag otherJudge = store.judges().register(other, JudgeStoreContract.judge("judge", "a+")).tag();
+        assertThatThrownBy(() -> store.evaluations().create(other, new NewEvaluation(spec.id(), model, otherData,
                 otherJudge, 4))).isInstanceOf(EvaluationConflict.class).hasMessageContaining("is taken")
                 .hasMessageNotContaining("questions");
-        assertThat(store.evaluations(other, 10)).isEmpty();
+        assertThat(store.evaluations().list(other, 10)).isEmpty();
     }
 
     @Test
@@ -294,35 +294,35 @@ abstract class EvaluationStoreContract {
     void writesAreHeartbeatsAndASilentEvaluationIsAbandoned() {
         EvaluationInfo e = create(new NewEvaluation(model, dataset, judge, 1));
         assertThat(e.heartbeatAtMicros()).isEqualTo(e.createdAtMicros());
-        EvaluationInfo beaten = store.heartbeatEvaluation(project, e.id());
+        EvaluationInfo beaten = store.evaluations().heartbeat(project, e.id());
         assertThat(beaten.heartbeatAtMicros()).isGreaterThanOrEqualTo(e.createdAtMicros());
-        store.appendEvaluationRows(project, e.id(), List.of(row(0, 1.0, true, 10, null)));
-        long last = store.evaluation(project, e.id()).orElseThrow().heartbeatAtMicros();
+        store.evaluations().appendRows(project, e.id(), List.of(row(0, 1.0, true, 10, null)));
+        long last = store.evaluations().find(project, e.id()).orElseThrow().heartbeatAtMicros();
         assertThat(last).isGreaterThanOrEqualTo(beaten.heartbeatAtMicros());
         java.time.Duration silence = java.time.Duration.ofSeconds(90);
         java.time.Instant lastBeat = java.time.Instant.ofEpochSecond(0, last * 1_000);
 
-        assertThat(store.abandonSilentEvaluations(lastBeat.plus(silence), silence)).isZero();
-        assertThat(store.evaluation(project, e.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.RUNNING);
-        assertThat(store.abandonSilentEvaluations(lastBeat.plus(silence).plusNanos(1_000), silence)).isEqualTo(1);
-        assertThat(store.abandonSilentEvaluations(lastBeat.plus(silence).plusSeconds(60), silence)).isZero();
+        assertThat(store.evaluations().abandonSilent(lastBeat.plus(silence), silence)).isZero();
+        assertThat(store.evaluations().find(project, e.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.RUNNING);
+        assertThat(store.evaluations().abandonSilent(lastBeat.plus(silence).plusNanos(1_000), silence)).isEqualTo(1);
+        assertThat(store.evaluations().abandonSilent(lastBeat.plus(silence).plusSeconds(60), silence)).isZero();
 
-        EvaluationInfo abandoned = store.evaluation(project, e.id()).orElseThrow();
+        EvaluationInfo abandoned = store.evaluations().find(project, e.id()).orElseThrow();
         assertThat(abandoned.status()).isEqualTo(EvaluationInfo.ABANDONED);
         assertThat(abandoned.failure()).startsWith("no heartbeat since " + lastBeat)
                 .contains("abandoned after 90 s");
         assertThat(abandoned.finishedAtMicros()).isEqualTo(last + 90_000_001L);
         assertThat(abandoned.rows()).isNull();
-        assertThatThrownBy(() -> store.appendEvaluationRows(project, e.id(), List.of(row(1, 1.0, true, 10, null))))
+        assertThatThrownBy(() -> store.evaluations().appendRows(project, e.id(), List.of(row(1, 1.0, true, 10, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
-        assertThatThrownBy(() -> store.completeEvaluation(project, e.id()))
+        assertThatThrownBy(() -> store.evaluations().complete(project, e.id()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
-        assertThatThrownBy(() -> store.heartbeatEvaluation(project, e.id()))
+        assertThatThrownBy(() -> store.evaluations().heartbeat(project, e.id()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("abandoned");
-        assertThat(store.failEvaluation(project, e.id(), "too late")).isFalse();
-        assertThat(store.evaluation(project, e.id()).orElseThrow().failure()).startsWith("no heartbeat since");
-        assertThat(store.evaluationRows(project, e.id(), 0, 10)).hasSize(1);
-        assertThatThrownBy(() -> store.heartbeatEvaluation(project, "0192f4a8-7c3e-7d2a-9b1f-2c4d6e8fa0b1"))
+        assertThat(store.evaluations().fail(project, e.id(), "too late")).isFalse();
+        assertThat(store.evaluations().find(project, e.id()).orElseThrow().failure()).startsWith("no heartbeat since");
+        assertThat(store.evaluations().rows(project, e.id(), 0, 10)).hasSize(1);
+        assertThatThrownBy(() -> store.evaluations().heartbeat(project, "0192f4a8-7c3e-7d2a-9b1f-2c4d6e8fa0b1"))
                 .isInstanceOf(NotFound.class);
     }
 
@@ -330,20 +330,20 @@ abstract class EvaluationStoreContract {
     void aSweepLeavesFinishedEvaluationsAndOtherProjectsRunningOnesAreSweptToo() {
         EvaluationInfo done = evaluation(dataset, scoredRows(4));
         EvaluationInfo failed = create(new NewEvaluation(model, dataset, judge, 1));
-        store.failEvaluation(project, failed.id(), "judge unavailable");
-        ProjectRef other = store.project(Store.DEFAULT_WORKSPACE, "Other");
-        Tag otherData = store.registerDataset(other, DatasetUpload.of("questions", "", rows(4))).tag();
-        Tag otherJudge = store.registerJudge(other, JudgeStoreContract.judge("judge", "a+")).tag();
-        EvaluationInfo elsewhere = store.createEvaluation(other, new NewEvaluation(model, otherData, otherJudge, 1))
+        store.evaluations().fail(project, failed.id(), "judge unavailable");
+        ProjectRef other = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Other");
+        Tag otherData = store.datasets().register(other, DatasetUpload.of("questions", "", rows(4))).tag();
+        Tag otherJudge = store.judges().register(other, JudgeStoreContract.judge("judge", "a+")).tag();
+        EvaluationInfo elsewhere = store.evaluations().create(other, new NewEvaluation(model, otherData, otherJudge, 1))
                 .evaluation();
 
         java.time.Instant muchLater = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
-        assertThat(store.abandonSilentEvaluations(muchLater, Store.DEFAULT_EVALUATION_SILENCE)).isEqualTo(1);
+        assertThat(store.evaluations().abandonSilent(muchLater, EvaluationStore.DEFAULT_SILENCE)).isEqualTo(1);
 
-        assertThat(store.evaluation(project, done.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.COMPLETE);
-        assertThat(store.evaluation(project, failed.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.FAILED);
-        assertThat(store.evaluation(other, elsewhere.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.ABANDONED);
-        assertThatThrownBy(() -> store.abandonSilentEvaluations(muchLater, java.time.Duration.ZERO))
+        assertThat(store.evaluations().find(project, done.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.COMPLETE);
+        assertThat(store.evaluations().find(project, failed.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.FAILED);
+        assertThat(store.evaluations().find(other, elsewhere.id()).orElseThrow().status()).isEqualTo(EvaluationInfo.ABANDONED);
+        assertThatThrownBy(() -> store.evaluations().abandonSilent(muchLater, java.time.Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("silence must be positive");
     }
 
@@ -354,19 +354,19 @@ abstract class EvaluationStoreContract {
 
     @Test
     void assessedRunsCarryTheirVerdictAndOtherRunsNone() {
-        String judgeId = store.judge(project, new org.bighummingbird.core.TagReference("judge", 1)).orElseThrow().id();
+        String judgeId = store.judges().find(project, new org.bighummingbird.core.TagReference("judge", 1)).orElseThrow().id();
         RunAssessment scored = new RunAssessment(judgeId, 7.5, true, null);
         RunAssessment failed = new RunAssessment(judgeId, null, null, "the judge failed: NaN");
         List<RunRecord> runs = List.of(run("00000000-0000-7000-8000-000000000001", scored),
                 run("00000000-0000-7000-8000-000000000002", failed), run("00000000-0000-7000-8000-000000000003", null));
 
-        assertThat(store.insertRuns(project, runs)).isEqualTo(3);
-        assertThat(store.insertRuns(project, runs)).isZero();
+        assertThat(store.runs().insert(project, runs)).isEqualTo(3);
+        assertThat(store.runs().insert(project, runs)).isZero();
 
-        assertThat(store.runAssessment(project, runs.get(0).id())).contains(scored);
-        assertThat(store.runAssessment(project, runs.get(1).id())).contains(failed);
-        assertThat(store.runAssessment(project, runs.get(2).id())).isEmpty();
-        assertThat(store.runs(project, new RunQuery(null, 10))).filteredOn(r -> r.id().equals(runs.get(0).id()))
+        assertThat(store.runs().assessment(project, runs.get(0).id())).contains(scored);
+        assertThat(store.runs().assessment(project, runs.get(1).id())).contains(failed);
+        assertThat(store.runs().assessment(project, runs.get(2).id())).isEmpty();
+        assertThat(store.runs().list(project, new RunQuery(null, 10))).filteredOn(r -> r.id().equals(runs.get(0).id()))
                 .singleElement().satisfies(r -> {
                     assertThat(r.score()).isEqualTo(7.5);
                     assertThat(r.passed()).isTrue();

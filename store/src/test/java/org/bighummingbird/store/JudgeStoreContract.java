@@ -31,7 +31,7 @@ abstract class JudgeStoreContract {
     @BeforeEach
     void open() throws Exception {
         store = openFresh();
-        project = store.project(Store.DEFAULT_WORKSPACE, "Concept Project");
+        project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Concept Project");
     }
 
     @AfterEach
@@ -46,9 +46,9 @@ abstract class JudgeStoreContract {
 
     @Test
     void newKeyGetsNextVersionAndKnownKeyItsOldTag() {
-        RegisteredJudge v1 = store.registerJudge(project, judge("judge", "a+"));
-        RegisteredJudge v2 = store.registerJudge(project, judge("judge", "b+"));
-        RegisteredJudge again = store.registerJudge(project, judge("judge", "a+"));
+        RegisteredJudge v1 = store.judges().register(project, judge("judge", "a+"));
+        RegisteredJudge v2 = store.judges().register(project, judge("judge", "b+"));
+        RegisteredJudge again = store.judges().register(project, judge("judge", "a+"));
 
         assertThat(v1.tag()).isEqualTo(new Tag("judge", 1));
         assertThat(v1.existed()).isFalse();
@@ -60,24 +60,24 @@ abstract class JudgeStoreContract {
 
     @Test
     void otherNamesAndProjectsCountFromOneAndModelsDoNotShareNumbers() {
-        store.register(project, StoreContract.reg("judge", "a + b"));
-        store.registerJudge(project, judge("judge", "a+"));
-        store.registerJudge(project, judge("judge", "b+"));
+        store.models().register(project, StoreContract.reg("judge", "a + b"));
+        store.judges().register(project, judge("judge", "a+"));
+        store.judges().register(project, judge("judge", "b+"));
 
-        assertThat(store.registerJudge(project, judge("other", "a+")).tag()).isEqualTo(new Tag("other", 1));
-        ProjectRef second = store.project(Store.DEFAULT_WORKSPACE, "Second Project");
-        assertThat(store.registerJudge(second, judge("judge", "b+")).tag()).isEqualTo(new Tag("judge", 1));
-        assertThat(store.versions(project)).extracting(v -> v.tag().toString()).containsExactly("judge:v1");
+        assertThat(store.judges().register(project, judge("other", "a+")).tag()).isEqualTo(new Tag("other", 1));
+        ProjectRef second = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Second Project");
+        assertThat(store.judges().register(second, judge("judge", "b+")).tag()).isEqualTo(new Tag("judge", 1));
+        assertThat(store.models().list(project)).extracting(v -> v.tag().toString()).containsExactly("judge:v1");
     }
 
     @Test
     void judgesAreListedByNameThenVersionWithEverythingStored() {
-        store.registerJudge(project, judge("zeta", "z"));
-        store.registerJudge(project, judge("alpha", "a"));
-        store.registerJudge(project, judge("alpha", "b"));
-        store.registerJudge(store.project(Store.DEFAULT_WORKSPACE, "Elsewhere"), judge("hidden", "h"));
+        store.judges().register(project, judge("zeta", "z"));
+        store.judges().register(project, judge("alpha", "a"));
+        store.judges().register(project, judge("alpha", "b"));
+        store.judges().register(store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Elsewhere"), judge("hidden", "h"));
 
-        List<JudgeVersion> judges = store.judges(project);
+        List<JudgeVersion> judges = store.judges().list(project);
 
         assertThat(judges).extracting(j -> j.tag().toString()).containsExactly("alpha:v1", "alpha:v2", "zeta:v1");
         JudgeVersion first = judges.get(0);
@@ -91,23 +91,23 @@ abstract class JudgeStoreContract {
 
     @Test
     void aJudgeIsFoundByTagOrLatest() {
-        store.registerJudge(project, judge("judge", "a"));
-        store.registerJudge(project, judge("judge", "b"));
+        store.judges().register(project, judge("judge", "a"));
+        store.judges().register(project, judge("judge", "b"));
 
-        assertThat(store.judge(project, TagReference.parse("judge:v1")).orElseThrow().specJson()).contains("\"a\"");
-        assertThat(store.judge(project, TagReference.parse("judge:latest")).orElseThrow().tag())
+        assertThat(store.judges().find(project, TagReference.parse("judge:v1")).orElseThrow().specJson()).contains("\"a\"");
+        assertThat(store.judges().find(project, TagReference.parse("judge:latest")).orElseThrow().tag())
                 .isEqualTo(new Tag("judge", 2));
-        assertThat(store.judge(project, TagReference.parse("judge:v3"))).isEmpty();
-        assertThat(store.judge(project, TagReference.parse("nosuch:latest"))).isEmpty();
+        assertThat(store.judges().find(project, TagReference.parse("judge:v3"))).isEmpty();
+        assertThat(store.judges().find(project, TagReference.parse("nosuch:latest"))).isEmpty();
     }
 
     @Test
     void longDescriptionsAndCodeRoundTrip() {
         String description = "d".repeat(10_000);
         String code = "// ünïcödé 模型\n".repeat(5_000);
-        store.registerJudge(project, new JudgeRegistration("big", "k", "code", description, "{}", code, "{}"));
+        store.judges().register(project, new JudgeRegistration("big", "k", "code", description, "{}", code, "{}"));
 
-        JudgeVersion stored = store.judge(project, TagReference.parse("big:v1")).orElseThrow();
+        JudgeVersion stored = store.judges().find(project, TagReference.parse("big:v1")).orElseThrow();
         assertThat(stored.description()).isEqualTo(description);
         assertThat(stored.code()).isEqualTo(code);
     }
@@ -130,9 +130,9 @@ abstract class JudgeStoreContract {
             List<Callable<Tag>> same = new ArrayList<>();
             for (Store s : stores) {
                 same.add(() -> {
-                    ProjectRef p = s.project(Store.DEFAULT_WORKSPACE, "Race");
+                    ProjectRef p = s.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Race");
                     start.await();
-                    return s.registerJudge(p, judge("judge", "same")).tag();
+                    return s.judges().register(p, judge("judge", "same")).tag();
                 });
             }
             assertThat(StoreContract.runAll(same)).containsOnly(new Tag("judge", 1));
@@ -143,9 +143,9 @@ abstract class JudgeStoreContract {
                 Store s = stores.get(i);
                 String spec = "spec " + i;
                 distinct.add(() -> {
-                    ProjectRef p = s.project(Store.DEFAULT_WORKSPACE, "Race");
+                    ProjectRef p = s.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Race");
                     again.await();
-                    return s.registerJudge(p, judge("judge", spec)).tag();
+                    return s.judges().register(p, judge("judge", spec)).tag();
                 });
             }
             Set<Integer> versions = new TreeSet<>();

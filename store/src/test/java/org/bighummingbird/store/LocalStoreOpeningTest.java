@@ -50,12 +50,12 @@ class LocalStoreOpeningTest {
     @Test
     void reopeningKeepsEverything() {
         try (Store store = Store.openLocal(dir)) {
-            ProjectRef p = store.project(Store.DEFAULT_WORKSPACE, "P");
-            store.register(p, StoreContract.reg("model", "x"));
+            ProjectRef p = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "P");
+            store.models().register(p, StoreContract.reg("model", "x"));
         }
         try (Store store = Store.openLocal(dir)) {
-            ProjectRef p = store.findProject(Store.DEFAULT_WORKSPACE, "P").orElseThrow();
-            assertThat(store.versions(p)).hasSize(1);
+            ProjectRef p = store.projects().find(Store.DEFAULT_WORKSPACE, "P").orElseThrow();
+            assertThat(store.models().list(p)).hasSize(1);
         }
     }
 
@@ -63,9 +63,9 @@ class LocalStoreOpeningTest {
     void invalidProjectNamesAreRejectedBeforeTouchingTheDatabase() {
         try (Store store = Store.openLocal(dir)) {
             for (String bad : new String[] {"", "   ", "a:b", "tab\there", "nul\u0000", "x".repeat(201)}) {
-                assertThatThrownBy(() -> store.project(Store.DEFAULT_WORKSPACE, bad)).isInstanceOf(InvalidName.class);
+                assertThatThrownBy(() -> store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, bad)).isInstanceOf(InvalidName.class);
             }
-            assertThatThrownBy(() -> store.project(Store.DEFAULT_WORKSPACE, null)).isInstanceOf(InvalidName.class);
+            assertThatThrownBy(() -> store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, null)).isInstanceOf(InvalidName.class);
         }
     }
 

@@ -68,9 +68,9 @@ class MigrationsTest {
                     + " VALUES ('p1', '00000000-0000-0000-0000-000000000000', 'Old Project', 42)");
         }
         try (Store store = Store.openLocal(home)) {
-            assertThat(store.projects(Store.DEFAULT_WORKSPACE)).containsExactly(new ProjectInfo("Old Project", 42));
-            NewApiKey key = store.createKey(Store.DEFAULT_WORKSPACE, "after upgrade");
-            assertThat(store.authenticate(key.token())).contains(Store.DEFAULT_WORKSPACE);
+            assertThat(store.projects().list(Store.DEFAULT_WORKSPACE)).containsExactly(new ProjectInfo("Old Project", 42));
+            NewApiKey key = store.apiKeys().create(Store.DEFAULT_WORKSPACE, "after upgrade");
+            assertThat(store.apiKeys().authenticate(key.token())).contains(Store.DEFAULT_WORKSPACE);
         }
         try (Connection c = DriverManager.getConnection(url)) {
             assertThat(Migrations.isCurrent(c)).isTrue();

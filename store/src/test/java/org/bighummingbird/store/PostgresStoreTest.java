@@ -41,7 +41,7 @@ class PostgresStoreTest extends StoreContract {
 
     @Test
     void aRunFailingInALaterChunkStoresNoneOfTheCall() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> batch = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             batch.add(run("model", "a + b", "{\"i\":" + i + "}"));
@@ -50,14 +50,14 @@ class PostgresStoreTest extends StoreContract {
         // An id longer than the column allows, late in the call: PostgreSQL rejects it after most runs were sent.
         batch.set(2_400, new RunRecord(ok.id() + "-too-long", ok.modelName(), ok.versionKey(), null, null,
                 ok.startedAtMicros(), 1, "t", "{}", null, null, null, null, null));
-        assertThatThrownBy(() -> store.insertRuns(project, batch)).isInstanceOf(StoreUnavailable.class);
-        assertThat(store.countRuns(project)).isZero();
+        assertThatThrownBy(() -> store.runs().insert(project, batch)).isInstanceOf(StoreUnavailable.class);
+        assertThat(store.runs().count(project)).isZero();
     }
 
     @Test
     void readsGoOnWhileAWriteTransactionIsOpen() throws Exception {
-        store.register(project, reg("model", "a + b"));
-        store.insertRuns(project, List.of(run("model", "a + b", "{}")));
+        store.models().register(project, reg("model", "a + b"));
+        store.runs().insert(project, List.of(run("model", "a + b", "{}")));
         try (Database db = Database.connect(database.url())) {
             CountDownLatch written = new CountDownLatch(1);
             CountDownLatch readDone = new CountDownLatch(1);
@@ -97,7 +97,7 @@ class PostgresStoreTest extends StoreContract {
             assertThat(seen).as("uncommitted delete is invisible to the concurrent read").isEqualTo(1);
             assertThat(writer.get(60, TimeUnit.SECONDS)).isEqualTo(1);
         }
-        assertThat(store.countRuns(project)).isZero();
+        assertThat(store.runs().count(project)).isZero();
     }
 
     @Test

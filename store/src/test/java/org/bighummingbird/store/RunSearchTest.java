@@ -20,15 +20,15 @@ class RunSearchTest {
     void aSearchLooksAtOneWindowPerPageAndTheCursorContinuesAfterIt() {
         int n = DashboardQueries.TEXT_SEARCH_WINDOW + 1_000;
         try (Store store = Store.openLocal(home)) {
-            ProjectRef project = store.project(Store.DEFAULT_WORKSPACE, "Search");
-            store.register(project, StoreContract.reg("bot", "a"));
+            ProjectRef project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Search");
+            store.models().register(project, StoreContract.reg("bot", "a"));
             List<RunRecord> runs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String input = i == 10 || i == n - 10 ? "{\"q\":\"the NEEDLE " + i + "\"}" : "{\"q\":\"hay " + i + "\"}";
                 runs.add(new RunRecord("run-" + i, "bot", Hashing.sha256Hex("a"), null, null, 1_000_000L + i, 5, "main",
                         input, "\"out 100%_\"", null, null, null, null));
             }
-            store.insertRuns(project, runs);
+            store.runs().insert(project, runs);
             RunFilter search = new RunFilter(null, null, null, null, null, null, "needle", 50);
 
             RunPage first = store.dashboard().runs(project, search, null);

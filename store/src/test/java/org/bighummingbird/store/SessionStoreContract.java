@@ -37,7 +37,7 @@ abstract class SessionStoreContract {
     @BeforeEach
     void open() throws Exception {
         store = openFresh();
-        key = store.createKey("team-a", "laptop");
+        key = store.apiKeys().create("team-a", "laptop");
     }
 
     @AfterEach
@@ -92,7 +92,7 @@ abstract class SessionStoreContract {
                 token + " ", "' OR 1=1 --", token.toUpperCase()}) {
             assertThat(store.sessions().open(bad, T0, IDLE, MAX_AGE)).as("%s", bad).isEmpty();
         }
-        store.revokeKey(key.info().id());
+        store.apiKeys().revoke(key.info().id());
         assertThat(store.sessions().open(token, T0, IDLE, MAX_AGE)).isEmpty();
     }
 
@@ -125,7 +125,7 @@ abstract class SessionStoreContract {
         assertThat(store.sessions().find(a.id(), T0, IDLE)).isEmpty();
         assertThat(store.sessions().find(b.id(), T0, IDLE)).isPresent();
 
-        store.revokeKey(key.info().id());
+        store.apiKeys().revoke(key.info().id());
         assertThat(store.sessions().find(b.id(), T0, IDLE)).isEmpty();
         assertThat(store.sessions().closeAllOf(key.info().id())).isEqualTo(1);
     }

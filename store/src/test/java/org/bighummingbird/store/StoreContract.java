@@ -10,10 +10,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.bighummingbird.core.Hashing;
 import org.bighummingbird.core.InvalidName;
@@ -59,7 +59,7 @@ abstract class StoreContract {
     @BeforeEach
     void open() throws Exception {
         store = openFresh();
-        project = store.project(Store.DEFAULT_WORKSPACE, "Concept Project");
+        project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Concept Project");
     }
 
     @AfterEach
@@ -79,18 +79,18 @@ abstract class StoreContract {
 
     @Test
     void projectsAreFoundOrCreatedByName() {
-        assertThat(store.project(Store.DEFAULT_WORKSPACE, "Concept Project")).isEqualTo(project);
-        assertThat(store.findProject(Store.DEFAULT_WORKSPACE, "Concept Project")).contains(project);
-        assertThat(store.findProject(Store.DEFAULT_WORKSPACE, "Other")).isEmpty();
-        ProjectRef other = store.project("team-b", "Concept Project");
+        assertThat(store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Concept Project")).isEqualTo(project);
+        assertThat(store.projects().find(Store.DEFAULT_WORKSPACE, "Concept Project")).contains(project);
+        assertThat(store.projects().find(Store.DEFAULT_WORKSPACE, "Other")).isEmpty();
+        ProjectRef other = store.projects().findOrCreate("team-b", "Concept Project");
         assertThat(other.id()).isNotEqualTo(project.id());
     }
 
     @Test
     void newKeyGetsNextVersionAndKnownKeyItsOldTag() {
-        RegisteredVersion v1 = store.register(project, reg("model", "a + b"));
-        RegisteredVersion v2 = store.register(project, reg("model", "a - b"));
-        RegisteredVersion again = store.register(project, reg("model", "a + b"));
+        RegisteredVersion v1 = store.models().register(project, reg("model", "a + b"));
+        RegisteredVersion v2 = store.models().register(project, reg("model", "a - b"));
+        RegisteredVersion again = store.models().register(project, reg("model", "a + b"));
         assertThat(v1.tag()).isEqualTo(new Tag("model", 1));
         assertThat(v1.existed()).isFalse();
         assertThat(v2.tag()).isEqualTo(new Tag("model", 2));
@@ -101,18 +101,18 @@ abstract class StoreContract {
 
     @Test
     void otherNamesAndProjectsCountFromOne() {
-        store.register(project, reg("model", "a + b"));
-        store.register(project, reg("model", "a - b"));
-        assertThat(store.register(project, reg("other", "a + b")).tag()).isEqualTo(new Tag("other", 1));
-        ProjectRef second = store.project(Store.DEFAULT_WORKSPACE, "Second Project");
-        assertThat(store.register(second, reg("model", "a - b")).tag()).isEqualTo(new Tag("model", 1));
+        store.models().register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a - b"));
+        assertThat(store.models().register(project, reg("other", "a + b")).tag()).isEqualTo(new Tag("other", 1));
+        ProjectRef second = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Second Project");
+        assertThat(store.models().register(second, reg("model", "a - b")).tag()).isEqualTo(new Tag("model", 1));
     }
 
     @Test
     void unicodeNamesRoundTrip() {
-        ProjectRef p = store.project(Store.DEFAULT_WORKSPACE, "Проект 模型 ü");
-        assertThat(store.register(p, reg("模型-ä.1", "x")).tag().toString()).isEqualTo("模型-ä.1:v1");
-        assertThat(store.versions(p)).extracting(v -> v.tag().name()).containsExactly("模型-ä.1");
+        ProjectRef p = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Проект 模型 ü");
+        assertThat(store.models().register(p, reg("模型-ä.1", "x")).tag().toString()).isEqualTo("模型-ä.1:v1");
+        assertThat(store.models().list(p)).extracting(v -> v.tag().name()).containsExactly("模型-ä.1");
     }
 
     @Test
@@ -126,9 +126,9 @@ abstract class StoreContract {
             List<Callable<Tag>> same = new ArrayList<>();
             for (Store s : stores) {
                 same.add(() -> {
-                    ProjectRef p = s.project(Store.DEFAULT_WORKSPACE, "Race");
+                    ProjectRef p = s.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Race");
                     start.await();
-                    return s.register(p, reg("model", "same code")).tag();
+                    return s.models().register(p, reg("model", "same code")).tag();
                 });
             }
             assertThat(runAll(same)).containsOnly(new Tag("model", 1));
@@ -139,9 +139,9 @@ abstract class StoreContract {
                 Store s = stores.get(i);
                 String code = "code " + i;
                 distinct.add(() -> {
-                    ProjectRef p = s.project(Store.DEFAULT_WORKSPACE, "Race");
+                    ProjectRef p = s.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Race");
                     again.await();
-                    return s.register(p, reg("model", code)).tag();
+                    return s.models().register(p, reg("model", code)).tag();
                 });
             }
             Set<Integer> versions = new TreeSet<>();
@@ -167,25 +167,25 @@ abstract class StoreContract {
 
     @Test
     void runsAreStoredOnceWhateverTheRetries() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> batch = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             batch.add(run("model", "a + b", "{\"a\":" + i + ",\"b\":2}"));
         }
-        assertThat(store.insertRuns(project, batch)).isEqualTo(500);
-        assertThat(store.insertRuns(project, batch)).isZero();
-        assertThat(store.insertRuns(project, batch.subList(0, 10))).isZero();
-        assertThat(store.countRuns(project)).isEqualTo(500);
+        assertThat(store.runs().insert(project, batch)).isEqualTo(500);
+        assertThat(store.runs().insert(project, batch)).isZero();
+        assertThat(store.runs().insert(project, batch.subList(0, 10))).isZero();
+        assertThat(store.runs().count(project)).isEqualTo(500);
     }
 
     @Test
     void aLargeBatchWithRepeatsStoresEachIdOnce() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> first = new ArrayList<>();
         for (int i = 0; i < 1_500; i++) {
             first.add(run("model", "a + b", "{\"i\":" + i + "}"));
         }
-        assertThat(store.insertRuns(project, first)).isEqualTo(1_500);
+        assertThat(store.runs().insert(project, first)).isEqualTo(1_500);
         // 2,500 runs across statement chunks: 1,000 stored already, 500 repeated within the call.
         List<RunRecord> second = new ArrayList<>(first.subList(500, 1_500));
         for (int i = 0; i < 1_000; i++) {
@@ -193,91 +193,91 @@ abstract class StoreContract {
         }
         second.addAll(second.subList(1_000, 1_500));
         assertThat(second).hasSize(2_500);
-        assertThat(store.insertRuns(project, second)).isEqualTo(1_000);
-        assertThat(store.countRuns(project)).isEqualTo(2_500);
+        assertThat(store.runs().insert(project, second)).isEqualTo(1_000);
+        assertThat(store.runs().count(project)).isEqualTo(2_500);
     }
 
     @Test
     void aBatchNamingAnUnknownVersionStoresNothing() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> batch = List.of(run("model", "a + b", "{}"), run("model", "never registered", "{}"));
-        assertThatThrownBy(() -> store.insertRuns(project, batch))
+        assertThatThrownBy(() -> store.runs().insert(project, batch))
                 .isInstanceOf(NotFound.class)
                 .hasMessageContaining("never registered");
-        assertThat(store.countRuns(project)).isZero();
+        assertThat(store.runs().count(project)).isZero();
     }
 
     @Test
     void hostileValuesAreStoredVerbatim() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         String inputs = "{\"q\":\"x'); DROP TABLE runs; -- <script>alert(1)</script> \\u0000 \\n ü 🐦\"}";
         RunRecord r = run("model", "a + b", inputs);
-        store.insertRuns(project, List.of(r));
-        RunView back = store.runs(project, new RunQuery(null, 1)).get(0);
+        store.runs().insert(project, List.of(r));
+        RunView back = store.runs().list(project, new RunQuery(null, 1)).get(0);
         assertThat(back.inputsJson()).isEqualTo(inputs);
         assertThat(back.id()).isEqualTo(r.id());
     }
 
     @Test
     void theSameBatchTwiceStoresEachRunOnceAndCountsNothingNew() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> batch = new ArrayList<>();
         for (int i = 0; i < 2_345; i++) {
             batch.add(run("model", "a + b", "{\"i\":" + i + ",\"pad\":\"" + "x".repeat(300) + "\"}"));
         }
-        assertThat(store.insertRuns(project, batch)).isEqualTo(2_345);
-        assertThat(store.insertRuns(project, batch)).isZero();
+        assertThat(store.runs().insert(project, batch)).isEqualTo(2_345);
+        assertThat(store.runs().insert(project, batch)).isZero();
         assertThat(allPages(RunQuery.newest(1_000))).extracting(RunView::id)
                 .containsExactlyInAnyOrderElementsOf(batch.stream().map(RunRecord::id).toList());
     }
 
     @Test
     void aRunIdAnotherWorkspaceSentFirstDoesNotHideThisProjectsRun() {
-        ProjectRef other = store.project("another-team", "Concept Project");
-        store.register(project, reg("model", "a + b"));
-        store.register(other, reg("model", "a + b"));
+        ProjectRef other = store.projects().findOrCreate("another-team", "Concept Project");
+        store.models().register(project, reg("model", "a + b"));
+        store.models().register(other, reg("model", "a + b"));
         RunRecord theirs = run("model", "a + b", "{\"theirs\":1}");
         RunRecord ours = new RunRecord(theirs.id(), "model", theirs.versionKey(), null, null, theirs.startedAtMicros(),
                 1, "main", "{\"ours\":1}", "3", "\"Integer\"", null, null, null);
-        assertThat(store.insertRuns(other, List.of(theirs))).isEqualTo(1);
-        assertThat(store.insertRuns(project, List.of(ours))).isEqualTo(1);
-        assertThat(store.runs(project, RunQuery.newest(10))).extracting(RunView::inputsJson).containsExactly("{\"ours\":1}");
-        assertThat(store.runs(other, RunQuery.newest(10))).extracting(RunView::inputsJson)
+        assertThat(store.runs().insert(other, List.of(theirs))).isEqualTo(1);
+        assertThat(store.runs().insert(project, List.of(ours))).isEqualTo(1);
+        assertThat(store.runs().list(project, RunQuery.newest(10))).extracting(RunView::inputsJson).containsExactly("{\"ours\":1}");
+        assertThat(store.runs().list(other, RunQuery.newest(10))).extracting(RunView::inputsJson)
                 .containsExactly("{\"theirs\":1}");
     }
 
     @Test
     void aBatchMixingStoredAndNewRunsCountsOnlyTheNewOnes() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> old = List.of(run("model", "a + b", "{}"), run("model", "a + b", "{}"),
                 run("model", "a + b", "{}"));
-        store.insertRuns(project, old);
+        store.runs().insert(project, old);
         RunRecord fresh = run("model", "a + b", "{\"new\":1}");
         List<RunRecord> mixed = List.of(old.get(0), fresh, old.get(1), run("model", "a + b", "{\"new\":2}"), fresh,
                 old.get(2));
-        assertThat(store.insertRuns(project, mixed)).isEqualTo(2);
-        assertThat(store.countRuns(project)).isEqualTo(5);
+        assertThat(store.runs().insert(project, mixed)).isEqualTo(2);
+        assertThat(store.runs().count(project)).isEqualTo(5);
     }
 
     @Test
     void anEmptyBatchStoresNothing() {
-        store.register(project, reg("model", "a + b"));
-        assertThat(store.insertRuns(project, List.of())).isZero();
-        assertThat(store.countRuns(project)).isZero();
+        store.models().register(project, reg("model", "a + b"));
+        assertThat(store.runs().insert(project, List.of())).isZero();
+        assertThat(store.runs().count(project)).isZero();
     }
 
     @Test
     void anUnknownVersionAfterManyGoodRunsStoresNoneOfTheBatch() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> batch = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             batch.add(run("model", "a + b", "{\"i\":" + i + "}"));
         }
         batch.add(run("other model", "a + b", "{}"));
-        assertThatThrownBy(() -> store.insertRuns(project, batch))
+        assertThatThrownBy(() -> store.runs().insert(project, batch))
                 .isInstanceOf(NotFound.class)
                 .hasMessageContaining("other model");
-        assertThat(store.countRuns(project)).isZero();
+        assertThat(store.runs().count(project)).isZero();
     }
 
     /** Text that a COPY stream, a CSV file or a careless escaper would get wrong. */
@@ -288,14 +288,14 @@ abstract class StoreContract {
 
     @Test
     void hostileTextInEveryColumnComesBackVerbatim() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> batch = new ArrayList<>();
         for (String text : HOSTILE_TEXT) {
             String shortText = text.length() <= 36 ? text : null;
             batch.add(new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), shortText, shortText,
                     1, 2, text, text, text, text, text, text, text));
         }
-        assertThat(store.insertRuns(project, batch)).isEqualTo(HOSTILE_TEXT.size());
+        assertThat(store.runs().insert(project, batch)).isEqualTo(HOSTILE_TEXT.size());
         List<RunView> back = allPages(RunQuery.newest(100));
         assertThat(back).hasSize(HOSTILE_TEXT.size());
         for (RunRecord sent : batch) {
@@ -311,13 +311,13 @@ abstract class StoreContract {
 
     @Test
     void nullsStayNullAndEmptyStringsStayEmpty() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         RunRecord nulls = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), null, null, 1,
                 2, "", "", null, null, null, null, null);
         RunRecord empties = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), "", "", 2, 2,
                 "", "", "", "", "", "", "");
-        store.insertRuns(project, List.of(nulls, empties));
-        List<RunView> back = store.runs(project, RunQuery.newest(2));
+        store.runs().insert(project, List.of(nulls, empties));
+        List<RunView> back = store.runs().list(project, RunQuery.newest(2));
         assertThat(back.get(1)).extracting(RunView::parentId, RunView::rootId, RunView::outputJson,
                 RunView::outputShapeJson, RunView::errorType, RunView::errorMessage, RunView::errorStack)
                 .containsOnlyNulls();
@@ -328,7 +328,7 @@ abstract class StoreContract {
 
     @Test
     void aRawNulCharacterIsStoredAsTheReplacementCharacterOnEveryDatabase() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         String nul = "worker\u0000thread \u0000";
         String stored = "worker\uFFFDthread \uFFFD";
         RunRecord r = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), null, null, 1, 2,
@@ -337,54 +337,54 @@ abstract class StoreContract {
         for (int i = 0; i < 1_200; i++) {
             batch.add(run("model", "a + b", "{\"i\":" + i + "}"));
         }
-        assertThat(store.insertRuns(project, batch)).isEqualTo(1_201);
+        assertThat(store.runs().insert(project, batch)).isEqualTo(1_201);
         RunView back = allPages(RunQuery.newest(1_000)).stream().filter(v -> v.id().equals(r.id())).findFirst()
                 .orElseThrow();
         assertThat(List.of(back.thread(), back.outputJson(), back.outputShapeJson(), back.errorType(),
                 back.errorMessage(), back.errorStack())).containsOnly(stored);
         assertThat(back.inputsJson()).isEqualTo("{\"q\":\"" + stored + "\"}");
-        assertThat(store.insertRuns(project, batch)).isZero();
+        assertThat(store.runs().insert(project, batch)).isZero();
     }
 
     @Test
     void runsAreFilteredByTagAndLatestAndLimited() throws InterruptedException {
-        store.register(project, reg("model", "v1"));
-        store.register(project, reg("model", "v2"));
+        store.models().register(project, reg("model", "v1"));
+        store.models().register(project, reg("model", "v2"));
         for (int i = 0; i < 5; i++) {
-            store.insertRuns(project, List.of(run("model", "v1", "{\"i\":" + i + "}")));
+            store.runs().insert(project, List.of(run("model", "v1", "{\"i\":" + i + "}")));
         }
-        store.insertRuns(project, List.of(run("model", "v2", "{\"i\":99}")));
-        assertThat(store.runs(project, new RunQuery(TagReference.parse("model:v1"), 100))).hasSize(5)
+        store.runs().insert(project, List.of(run("model", "v2", "{\"i\":99}")));
+        assertThat(store.runs().list(project, new RunQuery(TagReference.parse("model:v1"), 100))).hasSize(5)
                 .allMatch(r -> r.modelTag().equals(new Tag("model", 1)));
-        assertThat(store.runs(project, new RunQuery(TagReference.parse("model:latest"), 100)))
+        assertThat(store.runs().list(project, new RunQuery(TagReference.parse("model:latest"), 100)))
                 .extracting(RunView::inputsJson).containsExactly("{\"i\":99}");
-        assertThat(store.runs(project, new RunQuery(null, 3))).hasSize(3);
-        assertThat(store.runs(project, new RunQuery(TagReference.parse("model:v7"), 3))).isEmpty();
+        assertThat(store.runs().list(project, new RunQuery(null, 3))).hasSize(3);
+        assertThat(store.runs().list(project, new RunQuery(TagReference.parse("model:v7"), 3))).isEmpty();
     }
 
     @Test
     void versionDetailCountsOutputShapes() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         RunRecord a = run("model", "a + b", "{}");
         RunRecord b = run("model", "a + b", "{}");
         RunRecord c = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), null, null, 1, 1,
                 "t", "{}", "{\"answer\":\"x\"}", "{\"answer\":\"String\"}", null, null, null);
-        store.insertRuns(project, List.of(a, b, c));
-        ModelVersionDetail d = store.version(project, TagReference.parse("model:latest")).orElseThrow();
-        assertThat(d.info().runCount()).isEqualTo(3);
+        store.runs().insert(project, List.of(a, b, c));
+        ModelVersionDetail d = store.models().find(project, TagReference.parse("model:latest")).orElseThrow();
+        assertThat(d.runCount()).isEqualTo(3);
         assertThat(d.code()).isEqualTo("// a + b");
         assertThat(d.outputShapes()).containsExactly(new ModelVersionDetail.ShapeCount("\"Integer\"", 2),
                 new ModelVersionDetail.ShapeCount("{\"answer\":\"String\"}", 1));
-        assertThat(store.version(project, TagReference.parse("model:v2"))).isEmpty();
+        assertThat(store.models().find(project, TagReference.parse("model:v2"))).isEmpty();
     }
 
     @Test
     void errorRunsKeepTheirException() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         RunRecord failed = new RunRecord(RunIds.next().toString(), "model", Hashing.sha256Hex("a + b"), null, null, 1,
                 1, "t", "{}", null, null, "java.lang.ArithmeticException", "/ by zero", "stack\n\tat x");
-        store.insertRuns(project, List.of(failed));
-        RunView back = store.runs(project, new RunQuery(null, 1)).get(0);
+        store.runs().insert(project, List.of(failed));
+        RunView back = store.runs().list(project, new RunQuery(null, 1)).get(0);
         assertThat(back.errorType()).isEqualTo("java.lang.ArithmeticException");
         assertThat(back.errorMessage()).isEqualTo("/ by zero");
         assertThat(back.outputJson()).isNull();
@@ -401,7 +401,7 @@ abstract class StoreContract {
         List<RunView> out = new ArrayList<>();
         String cursor = null;
         do {
-            RunPage page = store.runsPage(project, query, cursor);
+            RunPage page = store.runs().page(project, query, cursor);
             assertThat(page.runs()).hasSizeLessThanOrEqualTo(query.limit());
             out.addAll(page.runs());
             cursor = page.nextCursor();
@@ -416,14 +416,14 @@ abstract class StoreContract {
 
     @Test
     void pagingVisitsEveryRunOnceInOrderIncludingRunsSharingAStartTime() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             runs.add(runAt("model", "a + b", 1_000_000 + i / 7, false)); // seven runs per start time
         }
-        store.insertRuns(project, runs);
+        store.runs().insert(project, runs);
 
-        RunPage first = store.runsPage(project, RunQuery.newest(1_000), null);
+        RunPage first = store.runs().page(project, RunQuery.newest(1_000), null);
         assertThat(first.runs()).hasSize(1_000);
         assertThat(first.nextCursor()).isNotNull();
         List<RunView> paged = allPages(RunQuery.newest(1_000));
@@ -431,22 +431,22 @@ abstract class StoreContract {
         assertNewestFirst(paged);
         assertThat(paged).extracting(RunView::id)
                 .containsExactlyInAnyOrderElementsOf(runs.stream().map(RunRecord::id).toList())
-                .containsExactlyElementsOf(store.runs(project, RunQuery.newest(2_500)).stream().map(RunView::id).toList());
+                .containsExactlyElementsOf(store.runs().list(project, RunQuery.newest(2_500)).stream().map(RunView::id).toList());
         // An exact multiple of the page size ends with a null cursor, not an empty page.
-        RunPage last = store.runsPage(project, RunQuery.newest(500), store.runsPage(project, RunQuery.newest(2_000), null).nextCursor());
+        RunPage last = store.runs().page(project, RunQuery.newest(500), store.runs().page(project, RunQuery.newest(2_000), null).nextCursor());
         assertThat(last.runs()).hasSize(500);
         assertThat(last.nextCursor()).isNull();
     }
 
     @Test
     void filtersCombineWithPaging() {
-        store.register(project, reg("model", "v1"));
-        store.register(project, reg("model", "v2"));
+        store.models().register(project, reg("model", "v1"));
+        store.models().register(project, reg("model", "v2"));
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             runs.add(runAt("model", i % 2 == 0 ? "v1" : "v2", 5_000 + i / 3, i % 5 == 0));
         }
-        store.insertRuns(project, runs);
+        store.runs().insert(project, runs);
         RunQuery query = RunQuery.newest(7).withModel(TagReference.parse("model:v1"))
                 .withStartedBetween(5_010L, 5_090L).withErrorsOnly(true);
         List<String> expected = new ArrayList<>();
@@ -470,12 +470,12 @@ abstract class StoreContract {
 
     @Test
     void aMalformedCursorIsRejectedAndChangesNothing() {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             runs.add(runAt("model", "a + b", 1_000 + i, false));
         }
-        store.insertRuns(project, runs);
+        store.runs().insert(project, runs);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         List<String> hostile = List.of("x", "'; DROP TABLE runs; --", "", "////", "%%%%",
                 b64.encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2}),
@@ -487,18 +487,18 @@ abstract class StoreContract {
                 b64.encodeToString("1:a\u0000b".getBytes(StandardCharsets.UTF_8)),
                 "A".repeat(1_000_000));
         for (String cursor : hostile) {
-            assertThatThrownBy(() -> store.runsPage(project, RunQuery.newest(10), cursor))
+            assertThatThrownBy(() -> store.runs().page(project, RunQuery.newest(10), cursor))
                     .as("cursor %s", cursor.length() > 50 ? cursor.substring(0, 50) + "…" : cursor)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("cursor");
         }
-        assertThat(store.countRuns(project)).isEqualTo(30);
+        assertThat(store.runs().count(project)).isEqualTo(30);
         assertThat(allPages(RunQuery.newest(10))).hasSize(30);
     }
 
     @Test
     void readersPagingWhileAWriterInsertsSeeConsistentPages() throws Exception {
-        store.register(project, reg("model", "a + b"));
+        store.models().register(project, reg("model", "a + b"));
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -510,7 +510,7 @@ abstract class StoreContract {
                         for (int i = 0; i < 100; i++) {
                             batch.add(runAt("model", "a + b", 1_000_000 + b * 100 + i / 3, i % 4 == 0));
                         }
-                        stored += store.insertRuns(project, batch);
+                        stored += store.runs().insert(project, batch);
                     }
                     return stored;
                 } finally {
@@ -546,7 +546,7 @@ abstract class StoreContract {
 
     @Test
     void createdKeysHaveTheDocumentedFormAndHideTheirToken() {
-        NewApiKey key = store.createKey("team-a", "ci runner");
+        NewApiKey key = store.apiKeys().create("team-a", "ci runner");
         Matcher m = TOKEN.matcher(key.token());
         assertThat(m.matches()).as("token form").isTrue();
         assertThat(key.info()).isEqualTo(new ApiKeyInfo(m.group(1), "team-a", "ci runner",
@@ -554,32 +554,32 @@ abstract class StoreContract {
         assertThat(key.info().revoked()).isFalse();
         assertThat(key.info().createdAtMicros()).isPositive();
         assertThat(key.toString()).doesNotContain(key.token()).doesNotContain(m.group(2));
-        assertThat(store.keys()).containsExactly(key.info());
-        assertThat(store.createKey("team-a", "").token()).isNotEqualTo(key.token());
+        assertThat(store.apiKeys().list()).containsExactly(key.info());
+        assertThat(store.apiKeys().create("team-a", "").token()).isNotEqualTo(key.token());
     }
 
     @Test
     void onlyActiveKeysWithTheirOwnSecretAuthenticate() {
-        NewApiKey key = store.createKey("team-a", "k");
-        NewApiKey other = store.createKey("team-b", "k");
-        assertThat(store.authenticate(key.token())).contains("team-a");
-        assertThat(store.authenticate(other.token())).contains("team-b");
+        NewApiKey key = store.apiKeys().create("team-a", "k");
+        NewApiKey other = store.apiKeys().create("team-b", "k");
+        assertThat(store.apiKeys().authenticate(key.token())).contains("team-a");
+        assertThat(store.apiKeys().authenticate(other.token())).contains("team-b");
         String id = key.info().id();
         String secret = key.token().substring(17);
         String otherSecret = other.token().substring(17);
-        assertThat(store.authenticate("bhb_" + id + "_" + otherSecret)).as("right id, wrong secret").isEmpty();
+        assertThat(store.apiKeys().authenticate("bhb_" + id + "_" + otherSecret)).as("right id, wrong secret").isEmpty();
         String flipped = secret.substring(0, 42) + (secret.charAt(42) == 'A' ? 'B' : 'A');
-        assertThat(store.authenticate("bhb_" + id + "_" + flipped)).as("one character off").isEmpty();
+        assertThat(store.apiKeys().authenticate("bhb_" + id + "_" + flipped)).as("one character off").isEmpty();
         String unknownId = id.equals("000000000000") ? "000000000001" : "000000000000";
-        assertThat(store.authenticate("bhb_" + unknownId + "_" + secret)).as("unknown id").isEmpty();
-        assertThat(store.revokeKey(id)).isTrue();
-        assertThat(store.authenticate(key.token())).as("revoked").isEmpty();
-        assertThat(store.authenticate(other.token())).contains("team-b");
+        assertThat(store.apiKeys().authenticate("bhb_" + unknownId + "_" + secret)).as("unknown id").isEmpty();
+        assertThat(store.apiKeys().revoke(id)).isTrue();
+        assertThat(store.apiKeys().authenticate(key.token())).as("revoked").isEmpty();
+        assertThat(store.apiKeys().authenticate(other.token())).contains("team-b");
     }
 
     @Test
     void malformedTokensAreRejectedWithoutTouchingTheDatabase() throws Exception {
-        String token = store.createKey("team-a", "k").token();
+        String token = store.apiKeys().create("team-a", "k").token();
         String id = token.substring(4, 16);
         String secret = token.substring(17);
         List<String> hostile = Arrays.asList(null, "", "bhb_", "bhb__", token + "x", token.substring(0, 59),
@@ -592,16 +592,16 @@ abstract class StoreContract {
                 "bhb_" + id + "_" + secret.substring(0, 41) + "🐦", "bhb_' OR '1'='1_" + secret,
                 "bhb_" + id + "_' OR 1=1; DROP TABLE api_keys; -- xxxxxxxxx", "x".repeat(60), "b".repeat(1_000_000));
         for (String t : hostile) {
-            assertThat(store.authenticate(t)).as("token %s", shorten(t)).isEmpty();
+            assertThat(store.apiKeys().authenticate(t)).as("token %s", shorten(t)).isEmpty();
         }
         // A closed store fails every query, so an answer from it proves no SQL ran.
         Store closed = openAgain();
         closed.close();
         for (String t : hostile) {
-            assertThat(closed.authenticate(t)).as("token %s on a closed store", shorten(t)).isEmpty();
+            assertThat(closed.apiKeys().authenticate(t)).as("token %s on a closed store", shorten(t)).isEmpty();
         }
-        assertThatThrownBy(() -> closed.authenticate(token)).isInstanceOf(StoreUnavailable.class);
-        assertThat(store.authenticate(token)).contains("team-a");
+        assertThatThrownBy(() -> closed.apiKeys().authenticate(token)).isInstanceOf(StoreUnavailable.class);
+        assertThat(store.apiKeys().authenticate(token)).contains("team-a");
     }
 
     private static String shorten(String s) {
@@ -610,7 +610,7 @@ abstract class StoreContract {
 
     @Test
     void onlyAHashOfTheSecretIsStored() throws Exception {
-        NewApiKey key = store.createKey("team-a", "label");
+        NewApiKey key = store.apiKeys().create("team-a", "label");
         String secret = key.token().substring(17);
         StringBuilder everything = new StringBuilder();
         try (Connection c = DriverManager.getConnection(url());
@@ -631,8 +631,8 @@ abstract class StoreContract {
 
     @Test
     void creatingAKeyCreatesItsWorkspaceOnce() throws Exception {
-        store.createKey("Команда ü", "first");
-        store.createKey("Команда ü", "second");
+        store.apiKeys().create("Команда ü", "first");
+        store.apiKeys().create("Команда ü", "second");
         try (Connection c = DriverManager.getConnection(url());
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM workspaces WHERE name = ?")) {
             ps.setString(1, "Команда ü");
@@ -641,38 +641,38 @@ abstract class StoreContract {
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
         }
-        assertThat(store.keys()).extracting(ApiKeyInfo::workspace, ApiKeyInfo::name)
+        assertThat(store.apiKeys().list()).extracting(ApiKeyInfo::workspace, ApiKeyInfo::name)
                 .containsExactly(tuple("Команда ü", "first"), tuple("Команда ü", "second"));
-        assertThat(store.createProject("Команда ü", "P").created()).isTrue();
+        assertThat(store.projects().create("Команда ü", "P").created()).isTrue();
     }
 
     @Test
     void invalidWorkspaceNamesAndLabelsCreateNoKey() {
         for (String bad : Arrays.asList(null, "", "  ", "a:b", "nul\u0000", "bell\u0007", "x".repeat(201))) {
-            assertThatThrownBy(() -> store.createKey(bad, "k")).isInstanceOf(InvalidName.class)
+            assertThatThrownBy(() -> store.apiKeys().create(bad, "k")).isInstanceOf(InvalidName.class)
                     .hasMessageContaining("workspace name");
         }
         for (String bad : Arrays.asList(null, "x".repeat(201), "line\nbreak", "esc\u001b[31m")) {
-            assertThatThrownBy(() -> store.createKey("team-a", bad)).isInstanceOf(InvalidName.class)
+            assertThatThrownBy(() -> store.apiKeys().create("team-a", bad)).isInstanceOf(InvalidName.class)
                     .hasMessageContaining("key name");
         }
-        assertThat(store.keys()).isEmpty();
-        assertThat(store.createKey("team-a", "模型 label: ü/🐦").info().name()).isEqualTo("模型 label: ü/🐦");
+        assertThat(store.apiKeys().list()).isEmpty();
+        assertThat(store.apiKeys().create("team-a", "模型 label: ü/🐦").info().name()).isEqualTo("模型 label: ü/🐦");
     }
 
     @Test
     void revokingSaysWhetherItChangedAnything() {
-        NewApiKey key = store.createKey("team-a", "k");
-        NewApiKey kept = store.createKey("team-a", "kept");
-        assertThat(store.revokeKey(key.info().id())).isTrue();
-        assertThat(store.revokeKey(key.info().id())).isFalse();
+        NewApiKey key = store.apiKeys().create("team-a", "k");
+        NewApiKey kept = store.apiKeys().create("team-a", "kept");
+        assertThat(store.apiKeys().revoke(key.info().id())).isTrue();
+        assertThat(store.apiKeys().revoke(key.info().id())).isFalse();
         String unknown = key.info().id().equals("abcdefabcdef") ? "abcdefabcde0" : "abcdefabcdef";
         for (String id : Arrays.asList(unknown, "", "ABCDEFABCDEF", "' OR 1=1 --", null, "z".repeat(10_000))) {
-            assertThatThrownBy(() -> store.revokeKey(id)).as("id %s", shorten(id)).isInstanceOf(NotFound.class)
+            assertThatThrownBy(() -> store.apiKeys().revoke(id)).as("id %s", shorten(id)).isInstanceOf(NotFound.class)
                     .hasMessageContaining("no API key with id");
         }
-        assertThatThrownBy(() -> store.revokeKey(unknown)).hasMessageContaining(unknown);
-        List<ApiKeyInfo> keys = store.keys();
+        assertThatThrownBy(() -> store.apiKeys().revoke(unknown)).hasMessageContaining(unknown);
+        List<ApiKeyInfo> keys = store.apiKeys().list();
         assertThat(keys).extracting(ApiKeyInfo::id).containsExactly(key.info().id(), kept.info().id());
         assertThat(keys.get(0).revoked()).isTrue();
         assertThat(keys.get(0).revokedAtMicros()).isGreaterThanOrEqualTo(keys.get(0).createdAtMicros());
@@ -681,34 +681,34 @@ abstract class StoreContract {
 
     @Test
     void keysAreListedByWorkspaceThenCreation() {
-        NewApiKey b1 = store.createKey("b", "1");
-        NewApiKey a1 = store.createKey("a", "1");
-        NewApiKey b2 = store.createKey("b", "2");
-        NewApiKey a2 = store.createKey("a", "2");
-        assertThat(store.keys()).extracting(ApiKeyInfo::id).containsExactly(a1.info().id(), a2.info().id(),
+        NewApiKey b1 = store.apiKeys().create("b", "1");
+        NewApiKey a1 = store.apiKeys().create("a", "1");
+        NewApiKey b2 = store.apiKeys().create("b", "2");
+        NewApiKey a2 = store.apiKeys().create("a", "2");
+        assertThat(store.apiKeys().list()).extracting(ApiKeyInfo::id).containsExactly(a1.info().id(), a2.info().id(),
                 b1.info().id(), b2.info().id());
     }
 
     @Test
     void projectsAreListedPerWorkspace() {
-        store.project(Store.DEFAULT_WORKSPACE, "Another");
-        store.project("team-b", "Hidden");
-        assertThat(store.projects(Store.DEFAULT_WORKSPACE)).extracting(ProjectInfo::name)
+        store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Another");
+        store.projects().findOrCreate("team-b", "Hidden");
+        assertThat(store.projects().list(Store.DEFAULT_WORKSPACE)).extracting(ProjectInfo::name)
                 .containsExactly("Another", "Concept Project");
-        assertThat(store.projects("team-b")).extracting(ProjectInfo::name).containsExactly("Hidden");
-        assertThat(store.projects("no such workspace")).isEmpty();
-        assertThat(store.projects(Store.DEFAULT_WORKSPACE)).allMatch(p -> p.createdAtMicros() > 0);
+        assertThat(store.projects().list("team-b")).extracting(ProjectInfo::name).containsExactly("Hidden");
+        assertThat(store.projects().list("no such workspace")).isEmpty();
+        assertThat(store.projects().list(Store.DEFAULT_WORKSPACE)).allMatch(p -> p.createdAtMicros() > 0);
     }
 
     @Test
     void createProjectSaysWhetherItCreated() {
-        ProjectCreation first = store.createProject("team-c", "New");
-        ProjectCreation again = store.createProject("team-c", "New");
+        ProjectCreation first = store.projects().create("team-c", "New");
+        ProjectCreation again = store.projects().create("team-c", "New");
         assertThat(first.created()).isTrue();
         assertThat(again).isEqualTo(new ProjectCreation(first.project(), first.createdAtMicros(), false));
-        assertThat(store.createProject(Store.DEFAULT_WORKSPACE, "Concept Project"))
+        assertThat(store.projects().create(Store.DEFAULT_WORKSPACE, "Concept Project"))
                 .extracting(ProjectCreation::project, ProjectCreation::created).containsExactly(project, false);
-        assertThat(store.projects("team-c")).containsExactly(new ProjectInfo("New", first.createdAtMicros()));
+        assertThat(store.projects().list("team-c")).containsExactly(new ProjectInfo("New", first.createdAtMicros()));
     }
 
     @Test
@@ -723,7 +723,7 @@ abstract class StoreContract {
             for (Store s : stores) {
                 creators.add(() -> {
                     start.await();
-                    return s.createProject("race-workspace", "Race project");
+                    return s.projects().create("race-workspace", "Race project");
                 });
             }
             List<ProjectCreation> results = runAll(creators);

@@ -39,9 +39,9 @@ abstract class VersionStatsContract {
     @BeforeEach
     void open() throws Exception {
         store = openFresh();
-        project = store.project(Store.DEFAULT_WORKSPACE, "Stats Project");
-        store.register(project, StoreContract.reg("bot", "a"));
-        store.register(project, StoreContract.reg("bot", "b"));
+        project = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Stats Project");
+        store.models().register(project, StoreContract.reg("bot", "a"));
+        store.models().register(project, StoreContract.reg("bot", "b"));
     }
 
     @AfterEach
@@ -70,7 +70,7 @@ abstract class VersionStatsContract {
     void countsAndPercentilesMatchADirectComputation() {
         List<RunRecord> runs = runs("a", 2_345, 7);
         for (int from = 0; from < runs.size(); from += 500) {
-            store.insertRuns(project, runs.subList(from, Math.min(runs.size(), from + 500)));
+            store.runs().insert(project, runs.subList(from, Math.min(runs.size(), from + 500)));
         }
         VersionRollup v1 = store.dashboard().version(project, new Tag("bot", 1)).orElseThrow();
         assertThat(v1.runs()).isEqualTo(runs.size());
@@ -92,16 +92,16 @@ abstract class VersionStatsContract {
     @Test
     void reSentRunsAreNotCountedTwice() {
         List<RunRecord> runs = runs("a", 300, 1);
-        store.insertRuns(project, runs);
-        store.insertRuns(project, runs);
+        store.runs().insert(project, runs);
+        store.runs().insert(project, runs);
         List<RunRecord> overlapping = new ArrayList<>(runs.subList(200, 300));
         overlapping.addAll(runs("a", 50, 2));
         overlapping.add(overlapping.get(overlapping.size() - 1)); // the same run twice in one batch
-        assertThat(store.insertRuns(project, overlapping)).isEqualTo(50);
+        assertThat(store.runs().insert(project, overlapping)).isEqualTo(50);
         VersionRollup v1 = store.dashboard().version(project, new Tag("bot", 1)).orElseThrow();
         assertThat(v1.runs()).isEqualTo(350);
         assertThat(v1.latency().total()).isEqualTo(350);
-        assertThat(v1.runs()).isEqualTo(store.countRuns(project));
+        assertThat(v1.runs()).isEqualTo(store.runs().count(project));
     }
 
     @Test
@@ -114,8 +114,8 @@ abstract class VersionStatsContract {
         try {
             List<Future<Integer>> done = new ArrayList<>();
             for (List<RunRecord> batch : batches) {
-                done.add(pool.submit(() -> store.insertRuns(project, batch)));
-                done.add(pool.submit(() -> store.insertRuns(project, batch))); // a racing retry
+                done.add(pool.submit(() -> store.runs().insert(project, batch)));
+                done.add(pool.submit(() -> store.runs().insert(project, batch))); // a racing retry
             }
             for (Future<Integer> f : done) {
                 f.get();

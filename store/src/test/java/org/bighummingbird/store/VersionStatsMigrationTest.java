@@ -63,7 +63,7 @@ class VersionStatsMigrationTest {
     }
 
     private static void check(Store store) {
-        ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, "Old Project").orElseThrow();
+        ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, "Old Project").orElseThrow();
         VersionRollup v1 = store.dashboard().version(project, new Tag("bot", 1)).orElseThrow();
         assertThat(v1.runs()).isEqualTo(RUNS);
         assertThat(v1.errors()).isEqualTo((RUNS + 6) / 7);
@@ -79,7 +79,7 @@ class VersionStatsMigrationTest {
             assertThat(v1.latency().count(b)).as("bucket %d", b).isEqualTo(expected[b]);
         }
         // Runs stored after the upgrade add to the backfilled figures.
-        store.register(project, StoreContract.reg("bot", "new code"));
+        store.models().register(project, StoreContract.reg("bot", "new code"));
         assertThat(store.dashboard().models(project)).singleElement()
                 .satisfies(m -> assertThat(m.runs()).isEqualTo(RUNS));
     }

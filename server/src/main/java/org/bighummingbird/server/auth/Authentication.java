@@ -31,7 +31,7 @@ public final class Authentication implements Handler {
     }
 
     /**
-     * Requires a key that {@code keys} maps to a workspace (as {@link Store#authenticate} does).
+     * Requires a key that {@code keys} maps to a workspace (as {@link org.bighummingbird.store.ApiKeyStore#authenticate} does).
      *
      * @param openPaths the paths whose {@code GET} needs no key
      */

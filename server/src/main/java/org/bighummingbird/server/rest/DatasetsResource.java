@@ -10,6 +10,7 @@ import org.bighummingbird.core.TagReference;
 import org.bighummingbird.server.problem.ApiProblem;
 import org.bighummingbird.server.problem.ProblemType;
 import org.bighummingbird.store.DatasetRowView;
+import org.bighummingbird.store.DatasetStore;
 import org.bighummingbird.store.DatasetVersionInfo;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.RegisteredDataset;
@@ -39,7 +40,7 @@ final class DatasetsResource {
     void upload(Context ctx) {
         ProjectRef project = lookup.project(ctx);
         DatasetUpload upload = bodies.read(ctx, DatasetBody.class).validated();
-        RegisteredDataset dataset = store.registerDataset(project, upload);
+        RegisteredDataset dataset = store.datasets().register(project, upload);
         Replies.json(ctx, dataset.existed() ? 200 : 201, Replies.object()
                 .put("tag", dataset.tag().toString())
                 .put("name", dataset.tag().name())
@@ -51,7 +52,7 @@ final class DatasetsResource {
 
     void list(Context ctx) {
         ArrayNode versions = Replies.array();
-        for (DatasetVersionInfo version : store.datasets(lookup.project(ctx))) {
+        for (DatasetVersionInfo version : store.datasets().list(lookup.project(ctx))) {
             versions.add(CatalogJson.dataset(version));
         }
         Replies.json(ctx, 200, versions);
@@ -65,9 +66,9 @@ final class DatasetsResource {
         ProjectRef project = lookup.project(ctx);
         QueryParameters.requireKnown(ctx, ROW_PARAMETERS);
         int offset = QueryParameters.integer(ctx, "offset", 0, Integer.MAX_VALUE, 0);
-        int limit = QueryParameters.integer(ctx, "limit", 1, Store.MAX_DATASET_PAGE, DEFAULT_PAGE);
+        int limit = QueryParameters.integer(ctx, "limit", 1, DatasetStore.MAX_PAGE, DEFAULT_PAGE);
         DatasetVersionInfo version = version(ctx, project);
-        List<DatasetRowView> rows = store.datasetRows(project, version.tag(), offset, limit);
+        List<DatasetRowView> rows = store.datasets().rows(project, version.tag(), offset, limit);
         ObjectNode answer = Replies.object().put("tag", version.tag().toString()).put("offset", offset);
         ArrayNode array = answer.putArray("rows");
         for (DatasetRowView row : rows) {
@@ -84,7 +85,7 @@ final class DatasetsResource {
 
     private DatasetVersionInfo version(Context ctx, ProjectRef project) {
         TagReference tag = Lookup.tag(ctx.pathParam("tag"));
-        return store.datasetVersion(project, tag).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND,
+        return store.datasets().find(project, tag).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND,
                 "no dataset version " + tag + " in project \"" + project.name() + "\""));
     }
 }

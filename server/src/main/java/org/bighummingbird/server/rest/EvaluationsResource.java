@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bighummingbird.core.TagReference;
+import org.bighummingbird.server.problem.ApiProblem;
+import org.bighummingbird.server.problem.ProblemType;
 import org.bighummingbird.store.EvaluationComparison;
 import org.bighummingbird.store.EvaluationConflict;
 import org.bighummingbird.store.EvaluationCreation;
@@ -15,12 +17,11 @@ import org.bighummingbird.store.EvaluationRowConflict;
 import org.bighummingbird.store.EvaluationRowRejected;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
+import org.bighummingbird.store.EvaluationStore;
 import org.bighummingbird.store.NewEvaluation;
 import org.bighummingbird.store.NotFound;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
-import org.bighummingbird.server.problem.ApiProblem;
-import org.bighummingbird.server.problem.ProblemType;
 import org.bighummingbird.store.json.EvaluationJson;
 
 /**
@@ -60,13 +61,13 @@ final class EvaluationsResource {
     void create(Context ctx) {
         ProjectRef project = lookup.project(ctx);
         NewEvaluation spec = bodies.read(ctx, EvaluationBody.class).validated();
-        if (store.version(project, new TagReference(spec.modelTag().name(), spec.modelTag().version())).isEmpty()) {
+        if (store.models().find(project, new TagReference(spec.modelTag().name(), spec.modelTag().version())).isEmpty()) {
             throw ApiProblem.of(ProblemType.NOT_FOUND, "no model version " + spec.modelTag() + " in project \""
                     + project.name() + "\"");
         }
         EvaluationCreation creation;
         try {
-            creation = store.createEvaluation(project, spec);
+            creation = store.evaluations().create(project, spec);
         } catch (NotFound e) {
             throw ApiProblem.of(ProblemType.NOT_FOUND, e.getMessage());
         } catch (EvaluationConflict e) {
@@ -79,7 +80,7 @@ final class EvaluationsResource {
         ProjectRef project = lookup.project(ctx);
         String id = id(ctx.pathParam("id"), "evaluation id");
         Replies.json(ctx, 200, EvaluationJson.evaluation(writing(project, id,
-                () -> store.heartbeatEvaluation(project, id))));
+                () -> store.evaluations().heartbeat(project, id))));
     }
 
     void appendRows(Context ctx) {
@@ -92,7 +93,7 @@ final class EvaluationsResource {
         }
         List<EvaluationRowView> rows = body.validated();
         writing(project, id, () -> {
-            store.appendEvaluationRows(project, id, rows);
+            store.evaluations().appendRows(project, id, rows);
             return null;
         });
         Replies.json(ctx, 200, Replies.object().put("received", rows.size()));
@@ -102,25 +103,25 @@ final class EvaluationsResource {
         ProjectRef project = lookup.project(ctx);
         String id = id(ctx.pathParam("id"), "evaluation id");
         Replies.json(ctx, 200, EvaluationJson.evaluation(writing(project, id,
-                () -> store.completeEvaluation(project, id))));
+                () -> store.evaluations().complete(project, id))));
     }
 
     void fail(Context ctx) {
         ProjectRef project = lookup.project(ctx);
         String id = id(ctx.pathParam("id"), "evaluation id");
         String reason = Fields.required("reason", bodies.read(ctx, FailBody.class).reason(), MAX_REASON);
-        boolean failed = writing(project, id, () -> store.failEvaluation(project, id, reason));
+        boolean failed = writing(project, id, () -> store.evaluations().fail(project, id, reason));
         ObjectNode answer = Replies.object().put("failed", failed);
-        answer.set("evaluation", EvaluationJson.evaluation(store.evaluation(project, id).orElseThrow()));
+        answer.set("evaluation", EvaluationJson.evaluation(store.evaluations().find(project, id).orElseThrow()));
         Replies.json(ctx, 200, answer);
     }
 
     void list(Context ctx) {
         ProjectRef project = lookup.project(ctx);
         QueryParameters.requireKnown(ctx, LIST_PARAMETERS);
-        int limit = QueryParameters.integer(ctx, "limit", 1, Store.MAX_EVALUATION_PAGE, DEFAULT_LIST);
+        int limit = QueryParameters.integer(ctx, "limit", 1, EvaluationStore.MAX_PAGE, DEFAULT_LIST);
         ArrayNode answer = Replies.array();
-        for (EvaluationInfo e : store.evaluations(project, limit)) {
+        for (EvaluationInfo e : store.evaluations().list(project, limit)) {
             answer.add(EvaluationJson.evaluation(e));
         }
         Replies.json(ctx, 200, answer);
@@ -136,9 +137,9 @@ final class EvaluationsResource {
         String id = id(ctx.pathParam("id"), "evaluation id");
         QueryParameters.requireKnown(ctx, ROW_PARAMETERS);
         int offset = QueryParameters.integer(ctx, "offset", 0, Integer.MAX_VALUE, 0);
-        int limit = QueryParameters.integer(ctx, "limit", 1, Store.MAX_EVALUATION_PAGE, DEFAULT_PAGE);
+        int limit = QueryParameters.integer(ctx, "limit", 1, EvaluationStore.MAX_PAGE, DEFAULT_PAGE);
         find(project, id);
-        List<EvaluationRowView> rows = store.evaluationRows(project, id, offset, limit);
+        List<EvaluationRowView> rows = store.evaluations().rows(project, id, offset, limit);
         ObjectNode answer = Replies.object().put("id", id).put("offset", offset);
         ArrayNode array = answer.putArray("rows");
         for (EvaluationRowView row : rows) {
@@ -161,7 +162,7 @@ final class EvaluationsResource {
         find(project, b);
         EvaluationComparison comparison;
         try {
-            comparison = store.compareEvaluations(project, a, b);
+            comparison = store.evaluations().compare(project, a, b);
         } catch (NotFound e) {
             throw ApiProblem.of(ProblemType.NOT_FOUND, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -190,7 +191,7 @@ final class EvaluationsResource {
     }
 
     private EvaluationInfo find(ProjectRef project, String id) {
-        return store.evaluation(project, id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND,
+        return store.evaluations().find(project, id).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND,
                 "no evaluation " + id + " in project \"" + project.name() + "\""));
     }
 

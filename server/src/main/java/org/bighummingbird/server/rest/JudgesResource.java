@@ -31,7 +31,7 @@ final class JudgesResource {
     void register(Context ctx) {
         ProjectRef project = lookup.project(ctx);
         JudgeRegistration registration = bodies.read(ctx, JudgeBody.class).validated();
-        RegisteredJudge judge = store.registerJudge(project, registration);
+        RegisteredJudge judge = store.judges().register(project, registration);
         Replies.json(ctx, judge.existed() ? 200 : 201, Replies.object()
                 .put("tag", judge.tag().toString())
                 .put("name", judge.tag().name())
@@ -42,7 +42,7 @@ final class JudgesResource {
 
     void list(Context ctx) {
         ArrayNode judges = Replies.array();
-        for (JudgeVersion judge : store.judges(lookup.project(ctx))) {
+        for (JudgeVersion judge : store.judges().list(lookup.project(ctx))) {
             judges.add(CatalogJson.judge(judge));
         }
         Replies.json(ctx, 200, judges);
@@ -51,7 +51,7 @@ final class JudgesResource {
     void show(Context ctx) {
         ProjectRef project = lookup.project(ctx);
         TagReference tag = Lookup.tag(ctx.pathParam("tag"));
-        JudgeVersion judge = store.judge(project, tag).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND,
+        JudgeVersion judge = store.judges().find(project, tag).orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND,
                 "no judge version " + tag + " in project \"" + project.name() + "\""));
         Replies.json(ctx, 200, CatalogJson.judgeDetail(judge));
     }

@@ -22,7 +22,7 @@ final class Lookup {
 
     ProjectRef project(Context ctx) {
         String name = Fields.name("project name", ctx.pathParam("project"));
-        return store.findProject(Authentication.workspace(ctx), name)
+        return store.projects().find(Authentication.workspace(ctx), name)
                 .orElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "no project \"" + name + "\""));
     }
 

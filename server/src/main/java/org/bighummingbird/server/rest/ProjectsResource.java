@@ -20,7 +20,7 @@ final class ProjectsResource {
 
     void list(Context ctx) {
         ArrayNode projects = Replies.array();
-        for (ProjectInfo project : store.projects(Authentication.workspace(ctx))) {
+        for (ProjectInfo project : store.projects().list(Authentication.workspace(ctx))) {
             projects.addObject().put("name", project.name()).put("createdAt", ViewJson.isoInstant(project.createdAtMicros()));
         }
         Replies.json(ctx, 200, projects);
@@ -29,7 +29,7 @@ final class ProjectsResource {
     void create(Context ctx) {
         ProjectBody body = bodies.read(ctx, ProjectBody.class);
         String name = Fields.name("name", body.name());
-        ProjectCreation creation = store.createProject(Authentication.workspace(ctx), name);
+        ProjectCreation creation = store.projects().create(Authentication.workspace(ctx), name);
         Replies.json(ctx, creation.created() ? 201 : 200, Replies.object()
                 .put("name", creation.project().name())
                 .put("createdAt", ViewJson.isoInstant(creation.createdAtMicros()))

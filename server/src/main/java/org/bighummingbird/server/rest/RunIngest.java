@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bighummingbird.core.RunAssessment;
-import org.bighummingbird.core.TagReference;
-import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.core.RunRecord;
+import org.bighummingbird.core.TagReference;
 import org.bighummingbird.server.problem.ApiProblem;
 import org.bighummingbird.server.problem.ProblemType;
+import org.bighummingbird.store.JudgeVersion;
 import org.bighummingbird.store.NotFound;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
@@ -44,7 +44,7 @@ final class RunIngest {
         List<RunRecord> runs = withJudgeIds(project, batch.validated());
         int stored;
         try {
-            stored = store.insertRuns(project, runs);
+            stored = store.runs().insert(project, runs);
         } catch (NotFound e) {
             throw ApiProblem.of(ProblemType.UNKNOWN_VERSION, e.getMessage() + "; nothing of the batch was stored");
         }
@@ -65,7 +65,7 @@ final class RunIngest {
             if (a == null) {
                 continue;
             }
-            String id = ids.computeIfAbsent(a.judgeTag(), tag -> store.judge(project, TagReference.parse(tag))
+            String id = ids.computeIfAbsent(a.judgeTag(), tag -> store.judges().find(project, TagReference.parse(tag))
                     .map(JudgeVersion::id)
                     .orElseThrow(() -> ApiProblem.of(ProblemType.UNKNOWN_VERSION, "no judge version " + tag
                             + " in project \"" + project.name() + "\"; nothing of the batch was stored")));

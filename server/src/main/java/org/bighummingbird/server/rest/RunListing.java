@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Set;
-import org.bighummingbird.server.problem.ApiProblem;
-import org.bighummingbird.server.problem.ProblemType;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.RunPage;
 import org.bighummingbird.store.RunQuery;
@@ -36,11 +34,11 @@ final class RunListing {
         RunQuery query = query(ctx);
         RunPage page;
         try {
-            page = store.runsPage(project, query, ctx.queryParam("cursor"));
+            page = store.runs().page(project, query, ctx.queryParam("cursor"));
         } catch (IllegalArgumentException e) {
             throw Fields.invalid("cursor is not one this server made: " + e.getMessage());
         }
-        if (page.runs().isEmpty() && query.model() != null && store.version(project, query.model()).isEmpty()) {
+        if (page.runs().isEmpty() && query.model() != null && store.models().find(project, query.model()).isEmpty()) {
             throw Lookup.noVersion(project, query.model());
         }
         ObjectNode answer = Replies.object();

@@ -21,7 +21,7 @@ final class VersionsResource {
     void register(Context ctx) {
         ProjectRef project = lookup.project(ctx);
         VersionRegistration registration = bodies.read(ctx, RegistrationBody.class).validated();
-        RegisteredVersion version = store.register(project, registration);
+        RegisteredVersion version = store.models().register(project, registration);
         Replies.json(ctx, version.existed() ? 200 : 201, Replies.object()
                 .put("tag", version.tag().toString())
                 .put("name", version.tag().name())

@@ -52,7 +52,7 @@ final class DatasetsPage {
     void list(Context ctx) {
         ProjectRef project = pages.project(ctx);
         pages.render(ctx, "datasets.jte", pages.chrome(ctx, "Datasets · " + project.name(), project.name(), "datasets"),
-                new ListView(project.name(), store.datasets(project)));
+                new ListView(project.name(), store.datasets().list(project)));
     }
 
     void show(Context ctx) {
@@ -61,7 +61,7 @@ final class DatasetsPage {
         Params p = new Params(ctx);
         int from = p.index("from");
         int limit = p.pageSize("limit", DEFAULT_PAGE);
-        List<DatasetRowView> rows = store.datasetRows(project, dataset.tag(), from, limit);
+        List<DatasetRowView> rows = store.datasets().rows(project, dataset.tag(), from, limit);
         int next = from + rows.size() < dataset.rowCount() && rows.size() == limit ? from + limit : -1;
         List<EvaluationInfo> evaluations = store.dashboard().evaluations(project, new EvaluationFilter(null, null,
                 dataset.tag().name(), dataset.tag().version(), null, null), 50);
@@ -78,7 +78,7 @@ final class DatasetsPage {
                         + "-v" + dataset.tag().version() + ".jsonl\"");
         OutputStream out = ctx.outputStream();
         for (int from = 0; from < dataset.rowCount(); from += DOWNLOAD_CHUNK) {
-            List<DatasetRowView> rows = store.datasetRows(project, dataset.tag(), from, DOWNLOAD_CHUNK);
+            List<DatasetRowView> rows = store.datasets().rows(project, dataset.tag(), from, DOWNLOAD_CHUNK);
             if (rows.isEmpty()) {
                 break;
             }
@@ -99,7 +99,7 @@ final class DatasetsPage {
             throw UiError.notFound("no dataset " + Params.quote(name));
         }
         int version = Params.version("version", ctx.pathParam("version"));
-        return store.datasetVersion(project, new TagReference(name, version)).orElseThrow(() ->
+        return store.datasets().find(project, new TagReference(name, version)).orElseThrow(() ->
                 UiError.notFound("no dataset version " + new Tag(name, version) + " in project "
                         + Params.quote(project.name())));
     }

@@ -92,7 +92,7 @@ final class DiffPage {
     }
 
     private ModelVersionDetail find(ProjectRef project, String model, int version) {
-        return store.version(project, new TagReference(model, version)).orElseThrow(() ->
+        return store.models().find(project, new TagReference(model, version)).orElseThrow(() ->
                 UiError.notFound("no version " + model + ":v" + version + " in project " + Params.quote(project.name())));
     }
 

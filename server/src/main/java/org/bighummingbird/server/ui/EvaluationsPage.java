@@ -127,15 +127,15 @@ final class EvaluationsPage {
         show = show == null ? "all" : show;
         int from = p.index("from");
         int limit = p.pageSize("limit", DEFAULT_PAGE);
-        EvaluationInfo evaluation = store.evaluation(project, id)
+        EvaluationInfo evaluation = store.evaluations().find(project, id)
                 .orElseThrow(() -> UiError.notFound("no evaluation " + id + " in project " + Params.quote(project.name())));
         List<EvaluationRowView> rows = new ArrayList<>();
         int next = from;
         int scanned = 0;
         boolean more = true;
         while (rows.size() < limit && scanned < SCAN_LIMIT && more) {
-            int chunk = "all".equals(show) ? limit : Math.min(Store.MAX_EVALUATION_PAGE, SCAN_LIMIT - scanned);
-            List<EvaluationRowView> page = store.evaluationRows(project, id, next, chunk);
+            int chunk = "all".equals(show) ? limit : Math.min(org.bighummingbird.store.EvaluationStore.MAX_PAGE, SCAN_LIMIT - scanned);
+            List<EvaluationRowView> page = store.evaluations().rows(project, id, next, chunk);
             more = page.size() == chunk;
             for (EvaluationRowView row : page) {
                 scanned++;
@@ -149,7 +149,7 @@ final class EvaluationsPage {
             }
         }
         if (rows.size() == limit || (more && scanned >= SCAN_LIMIT)) {
-            more = !store.evaluationRows(project, id, next, 1).isEmpty();
+            more = !store.evaluations().rows(project, id, next, 1).isEmpty();
         }
         pages.render(ctx, "evaluation.jte", pages.chrome(ctx, "Evaluation " + id, project.name(), "evaluations"),
                 new Detail(project.name(), evaluation, rows, show, from, more ? next : -1, limit));
@@ -183,7 +183,7 @@ final class EvaluationsPage {
         show = show == null ? "all" : show;
         int from = p.index("from");
         int limit = p.pageSize("limit", DEFAULT_PAGE);
-        EvaluationComparison comparison = store.compareEvaluations(project, a, b);
+        EvaluationComparison comparison = store.evaluations().compare(project, a, b);
         List<EvaluationComparison.RowDelta> filtered = new ArrayList<>();
         int unchanged = 0;
         for (EvaluationComparison.RowDelta row : comparison.rows()) {

@@ -42,7 +42,7 @@ final class JudgesPage {
     void list(Context ctx) {
         ProjectRef project = pages.project(ctx);
         pages.render(ctx, "judges.jte", pages.chrome(ctx, "Judges · " + project.name(), project.name(), "judges"),
-                new ListView(project.name(), store.judges(project)));
+                new ListView(project.name(), store.judges().list(project)));
     }
 
     void show(Context ctx) {
@@ -52,7 +52,7 @@ final class JudgesPage {
             throw UiError.notFound("no judge " + Params.quote(name));
         }
         int version = Params.version("version", ctx.pathParam("version"));
-        JudgeVersion judge = store.judge(project, new TagReference(name, version)).orElseThrow(() ->
+        JudgeVersion judge = store.judges().find(project, new TagReference(name, version)).orElseThrow(() ->
                 UiError.notFound("no judge version " + new Tag(name, version) + " in project "
                         + Params.quote(project.name())));
         List<EvaluationInfo> evaluations = store.dashboard().evaluations(project,

@@ -102,7 +102,7 @@ final class ModelsPage {
         String model = modelName(ctx);
         int version = Params.version("version", ctx.pathParam("version"));
         Tag tag = new Tag(model, version);
-        ModelVersionDetail detail = store.version(project, new TagReference(model, version))
+        ModelVersionDetail detail = store.models().find(project, new TagReference(model, version))
                 .orElseThrow(() -> UiError.notFound("no version " + tag + " in project " + Params.quote(project.name())));
         DashboardQueries dashboard = store.dashboard();
         VersionRollup rollup = dashboard.version(project, tag).orElseThrow();

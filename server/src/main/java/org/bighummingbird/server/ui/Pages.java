@@ -74,13 +74,13 @@ final class Pages {
         if (!Names.isValid(name)) {
             throw UiError.notFound("no project " + Params.quote(name));
         }
-        return store.findProject(workspace, name)
+        return store.projects().find(workspace, name)
                 .orElseThrow(() -> UiError.notFound("no project " + Params.quote(name)));
     }
 
     /** The chrome of a page of {@code project} (null: none) in {@code section}. */
     Chrome chrome(Context ctx, String title, String project, String section) {
-        List<String> projects = store.projects(UiRequest.workspace(ctx)).stream().map(ProjectInfo::name).toList();
+        List<String> projects = store.projects().list(UiRequest.workspace(ctx)).stream().map(ProjectInfo::name).toList();
         return new Chrome(title, project, section, projects, UiRequest.csrf(ctx), auth);
     }
 
@@ -105,7 +105,7 @@ final class Pages {
         List<String> projects = List.of();
         if (workspace != null && status != 503) {
             try {
-                projects = store.projects(workspace).stream().map(ProjectInfo::name).toList();
+                projects = store.projects().list(workspace).stream().map(ProjectInfo::name).toList();
             } catch (RuntimeException e) {
                 projects = List.of();
             }

@@ -103,7 +103,7 @@ final class RunsPage {
         }
         int limit = p.pageSize("limit", DEFAULT_PAGE);
         String cursor = p.text("cursor");
-        if (model != null && version != null && store.version(project, new TagReference(model, version)).isEmpty()) {
+        if (model != null && version != null && store.models().find(project, new TagReference(model, version)).isEmpty()) {
             throw UiError.notFound("no version " + model + ":v" + version + " in project " + Params.quote(project.name()));
         }
         RunFilter filter = new RunFilter(model, version, status == null ? null : status.equals("error"),

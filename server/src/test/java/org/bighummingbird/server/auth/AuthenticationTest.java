@@ -8,11 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.bighummingbird.server.Fixtures;
-import org.bighummingbird.server.Http;
 import org.bighummingbird.server.Http.Reply;
+import org.bighummingbird.server.Http;
 import org.bighummingbird.server.ServerConfig;
-import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.server.ServerFixture.Workspace;
+import org.bighummingbird.server.ServerFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,9 +67,9 @@ class AuthenticationTest {
             assertUnauthenticated(reply);
         }
         assertUnauthenticated(fixture.anonymous().send("GET", "/api/v1/projects", null, "Authorization", "Basic " + ws.token()));
-        String id = fixture.store().keys().stream().filter(k -> k.workspace().equals(ws.name())).findFirst()
+        String id = fixture.store().apiKeys().list().stream().filter(k -> k.workspace().equals(ws.name())).findFirst()
                 .orElseThrow().id();
-        fixture.store().revokeKey(id);
+        fixture.store().apiKeys().revoke(id);
         assertUnauthenticated(http.get("/api/v1/projects"));
     }
 

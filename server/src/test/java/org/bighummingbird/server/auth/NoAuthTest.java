@@ -19,7 +19,7 @@ class NoAuthTest {
             assertThat(http.post("/api/v1/projects", "{\"name\":\"Local\"}").status()).isEqualTo(201);
             assertThat(http.withKey("anything").get("/api/v1/projects").json().get(0).get("name").asText())
                     .isEqualTo("Local");
-            assertThat(fixture.store().findProject(Store.DEFAULT_WORKSPACE, "Local")).isPresent();
+            assertThat(fixture.store().projects().find(Store.DEFAULT_WORKSPACE, "Local")).isPresent();
             assertThat(http.get("/api/v1/nothing").problem()).isEqualTo("not-found");
         }
     }

@@ -65,11 +65,11 @@ abstract class AccessBrowserContract extends BrowserTest {
         String token = textOf("new-key-token");
         assertThat(token).startsWith("bhb_").hasSize(60);
         assertThat(driver.findElement(By.id("new-key")).getText()).contains("<b>ci</b>");
-        assertThat(fixture.store().authenticate(token)).contains(ws.name());
+        assertThat(fixture.store().apiKeys().authenticate(token)).contains(ws.name());
 
         open("/settings/keys");
         assertThat(driver.getPageSource()).doesNotContain(token);
-        ApiKeyInfo created = fixture.store().keys().stream()
+        ApiKeyInfo created = fixture.store().apiKeys().list().stream()
                 .filter(k -> k.workspace().equals(ws.name()) && k.name().equals("<b>ci</b>")).findFirst().orElseThrow();
         WebElement row = driver.findElement(By.id("key-" + created.id()));
         assertThat(row.getText()).contains("active");
@@ -77,7 +77,7 @@ abstract class AccessBrowserContract extends BrowserTest {
         driver.findElement(By.id("revoke-" + created.id())).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#key-" + created.id() + " .status"), "revoked"));
-        assertThat(fixture.store().authenticate(token)).isEmpty();
+        assertThat(fixture.store().apiKeys().authenticate(token)).isEmpty();
         assertThat(driver.findElements(By.id("revoke-" + created.id()))).isEmpty();
     }
 

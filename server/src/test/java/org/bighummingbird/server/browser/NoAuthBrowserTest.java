@@ -28,7 +28,7 @@ class NoAuthBrowserTest extends BrowserTest {
         driver.findElement(By.id("name")).sendKeys("laptop");
         driver.findElement(By.id("create-key")).click();
         assertThat(textOf("new-key-token")).startsWith("bhb_");
-        assertThat(fixture.store().keys()).singleElement()
+        assertThat(fixture.store().apiKeys().list()).singleElement()
                 .satisfies(k -> assertThat(k.workspace()).isEqualTo(Store.DEFAULT_WORKSPACE));
     }
 }

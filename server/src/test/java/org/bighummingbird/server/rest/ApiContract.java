@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.server.Http;
 import org.bighummingbird.server.Http.Reply;
+import org.bighummingbird.server.Http;
 import org.bighummingbird.server.ServerConfig;
-import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.server.ServerFixture.Workspace;
+import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.json.ViewJson;
@@ -107,7 +107,7 @@ abstract class ApiContract {
         JsonNode list = http.get("/api/v1/projects").json();
         assertThat(list).extracting(p -> p.get("name").asText()).containsExactly(PROJECT, "Проект 東京 ü");
         assertThat(list.get(0).get("createdAt").asText()).isEqualTo(again.json().get("createdAt").asText());
-        assertThat(http.get("/api/v1/projects/" + segment("Проект 東京 ü") + "/models").json()).isEmpty();
+        assertThat(http.get("/api/v1/projects/" + segment("Проект 東京 ü") + "/models").json().get("models")).isEmpty();
     }
 
     @Test
@@ -143,7 +143,7 @@ abstract class ApiContract {
         ObjectNode missing = reg.deepCopy();
         missing.remove("code");
         assertProblem(http.post(base + "/versions", missing), 400, "invalid-request");
-        assertThat(http.get(base + "/models").json()).isEmpty();
+        assertThat(http.get(base + "/models").json().get("models")).isEmpty();
     }
 
     @Test
@@ -152,15 +152,58 @@ abstract class ApiContract {
         register("model", "a * b");
         http.post(base + "/runs", batch(run("model", "a + b", "{\"a\":1,\"b\":2}")));
 
-        JsonNode models = http.get(base + "/models").json();
+        JsonNode page = http.get(base + "/models").json();
         JsonNode detail = http.get(base + "/models/" + segment("model:latest")).json();
+        JsonNode v1 = http.get(base + "/models/" + segment("model:v1")).json();
 
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().versions(project()).forEach(v -> expected.add(ViewJson.version(v)));
-        assertThat(models.toString()).isEqualTo(ViewJson.compact(expected));
+        fixture.store().models().list(project()).forEach(v -> expected.add(ViewJson.version(v)));
+        assertThat(page.get("models").toString()).isEqualTo(ViewJson.compact(expected));
+        assertThat(page.get("nextCursor").isNull()).isTrue();
         assertThat(detail.toString()).isEqualTo(ViewJson.compact(ViewJson.versionDetail(
-                fixture.store().version(project(), TagReference.parse("model:v2")).orElseThrow())));
-        assertThat(models.get(0).get("runs").asLong()).isEqualTo(1);
+                fixture.store().models().find(project(), TagReference.parse("model:v2")).orElseThrow())));
+        assertThat(page.get("models").get(0).has("runs")).as("a listing counts no runs").isFalse();
+        assertThat(v1.get("runs").asLong()).isEqualTo(1);
+        assertThat(detail.get("runs").asLong()).isZero();
+    }
+
+    @Test
+    void modelsArePagedByCursorEachVersionOnceInOrder() {
+        for (String model : List.of("b", "a", "c")) {
+            register(model, "one " + model);
+            register(model, "two " + model);
+        }
+        List<String> seen = new ArrayList<>();
+        String uri = base + "/models?limit=2";
+        int pages = 0;
+        while (true) {
+            Reply reply = http.get(uri);
+            assertThat(reply.status()).isEqualTo(200);
+            JsonNode page = reply.json();
+            assertThat(page.get("models").size()).isLessThanOrEqualTo(2);
+            page.get("models").forEach(v -> seen.add(v.get("tag").asText()));
+            pages++;
+            if (page.get("nextCursor").isNull()) {
+                break;
+            }
+            uri = base + "/models?limit=2&cursor=" + segment(page.get("nextCursor").asText());
+        }
+        assertThat(seen).containsExactly("a:v1", "a:v2", "b:v1", "b:v2", "c:v1", "c:v2");
+        assertThat(pages).isEqualTo(3);
+        assertThat(http.get(base + "/models").json().get("models")).hasSize(6);
+    }
+
+    @Test
+    void badModelPageParametersAre400NamingTheParameter() {
+        register("model", "a");
+        for (String query : List.of("limit=0", "limit=1001", "limit=-1", "limit=abc", "limit=" + "9".repeat(40),
+                "limit=1&limit=2", "cursor=%21%21", "cursor=" + "A".repeat(2000), "cursor=bm9jb2xvbg", "sort=name")) {
+            Reply reply = http.get(base + "/models?" + query);
+            assertProblem(reply, 400, "invalid-request");
+            String name = query.substring(0, query.indexOf('='));
+            assertThat(reply.json().get("detail").asText()).as(query).contains(name);
+        }
+        assertThat(http.get(base + "/models").json().get("models")).hasSize(1);
     }
 
     @Test
@@ -196,7 +239,7 @@ abstract class ApiContract {
 
         assertThat(first.json().toString()).isEqualTo("{\"received\":2,\"stored\":2}");
         assertThat(retry.json().toString()).isEqualTo("{\"received\":2,\"stored\":0}");
-        assertThat(fixture.store().countRuns(project())).isEqualTo(2);
+        assertThat(fixture.store().runs().count(project())).isEqualTo(2);
     }
 
     @Test
@@ -206,7 +249,7 @@ abstract class ApiContract {
         Reply reply = http.post(base + "/runs", batch(run("model", "a + b", "{}"), run("model", "never", "{}")));
 
         assertProblem(reply, 422, "unknown-version");
-        assertThat(fixture.store().countRuns(project())).isZero();
+        assertThat(fixture.store().runs().count(project())).isZero();
     }
 
     @Test
@@ -219,7 +262,7 @@ abstract class ApiContract {
         }
 
         assertProblem(http.post(base + "/runs", body), 413, "payload-too-large");
-        assertThat(fixture.store().countRuns(project())).isZero();
+        assertThat(fixture.store().runs().count(project())).isZero();
     }
 
     @Test
@@ -279,7 +322,7 @@ abstract class ApiContract {
         JsonNode runs = ViewJson.mapper().readTree(http.get(base + "/runs").body()).get("runs");
 
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().runs(project(), RunQuery.newest(50)).forEach(r -> expected.add(ViewJson.run(r)));
+        fixture.store().runs().list(project(), RunQuery.newest(50)).forEach(r -> expected.add(ViewJson.run(r)));
         assertThat(ViewJson.compact(runs)).isEqualTo(ViewJson.compact(expected));
         assertThat(runs.get(0).get("inputs").toString()).contains("0.10", "12345678901234567890123");
     }

@@ -12,11 +12,11 @@ import org.bighummingbird.core.DatasetRow;
 import org.bighummingbird.core.DatasetUpload;
 import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.server.Http;
 import org.bighummingbird.server.Http.Reply;
+import org.bighummingbird.server.Http;
 import org.bighummingbird.server.ServerConfig;
-import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.server.ServerFixture.Workspace;
+import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.json.CatalogJson;
 import org.bighummingbird.store.json.ViewJson;
@@ -139,10 +139,10 @@ abstract class CatalogApiContract {
         JsonNode page = http.get(base + "/datasets/" + segment("faq:v1") + "/rows").json();
 
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().datasets(project()).forEach(v -> expected.add(CatalogJson.dataset(v)));
+        fixture.store().datasets().list(project()).forEach(v -> expected.add(CatalogJson.dataset(v)));
         assertThat(list.toString()).isEqualTo(ViewJson.compact(expected));
         assertThat(header.toString()).isEqualTo(ViewJson.compact(CatalogJson.dataset(
-                fixture.store().datasetVersion(project(), TagReference.parse("faq:v1")).orElseThrow())));
+                fixture.store().datasets().find(project(), TagReference.parse("faq:v1")).orElseThrow())));
         assertThat(page.get("tag").asText()).isEqualTo("faq:v1");
         assertThat(page.get("nextOffset").isNull()).isTrue();
         assertThat(page.get("rows").get(0).get("input").get("q").asText()).isEqualTo("Grüße 東京");
@@ -191,7 +191,7 @@ abstract class CatalogApiContract {
         for (String query : List.of("limit=0", "limit=10001", "offset=-1", "offset=x", "limit=1&limit=2", "nope=1")) {
             assertProblem(http.get(base + "/datasets/" + segment("faq:v1") + "/rows?" + query), 400, "invalid-request");
         }
-        assertThat(fixture.store().datasets(project())).hasSize(1);
+        assertThat(fixture.store().datasets().list(project())).hasSize(1);
     }
 
     @Test
@@ -224,10 +224,10 @@ abstract class CatalogApiContract {
         JsonNode detail = http.get(base + "/judges/" + segment("scorer:latest")).json();
 
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().judges(project()).forEach(j -> expected.add(CatalogJson.judge(j)));
+        fixture.store().judges().list(project()).forEach(j -> expected.add(CatalogJson.judge(j)));
         assertThat(list.toString()).isEqualTo(ViewJson.compact(expected));
         assertThat(detail.toString()).isEqualTo(ViewJson.compact(CatalogJson.judgeDetail(
-                fixture.store().judge(project(), TagReference.parse("scorer:v1")).orElseThrow())));
+                fixture.store().judges().find(project(), TagReference.parse("scorer:v1")).orElseThrow())));
         assertThat(detail.get("code").asText()).isEqualTo("// rubric\nout.length()");
     }
 
@@ -249,7 +249,7 @@ abstract class CatalogApiContract {
         assertProblem(http.get(base + "/judges/" + segment("j:v1")), 404, "not-found");
         assertProblem(http.get(base + "/judges/" + segment("j:vx")), 400, "invalid-tag");
         assertProblem(http.get("/api/v1/projects/nope/judges"), 404, "not-found");
-        assertThat(fixture.store().judges(project())).isEmpty();
+        assertThat(fixture.store().judges().list(project())).isEmpty();
     }
 
     @Test

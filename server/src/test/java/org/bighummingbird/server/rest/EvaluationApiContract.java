@@ -16,13 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.bighummingbird.core.RunAssessment;
 import org.bighummingbird.core.TagReference;
-import org.bighummingbird.store.RunQuery;
-import org.bighummingbird.server.Http;
 import org.bighummingbird.server.Http.Reply;
+import org.bighummingbird.server.Http;
 import org.bighummingbird.server.ServerConfig;
-import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.server.ServerFixture.Workspace;
+import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.store.ProjectRef;
+import org.bighummingbird.store.RunQuery;
 import org.bighummingbird.store.json.EvaluationJson;
 import org.bighummingbird.store.json.ViewJson;
 import org.junit.jupiter.api.AfterAll;
@@ -139,18 +139,18 @@ abstract class EvaluationApiContract {
 
         assertThat(reply.json().toString()).as(reply.toString()).isEqualTo("{\"received\":4,\"stored\":4}");
         assertThat(retry.json().get("stored").asInt()).isZero();
-        String judgeId = fixture.store().judge(project(), TagReference.parse("matcher:v1")).orElseThrow().id();
-        assertThat(fixture.store().runAssessment(project(), scored.get("id").asText()))
+        String judgeId = fixture.store().judges().find(project(), TagReference.parse("matcher:v1")).orElseThrow().id();
+        assertThat(fixture.store().runs().assessment(project(), scored.get("id").asText()))
                 .contains(new RunAssessment(judgeId, 0.75, true, null));
-        assertThat(fixture.store().runAssessment(project(), noCriterion.get("id").asText()))
+        assertThat(fixture.store().runs().assessment(project(), noCriterion.get("id").asText()))
                 .contains(new RunAssessment(judgeId, 0.0, null, null));
-        assertThat(fixture.store().runAssessment(project(), failed.get("id").asText()))
+        assertThat(fixture.store().runs().assessment(project(), failed.get("id").asText()))
                 .contains(new RunAssessment(judgeId, null, null, "the judge failed: boom"));
-        assertThat(fixture.store().runAssessment(project(), plain.get("id").asText())).isEmpty();
+        assertThat(fixture.store().runs().assessment(project(), plain.get("id").asText())).isEmpty();
 
         JsonNode runs = http.get(base + "/runs").json().get("runs");
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().runs(project(), RunQuery.newest(50)).forEach(r -> expected.add(ViewJson.run(r)));
+        fixture.store().runs().list(project(), RunQuery.newest(50)).forEach(r -> expected.add(ViewJson.run(r)));
         assertThat(ViewJson.compact(runs)).isEqualTo(ViewJson.compact(expected));
         java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
         runs.forEach(r -> byId.put(r.get("id").asText(), r));
@@ -180,8 +180,8 @@ abstract class EvaluationApiContract {
         assertProblem(http.post(base + "/runs", batch(assessed("{}", "matcher:latest", 1.0, null, null))), 400,
                 "invalid-tag");
 
-        assertThat(fixture.store().countRuns(project())).isZero();
-        assertThat(fixture.store().runAssessment(project(), good.get("id").asText())).isEmpty();
+        assertThat(fixture.store().runs().count(project())).isZero();
+        assertThat(fixture.store().runs().assessment(project(), good.get("id").asText())).isEmpty();
     }
 
     @Test
@@ -208,7 +208,7 @@ abstract class EvaluationApiContract {
         assertThat(summary.get("minScore").asDouble()).isEqualTo(2.0);
         assertThat(summary.get("maxScore").asDouble()).isEqualTo(8.0);
         assertThat(summary.get("latencyP50Ns").asLong()).isEqualTo(1000);
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).extracting(r -> r.score())
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).extracting(r -> r.score())
                 .containsExactly(8.0, 2.0, null);
     }
 
@@ -226,15 +226,15 @@ abstract class EvaluationApiContract {
         JsonNode comparison = http.get(base + "/evaluations/compare?a=" + older + "&b=" + newer).json();
 
         ArrayNode expected = Http.JSON.createArrayNode();
-        fixture.store().evaluations(project(), 50).forEach(e -> expected.add(EvaluationJson.evaluation(e)));
+        fixture.store().evaluations().list(project(), 50).forEach(e -> expected.add(EvaluationJson.evaluation(e)));
         assertThat(list.toString()).isEqualTo(ViewJson.compact(expected));
         assertThat(list).extracting(e -> e.get("id").asText()).containsExactly(running, newer, older);
         assertThat(limited).hasSize(2);
         assertThat(one.toString()).isEqualTo(ViewJson.compact(EvaluationJson.evaluation(
-                fixture.store().evaluation(project(), older).orElseThrow())));
+                fixture.store().evaluations().find(project(), older).orElseThrow())));
         assertThat(page.get("id").asText()).isEqualTo(newer);
         assertThat(page.get("rows").toString()).isEqualTo(ViewJson.compact(Http.JSON.createArrayNode()
-                .addAll(fixture.store().evaluationRows(project(), newer, 0, 2).stream()
+                .addAll(fixture.store().evaluations().rows(project(), newer, 0, 2).stream()
                         .map(r -> (JsonNode) EvaluationJson.row(r)).toList())));
         assertThat(page.get("rows").get(0).get("output").get("answer").asText()).isEqualTo("a0");
         assertThat(page.get("nextOffset").asInt()).isEqualTo(2);
@@ -242,7 +242,7 @@ abstract class EvaluationApiContract {
                 .containsExactly("the model threw IllegalStateException: down");
         assertThat(last.get("nextOffset").isNull()).isTrue();
         assertThat(comparison.toString()).isEqualTo(ViewJson.compact(EvaluationJson.comparison(
-                fixture.store().compareEvaluations(project(), older, newer))));
+                fixture.store().evaluations().compare(project(), older, newer))));
         assertThat(comparison.get("regressions")).extracting(JsonNode::asInt).containsExactly(0);
         assertThat(comparison.get("improvements")).isEmpty();
         assertThat(comparison.get("rows").get(2).get("errorB").asText()).startsWith("the model threw");
@@ -264,8 +264,8 @@ abstract class EvaluationApiContract {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().get("id").asText()).isEqualTo(CLIENT_ID);
         assertThat(retried.json().get("status").asText()).isEqualTo("running");
-        assertThat(fixture.store().evaluations(project(), 10)).extracting(e -> e.id()).containsExactly(CLIENT_ID);
-        assertThat(fixture.store().evaluationRows(project(), CLIENT_ID, 0, 10)).hasSize(1);
+        assertThat(fixture.store().evaluations().list(project(), 10)).extracting(e -> e.id()).containsExactly(CLIENT_ID);
+        assertThat(fixture.store().evaluations().rows(project(), CLIENT_ID, 0, 10)).hasSize(1);
     }
 
     @Test
@@ -291,7 +291,7 @@ abstract class EvaluationApiContract {
         assertProblem(otherParallelism, 409, "evaluation-conflict");
         assertProblem(elsewhere, 409, "evaluation-conflict");
         assertThat(elsewhere.json().get("detail").asText()).contains("is taken").doesNotContain("faq");
-        assertThat(fixture.store().evaluation(project(), id).orElseThrow().datasetTag().toString())
+        assertThat(fixture.store().evaluations().find(project(), id).orElseThrow().datasetTag().toString())
                 .isEqualTo("faq:v1");
         assertProblem(http.post(base + "/evaluations", creation("bot:v1", "faq:v1", "matcher:v1")
                 .put("id", id.toUpperCase(java.util.Locale.ROOT))), 400, "invalid-request");
@@ -307,10 +307,10 @@ abstract class EvaluationApiContract {
         assertThat(created.get("heartbeatAt").asText()).isEqualTo(created.get("createdAt").asText());
         assertProblem(http.post(base + "/evaluations/" + UNKNOWN_ID + "/heartbeat", "{}"), 404, "not-found");
 
-        long heartbeat = fixture.store().evaluation(project(), id).orElseThrow().heartbeatAtMicros();
+        long heartbeat = fixture.store().evaluations().find(project(), id).orElseThrow().heartbeatAtMicros();
         java.time.Duration silence = java.time.Duration.ofMinutes(2);
         java.time.Instant after = java.time.Instant.ofEpochSecond(0, heartbeat * 1_000).plus(silence).plusSeconds(1);
-        assertThat(fixture.store().abandonSilentEvaluations(after, silence)).isGreaterThanOrEqualTo(1);
+        assertThat(fixture.store().evaluations().abandonSilent(after, silence)).isGreaterThanOrEqualTo(1);
 
         JsonNode abandoned = http.get(base + "/evaluations/" + id).json();
         assertThat(abandoned.get("status").asText()).isEqualTo("abandoned");
@@ -332,7 +332,7 @@ abstract class EvaluationApiContract {
         ServerConfig config = fixture.server.config();
         java.time.Instant muchLater = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
         java.time.Duration silence = java.time.Duration.ofMinutes(2);
-        fixture.store().abandonSilentEvaluations(muchLater, silence); // earlier tests' running evaluations
+        fixture.store().evaluations().abandonSilent(muchLater, silence); // earlier tests' running evaluations
         List<String> running = List.of(create(), create(), create());
         try (org.bighummingbird.store.Store other = config.jdbcUrl() != null
                 ? org.bighummingbird.store.Store.open(config.jdbcUrl())
@@ -342,11 +342,11 @@ abstract class EvaluationApiContract {
             try {
                 var first = two.submit(() -> {
                     start.await();
-                    return fixture.store().abandonSilentEvaluations(muchLater, silence);
+                    return fixture.store().evaluations().abandonSilent(muchLater, silence);
                 });
                 var second = two.submit(() -> {
                     start.await();
-                    return other.abandonSilentEvaluations(muchLater, silence);
+                    return other.evaluations().abandonSilent(muchLater, silence);
                 });
                 assertThat(first.get() + second.get()).isEqualTo(3);
             } finally {
@@ -376,7 +376,7 @@ abstract class EvaluationApiContract {
         assertThat(again.json().get("evaluation").get("failure").asText()).isEqualTo("the judge is unavailable");
         assertThat(http.post(base + "/evaluations/" + id + "/fail", "{\"reason\":\"late\"}").json().get("failed")
                 .asBoolean()).isFalse();
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).hasSize(3);
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).hasSize(3);
     }
 
     @Test
@@ -394,7 +394,7 @@ abstract class EvaluationApiContract {
         assertProblem(http.post(base + "/evaluations", "{\"modelTag\":\"bot:v1\"}"), 400, "invalid-request");
         assertProblem(http.post("/api/v1/projects/nope/evaluations", creation("bot:v1", "faq:v1", "matcher:v1")), 404,
                 "not-found");
-        assertThat(fixture.store().evaluations(project(), 10)).isEmpty();
+        assertThat(fixture.store().evaluations().list(project(), 10)).isEmpty();
     }
 
     @Test
@@ -424,7 +424,7 @@ abstract class EvaluationApiContract {
         }
         assertProblem(http.get(base + "/evaluations?limit=0"), 400, "invalid-request");
         assertProblem(http.get(base + "/evaluations?cursor=x"), 400, "invalid-request");
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).isEmpty();
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).isEmpty();
     }
 
     @Test

@@ -93,7 +93,7 @@ abstract class EvaluationRowIntegrityContract {
         assertProblem(probe, 400, "invalid-request");
         assertThat(probe.json().get("detail").asText()).startsWith("rows[1].index must be 0 to 1")
                 .contains("ds:v1").contains("got 99");
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).isEmpty();
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ abstract class EvaluationRowIntegrityContract {
 
         assertProblem(past, 400, "invalid-request");
         assertThat(past.json().get("detail").asText()).startsWith("rows[0].index").contains("got 2");
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).isEmpty();
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).isEmpty();
     }
 
     @Test
@@ -118,7 +118,7 @@ abstract class EvaluationRowIntegrityContract {
         assertThat(wrong.json().get("detail").asText()).startsWith("rows[0].inputJson must be the input of row 1")
                 .contains("\"q1\"").contains("got \"q0\"");
         assertThat(reordered.status()).as(reordered.toString()).isEqualTo(200);
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).extracting(EvaluationRowView::inputJson)
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).extracting(EvaluationRowView::inputJson)
                 .containsExactly("{\"a\":1,\"b\":[1,2]}");
     }
 
@@ -137,7 +137,7 @@ abstract class EvaluationRowIntegrityContract {
         assertThat(changed.json().get("detail").asText()).startsWith("rows[1]:").contains("index 0")
                 .contains("score 1.0, not 0.25");
         assertProblem(twiceInOneBatch, 409, "evaluation-row-conflict");
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).extracting(EvaluationRowView::score)
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).extracting(EvaluationRowView::score)
                 .containsExactly(1.0, 0.5);
     }
 
@@ -148,7 +148,7 @@ abstract class EvaluationRowIntegrityContract {
         Reply twice = append(id, rows(first(1), first(1)));
 
         assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
-        assertThat(fixture.store().evaluationRows(project(), id, 0, 10)).hasSize(1);
+        assertThat(fixture.store().evaluations().rows(project(), id, 0, 10)).hasSize(1);
     }
 
     @Test

@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bighummingbird.server.Http;
 import org.bighummingbird.server.Http.Reply;
+import org.bighummingbird.server.Http;
 import org.bighummingbird.server.ServerConfig;
-import org.bighummingbird.server.ServerFixture;
 import org.bighummingbird.server.ServerFixture.Workspace;
+import org.bighummingbird.server.ServerFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,22 +80,22 @@ abstract class HostileInputContract {
 
     /** Sends {@code request}, checks the problem, then that the server still answers and stored nothing. */
     void expectProblem(int status, String type, java.util.function.Supplier<Reply> request) {
-        long runs = fixture.store().countRuns(ws.project(fixture.store(), PROJECT));
-        int versions = fixture.store().versions(ws.project(fixture.store(), PROJECT)).size();
-        int projects = fixture.store().projects(ws.name()).size();
-        int datasets = fixture.store().datasets(ws.project(fixture.store(), PROJECT)).size();
-        int judges = fixture.store().judges(ws.project(fixture.store(), PROJECT)).size();
-        int evaluations = fixture.store().evaluations(ws.project(fixture.store(), PROJECT), 100).size();
+        long runs = fixture.store().runs().count(ws.project(fixture.store(), PROJECT));
+        int versions = fixture.store().models().list(ws.project(fixture.store(), PROJECT)).size();
+        int projects = fixture.store().projects().list(ws.name()).size();
+        int datasets = fixture.store().datasets().list(ws.project(fixture.store(), PROJECT)).size();
+        int judges = fixture.store().judges().list(ws.project(fixture.store(), PROJECT)).size();
+        int evaluations = fixture.store().evaluations().list(ws.project(fixture.store(), PROJECT), 100).size();
 
         assertProblem(request.get(), status, type);
 
         assertThat(http.get("/api/v1/projects").status()).isEqualTo(200);
-        assertThat(fixture.store().countRuns(ws.project(fixture.store(), PROJECT))).isEqualTo(runs);
-        assertThat(fixture.store().versions(ws.project(fixture.store(), PROJECT))).hasSize(versions);
-        assertThat(fixture.store().projects(ws.name())).hasSize(projects);
-        assertThat(fixture.store().datasets(ws.project(fixture.store(), PROJECT))).hasSize(datasets);
-        assertThat(fixture.store().judges(ws.project(fixture.store(), PROJECT))).hasSize(judges);
-        assertThat(fixture.store().evaluations(ws.project(fixture.store(), PROJECT), 100)).hasSize(evaluations);
+        assertThat(fixture.store().runs().count(ws.project(fixture.store(), PROJECT))).isEqualTo(runs);
+        assertThat(fixture.store().models().list(ws.project(fixture.store(), PROJECT))).hasSize(versions);
+        assertThat(fixture.store().projects().list(ws.name())).hasSize(projects);
+        assertThat(fixture.store().datasets().list(ws.project(fixture.store(), PROJECT))).hasSize(datasets);
+        assertThat(fixture.store().judges().list(ws.project(fixture.store(), PROJECT))).hasSize(judges);
+        assertThat(fixture.store().evaluations().list(ws.project(fixture.store(), PROJECT), 100)).hasSize(evaluations);
     }
 
     @ParameterizedTest

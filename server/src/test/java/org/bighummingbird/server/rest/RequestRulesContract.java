@@ -112,7 +112,7 @@ abstract class RequestRulesContract {
         assertProblem(lateReply, 400, "invalid-request");
         assertThat(lateReply.json().get("detail").asText()).startsWith("runs[1].startedAtMicros of run \""
                 + late.get("id").asText() + "\"").contains("9999-12-31T23:59:59.999999Z");
-        assertThat(fixture.store().countRuns(ws.project(fixture.store(), PROJECT))).isZero();
+        assertThat(fixture.store().runs().count(ws.project(fixture.store(), PROJECT))).isZero();
     }
 
     @Test

@@ -45,7 +45,7 @@ abstract class DashboardContract {
         http = new Http(server.url(), null);
         seed = new DashboardSeed(server.store(), Store.DEFAULT_WORKSPACE, DashboardSeed.PROJECT);
         other = new DashboardSeed(server.store(), "other-workspace", "Secret Project");
-        server.store().project(Store.DEFAULT_WORKSPACE, "Second Project");
+        server.store().projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Second Project");
     }
 
     @AfterAll

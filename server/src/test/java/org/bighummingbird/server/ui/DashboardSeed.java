@@ -35,10 +35,10 @@ final class DashboardSeed {
     final String evaluationB;
 
     DashboardSeed(Store store, String workspace, String projectName) {
-        project = store.project(workspace, projectName);
-        store.register(project, version("// lambda in com.acme.Bot\n(q) -> clean(q) + 1\n\n"
+        project = store.projects().findOrCreate(workspace, projectName);
+        store.models().register(project, version("// lambda in com.acme.Bot\n(q) -> clean(q) + 1\n\n"
                 + "// com.acme.Bot.clean(Ljava/lang/String;)Ljava/lang/String;\nreturn q.trim();"));
-        store.register(project, version("// lambda in com.acme.Bot\n(q) -> clean(q) + 1\n\n"
+        store.models().register(project, version("// lambda in com.acme.Bot\n(q) -> clean(q) + 1\n\n"
                 + "// com.acme.Bot.clean(Ljava/lang/String;)Ljava/lang/String;\nreturn q.strip() + \"" + HOSTILE + "\";"));
         long t = 1_795_750_736_000_000L;
         for (int i = 0; i < RUNS; i++) {
@@ -58,15 +58,15 @@ final class DashboardSeed {
         grandchild = new RunRecord(RunIds.next().toString(), "bot", key(1), childId, rootId, t + 100_002, 1_000_000,
                 "main", "{\"q\":\"leaf\"}", "3", "\"Integer\"", null, null, null);
         runs.addAll(List.of(root, child, grandchild));
-        store.insertRuns(project, runs);
+        store.runs().insert(project, runs);
 
         List<DatasetRow> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             rows.add(DatasetRow.parse("\"q" + i + (i == 1 ? HOSTILE.replace("\"", "") : "") + "\"", "\"a" + i + "\""));
         }
-        Tag dataset = store.registerDataset(project, DatasetUpload.of("faq", "questions " + HOSTILE, rows)).tag();
+        Tag dataset = store.datasets().register(project, DatasetUpload.of("faq", "questions " + HOSTILE, rows)).tag();
         String spec = "{\"expected\":\"a\",\"kind\":\"exact\"}";
-        Tag judge = store.registerJudge(project, new JudgeRegistration("matcher", JudgeRegistration.declarativeKey(spec),
+        Tag judge = store.judges().register(project, new JudgeRegistration("matcher", JudgeRegistration.declarativeKey(spec),
                 "exact", "exact match " + HOSTILE, spec, "", "{}")).tag();
         evaluationA = evaluate(store, new Tag("bot", 1), dataset, judge, new boolean[] {true, true, false, true, true, false});
         evaluationB = evaluate(store, new Tag("bot", 2), dataset, judge, new boolean[] {true, false, true, true, true, false});
@@ -74,7 +74,7 @@ final class DashboardSeed {
 
     private String evaluate(Store store, Tag model, Tag dataset, Tag judge, boolean[] passed) {
         String id = RunIds.next().toString();
-        store.createEvaluation(project, new NewEvaluation(id, model, dataset, judge, 2));
+        store.evaluations().create(project, new NewEvaluation(id, model, dataset, judge, 2));
         List<EvaluationRowView> rows = new ArrayList<>();
         for (int i = 0; i < passed.length; i++) {
             boolean error = i == 5;
@@ -82,8 +82,8 @@ final class DashboardSeed {
                     error ? null : passed[i] ? 1.0 : 0.0, error ? null : passed[i], 1000L * (i + 1),
                     error ? "model threw " + HOSTILE : null, runs.get(i).id()));
         }
-        store.appendEvaluationRows(project, id, rows);
-        store.completeEvaluation(project, id);
+        store.evaluations().appendRows(project, id, rows);
+        store.evaluations().complete(project, id);
         return id;
     }
 

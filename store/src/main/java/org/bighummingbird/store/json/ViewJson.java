@@ -16,8 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.bighummingbird.core.Tag;
-import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionDetail.ShapeCount;
+import org.bighummingbird.store.ModelVersionDetail;
 import org.bighummingbird.store.ModelVersionInfo;
 import org.bighummingbird.store.RunView;
 
@@ -41,8 +41,13 @@ public final class ViewJson {
         return MAPPER;
     }
 
-    /** The listing fields of a version: {@code tag, name, version, fingerprint, codeFingerprint, signature, runs, createdAt}. */
+    /** The listing fields of a version: {@code tag, name, version, fingerprint, codeFingerprint, signature, createdAt}. */
     public static ObjectNode version(ModelVersionInfo v) {
+        return version(v, null);
+    }
+
+    /** The listing fields, with {@code runs} before {@code createdAt} when a count is given. */
+    private static ObjectNode version(ModelVersionInfo v, Long runCount) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("tag", v.tag().toString());
         node.put("name", v.tag().name());
@@ -50,14 +55,19 @@ public final class ViewJson {
         node.put("fingerprint", v.versionKey());
         node.put("codeFingerprint", v.codeFingerprint());
         node.set("signature", parseStored(v.signatureJson()));
-        node.put("runs", v.runCount());
+        if (runCount != null) {
+            node.put("runs", runCount);
+        }
         node.put("createdAt", isoInstant(v.createdAtMicros()));
         return node;
     }
 
-    /** A version with its code, metadata and output shapes: the listing fields, then {@code code, codeKind, metadata, outputShapes}. */
+    /**
+     * A version with its run count, code, metadata and output shapes: the listing fields with {@code
+     * runs} before {@code createdAt}, then {@code code, codeKind, metadata, outputShapes}.
+     */
     public static ObjectNode versionDetail(ModelVersionDetail detail) {
-        ObjectNode node = version(detail.info());
+        ObjectNode node = version(detail.info(), detail.runCount());
         node.put("code", detail.code());
         node.put("codeKind", detail.codeKind());
         node.set("metadata", parseStored(detail.metadataJson()));
@@ -103,7 +113,7 @@ public final class ViewJson {
         Documents.requireObject(node, "version");
         return new ModelVersionInfo(Tag.parse(Documents.text(node, "tag")), Documents.text(node, "fingerprint"),
                 Documents.text(node, "codeFingerprint"), storedForm(node.get("signature")),
-                parseInstant(Documents.text(node, "createdAt")), Documents.number(node, "runs"));
+                parseInstant(Documents.text(node, "createdAt")));
     }
 
     /** Reads a {@link #versionDetail} document back. */
@@ -117,7 +127,7 @@ public final class ViewJson {
         for (JsonNode entry : array) {
             shapes.add(new ShapeCount(storedForm(entry.get("shape")), Documents.number(entry, "runs")));
         }
-        return new ModelVersionDetail(info, Documents.text(node, "code"), Documents.text(node, "codeKind"),
+        return new ModelVersionDetail(info, Documents.number(node, "runs"), Documents.text(node, "code"), Documents.text(node, "codeKind"),
                 storedForm(node.get("metadata")), shapes);
     }
 

@@ -157,8 +157,8 @@ class IdentityMatrixTest {
     @AfterAll
     static void theStoreHoldsOneKeyPerVersion() {
         try (Store store = Store.openLocal(home())) {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, "Identity").orElseThrow();
-            List<ModelVersionInfo> versions = store.versions(project);
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, "Identity").orElseThrow();
+            List<ModelVersionInfo> versions = store.models().list(project);
 
             Map<String, List<Integer>> tagsByModel = versions.stream().collect(Collectors.groupingBy(
                     v -> v.tag().name(), TreeMap::new, Collectors.mapping(v -> v.tag().version(), Collectors.toList())));

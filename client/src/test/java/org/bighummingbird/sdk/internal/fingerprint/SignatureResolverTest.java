@@ -132,8 +132,8 @@ class SignatureResolverTest {
             assertThat(((Traced) model).tag()).isEqualTo("windows:v1");
         }
         try (Store store = Store.openLocal(home)) {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, "Signatures").orElseThrow();
-            JsonNode signature = new ObjectMapper().readTree(store.versions(project).get(0).signatureJson());
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, "Signatures").orElseThrow();
+            JsonNode signature = new ObjectMapper().readTree(store.models().list(project).get(0).signatureJson());
 
             assertThat(signature).isEqualTo(new ObjectMapper().readTree("""
                     {"parameters": [{"name": "texts", "type": "java.util.List<java.lang.String>"},
@@ -151,8 +151,8 @@ class SignatureResolverTest {
             assertThat(model.tag()).isEqualTo("spelled:v1");
         }
         try (Store store = Store.openLocal(home)) {
-            ProjectRef project = store.findProject(Store.DEFAULT_WORKSPACE, "Spelled").orElseThrow();
-            JsonNode signature = new ObjectMapper().readTree(store.versions(project).get(0).signatureJson());
+            ProjectRef project = store.projects().find(Store.DEFAULT_WORKSPACE, "Spelled").orElseThrow();
+            JsonNode signature = new ObjectMapper().readTree(store.models().list(project).get(0).signatureJson());
 
             assertThat(signature).isEqualTo(new ObjectMapper().readTree("""
                     {"parameters": [{"name": "words", "type": "java.util.List"},

@@ -520,10 +520,10 @@ class VersioningContractTest {
     @AfterAll
     static void storeHoldsContiguousVersionsWithoutDuplicates() {
         try (Store store = Store.openLocal(home())) {
-            ProjectRef concept = store.findProject(Store.DEFAULT_WORKSPACE, CONCEPT).orElseThrow();
-            ProjectRef other = store.findProject(Store.DEFAULT_WORKSPACE, OTHER).orElseThrow();
+            ProjectRef concept = store.projects().find(Store.DEFAULT_WORKSPACE, CONCEPT).orElseThrow();
+            ProjectRef other = store.projects().find(Store.DEFAULT_WORKSPACE, OTHER).orElseThrow();
 
-            assertThat(tagsByModel(store.versions(concept))).isEqualTo(new TreeMap<>(Map.ofEntries(
+            assertThat(tagsByModel(store.models().list(concept))).isEqualTo(new TreeMap<>(Map.ofEntries(
                     Map.entry("model", List.of(1, 2)),
                     Map.entry("formatted", List.of(1)),
                     Map.entry("spelled", List.of(1)),
@@ -540,13 +540,13 @@ class VersioningContractTest {
                     Map.entry("listed", List.of(1, 2)),
                     Map.entry("othername", List.of(1)),
                     Map.entry("add", List.of(1)))));
-            assertThat(tagsByModel(store.versions(other))).isEqualTo(Map.of("model", List.of(1)));
+            assertThat(tagsByModel(store.models().list(other))).isEqualTo(Map.of("model", List.of(1)));
             for (ProjectRef p : List.of(concept, other)) {
-                assertNoDuplicateKeys(store.versions(p));
-                assertThat(store.countRuns(p)).as("runs of %s", p.name())
+                assertNoDuplicateKeys(store.models().list(p));
+                assertThat(store.runs().count(p)).as("runs of %s", p.name())
                         .isEqualTo(runsByProject.get(p.name()).get());
             }
-            ModelVersionInfo sized = store.versions(concept).stream()
+            ModelVersionInfo sized = store.models().list(concept).stream()
                     .filter(v -> v.tag().toString().equals("sized:v2")).findFirst().orElseThrow();
             assertThat(sized.signatureJson()).contains("java.util.List<java.lang.Integer>");
         }

@@ -38,7 +38,7 @@ final class KeysPage {
         String name = ctx.formParam("name");
         NewApiKey created;
         try {
-            created = store.createKey(workspace(ctx), name == null ? "" : name.strip());
+            created = store.apiKeys().create(workspace(ctx), name == null ? "" : name.strip());
         } catch (InvalidName e) {
             page(ctx, 400, null, "name: " + e.getMessage());
             return;
@@ -53,7 +53,7 @@ final class KeysPage {
             Pages.message(ctx, 404, "Not found", "This workspace has no API key with that id.");
             return;
         }
-        store.revokeKey(id);
+        store.apiKeys().revoke(id);
         store.sessions().closeAllOf(id);
         ctx.redirect(DashboardAccess.KEYS, HttpStatus.SEE_OTHER);
     }
@@ -77,7 +77,7 @@ final class KeysPage {
     /** The workspace's keys, newest first. */
     private List<ApiKeyInfo> ownKeys(String workspace) {
         List<ApiKeyInfo> own = new ArrayList<>();
-        for (ApiKeyInfo key : store.keys()) {
+        for (ApiKeyInfo key : store.apiKeys().list()) {
             if (key.workspace().equals(workspace)) {
                 own.add(0, key);
             }

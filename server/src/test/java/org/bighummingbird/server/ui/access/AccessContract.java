@@ -48,7 +48,7 @@ abstract class AccessContract {
     }
 
     private List<ApiKeyInfo> keysOf(String workspace) {
-        return fixture.store().keys().stream().filter(k -> k.workspace().equals(workspace)).toList();
+        return fixture.store().apiKeys().list().stream().filter(k -> k.workspace().equals(workspace)).toList();
     }
 
     @Test
@@ -224,7 +224,7 @@ abstract class AccessContract {
         ApiKeyInfo newest = keysOf(in.workspace().name()).get(keysOf(in.workspace().name()).size() - 1);
         String token = created.body().replaceAll("(?s).*<pre id=\"new-key-token\">([^<]+)</pre>.*", "$1");
         assertThat(token).startsWith("bhb_" + newest.id() + "_").hasSize(60);
-        assertThat(fixture.store().authenticate(token)).contains(in.workspace().name());
+        assertThat(fixture.store().apiKeys().authenticate(token)).contains(in.workspace().name());
         assertThat(created.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
         Page list = browser.get("/settings/keys");
         assertThat(list.body()).doesNotContain(token).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -238,7 +238,7 @@ abstract class AccessContract {
         Page revoked = browser.post("/settings/keys/" + newest.id() + "/revoke", List.of("_csrf", csrf));
         assertThat(revoked.status()).isEqualTo(303);
         assertThat(revoked.header("Location")).isEqualTo("/settings/keys");
-        assertThat(fixture.store().authenticate(token)).isEmpty();
+        assertThat(fixture.store().apiKeys().authenticate(token)).isEmpty();
         assertThat(browser.get("/settings/keys").body()).contains("revoked ");
         assertThat(second.get("/settings/keys").status()).as("the revoked key's session").isEqualTo(303);
         assertThat(browser.get("/settings/keys").status()).as("another key's session").isEqualTo(200);
@@ -279,8 +279,8 @@ abstract class AccessContract {
     void anotherWorkspacesProjectIsNotFound() {
         LoggedIn a = loggedIn();
         LoggedIn b = loggedIn();
-        fixture.store().project(a.workspace().name(), "Only A");
-        fixture.store().project(b.workspace().name(), "Only B");
+        fixture.store().projects().findOrCreate(a.workspace().name(), "Only A");
+        fixture.store().projects().findOrCreate(b.workspace().name(), "Only B");
         // The project pages come with the dashboard's pages; until they are on this server there is nothing to see.
         Assumptions.assumeTrue(a.browser().get("/projects/Only%20A/runs").status() == 200,
                 "the dashboard's project pages are not on this server");

@@ -32,10 +32,10 @@ class AccessSettingsTest {
             assertThat(browser.get("/login").header("Location")).isEqualTo("/");
 
             assertThat(browser.post("/settings/keys", List.of("name", "x")).status()).isEqualTo(403);
-            assertThat(fixture.store().keys()).isEmpty();
+            assertThat(fixture.store().apiKeys().list()).isEmpty();
             assertThat(browser.post("/settings/keys", List.of("name", "x", "_csrf", keys.csrf())).status())
                     .isEqualTo(201);
-            assertThat(fixture.store().keys()).hasSize(1);
+            assertThat(fixture.store().apiKeys().list()).hasSize(1);
 
             try (ServerFixture other = new ServerFixture(ServerConfig.builder().home(home.resolve("other")).port(0)
                     .auth(false).build())) {
@@ -49,7 +49,7 @@ class AccessSettingsTest {
     @Test
     void cookiesAreSecureOverHttpsOnlyWhenAProxyIsTrustedToSaySo() {
         try (ServerFixture fixture = start(true, AccessConfig.DEFAULTS)) {
-            String token = fixture.store().createKey("w", "").token();
+            String token = fixture.store().apiKeys().create("w", "").token();
             PageClient browser = new PageClient(fixture.server.url());
             Page form = browser.get("/login", "X-Forwarded-Proto", "https");
             assertThat(form.setCookie(Cookies.LOGIN)).doesNotContainIgnoringCase("Secure");
@@ -57,7 +57,7 @@ class AccessSettingsTest {
             assertThat(in.setCookie(Cookies.SESSION)).doesNotContainIgnoringCase("Secure");
         }
         try (ServerFixture fixture = start(true, AccessConfig.DEFAULTS.withTrustProxy(true))) {
-            String token = fixture.store().createKey("w", "").token();
+            String token = fixture.store().apiKeys().create("w", "").token();
             PageClient browser = new PageClient(fixture.server.url());
             Page form = browser.get("/login", "X-Forwarded-Proto", "https");
             assertThat(form.setCookie(Cookies.LOGIN)).contains("Secure");
@@ -71,7 +71,7 @@ class AccessSettingsTest {
     @Test
     void tooManyFailedLoginsFromOneAddressAre429EvenWithTheRightKey() {
         try (ServerFixture fixture = start(true, AccessConfig.DEFAULTS.withLoginFailuresPerMinute(3))) {
-            String token = fixture.store().createKey("w", "").token();
+            String token = fixture.store().apiKeys().create("w", "").token();
             PageClient browser = new PageClient(fixture.server.url());
             for (int i = 0; i < 3; i++) {
                 assertThat(browser.logIn("bhb_wrong", "/").status()).isEqualTo(401);
@@ -86,7 +86,7 @@ class AccessSettingsTest {
     @Test
     void anIdleSessionExpiresOnTheServer() throws Exception {
         try (ServerFixture fixture = start(true, AccessConfig.DEFAULTS.withSessionIdle(Duration.ofMillis(700)))) {
-            String token = fixture.store().createKey("w", "").token();
+            String token = fixture.store().apiKeys().create("w", "").token();
             PageClient browser = new PageClient(fixture.server.url());
             assertThat(browser.logIn(token, "/settings/keys").status()).isEqualTo(303);
             assertThat(browser.get("/settings/keys").status()).isEqualTo(200);
