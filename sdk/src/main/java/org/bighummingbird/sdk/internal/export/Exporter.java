@@ -62,6 +62,7 @@ public final class Exporter implements AutoCloseable {
 
     private final LongAdder accepted = new LongAdder();
     private final DropCounts drops = new DropCounts();
+    private final RunsInBounds inBounds;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicReference<Throwable> hotPathFault = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -100,6 +101,7 @@ public final class Exporter implements AutoCloseable {
         this.snapshots = new Snapshots(options.snapshotLimits());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
         this.rejections = new Rejections(this.sink, drops.adder(DropCause.REFUSED));
+        this.inBounds = new RunsInBounds(drops.adder(DropCause.OUT_OF_RANGE));
         this.replay = new SpoolReplay(spool, this.sink, options.batchSize(), rejections);
         this.thread = new Thread(this::run, "bhb-exporter");
         this.thread.setDaemon(true);
@@ -314,6 +316,7 @@ public final class Exporter implements AutoCloseable {
                 rest.addAll(records);
             }
             held.clear();
+            rest = keepInBounds(rest);
             if (!rest.isEmpty() && !spoolRuns(rest)) {
                 drops.add(DropCause.NOT_SPOOLED, rest.size());
             }
@@ -394,8 +397,19 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
+    /** The runs a store keeps; the others are dropped here, and done with. */
+    private List<RunRecord> keepInBounds(List<RunRecord> records) {
+        List<RunRecord> kept = inBounds.keep(records);
+        completed.addAndGet(records.size() - kept.size());
+        return kept;
+    }
+
     private void deliver(List<RunRecord> records) {
         acceptVersions();
+        records = keepInBounds(records);
+        if (records.isEmpty()) {
+            return;
+        }
         if (!refusedVersions.isEmpty()) {
             // runs of a version the sink refused can never be stored: drop them before they take disk
             List<RunRecord> deliverable = deliverable(records);
