@@ -16,6 +16,12 @@ public enum DropCause {
     NO_VERSION("their model version's registration could not be built"),
     /** At close, neither the store or server nor the disk spool took them. */
     NOT_SPOOLED("at close neither the store nor the disk spool took them"),
+    /**
+     * The run's times are outside what a store keeps ({@code RunBounds}): a start before 1970 or
+     * after 9999, or a latency below zero or of a day or more. It is dropped alone, so that the
+     * server does not refuse the other runs of its batch.
+     */
+    OUT_OF_RANGE("their start was outside years 1970 to 9999 or their latency outside 0 to 1 day"),
     /** Recording the run failed inside the tracker (the first fault is logged with its stack). */
     FAULT("recording the run failed");
 

@@ -7,10 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.bighummingbird.core.Backoff;
 import org.bighummingbird.sdk.spi.SinkRejected;
 import org.bighummingbird.sdk.spi.SinkUnavailable;
 
@@ -61,28 +59,11 @@ final class Answers {
     }
 
     /**
-     * {@code Retry-After} as delta-seconds or an HTTP-date, measured from {@code clock}; a date in
-     * the past is zero. Empty when absent or unreadable.
+     * {@code Retry-After} as {@link Backoff#parseRetryAfter} reads it, measured from {@code clock}:
+     * delta-seconds or an HTTP-date, a date in the past zero; empty when absent or unreadable.
      */
     static Optional<Duration> retryAfter(Optional<String> header, Clock clock) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-            } catch (NumberFormatException e) {
-                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L));
-            }
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Backoff.parseRetryAfter(header.orElse(null), clock.instant());
     }
 
     static String shortType(String type) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.bighummingbird.core.Backoff;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.core.Tag;
@@ -15,20 +16,21 @@ import org.bighummingbird.sdk.spi.SinkUnavailable;
 /**
  * How {@link RemoteCatalog} asks the server about one project: the project found or created first,
  * a call retried while the server is away or busy (up to {@link RemoteCatalog#MAX_ATTEMPTS} times,
- * after its {@code Retry-After} or a doubling backoff), refusals explained (a 401 names the key
+ * after a doubling {@link Backoff}, or the server's {@code Retry-After} when longer, both at most
+ * {@link RemoteCatalog#MAX_WAIT}), refusals explained (a 401 names the key
  * setting, a 413 the body limit), answers checked. What is asked, and what the answers mean, is
  * {@code RemoteCatalog}'s. Thread-safe.
  */
 final class ProjectCalls {
     private final ApiClient api;
     private final String project;
-    private final Duration firstBackoff;
+    private final Backoff backoff;
     private volatile boolean closed;
 
     ProjectCalls(ApiClient api, String project, Duration firstBackoff) {
         this.api = api;
         this.project = project;
-        this.firstBackoff = firstBackoff;
+        this.backoff = Backoff.of(firstBackoff, RemoteCatalog.MAX_WAIT, RemoteCatalog.MAX_WAIT);
     }
 
     /** Refuses every later call: the tracker is closed. */
@@ -67,20 +69,29 @@ final class ProjectCalls {
     }
 
     <T> T withRetries(Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            if (closed) {
-                throw new IllegalStateException("this BigHummingbird is closed");
-            }
-            try {
-                return call.get();
-            } catch (SinkUnavailable e) {
-                if (attempt >= RemoteCatalog.MAX_ATTEMPTS || Thread.currentThread().isInterrupted()) {
-                    throw e;
+        // the last failure, thrown when the thread is interrupted while waiting to retry it
+        SinkUnavailable[] failure = new SinkUnavailable[1];
+        try {
+            return backoff.<T, RuntimeException>retry(RemoteCatalog.MAX_ATTEMPTS, (number, last) -> {
+                if (closed) {
+                    throw new IllegalStateException("this BigHummingbird is closed");
                 }
-                Duration backoff = firstBackoff.multipliedBy(1L << (attempt - 1));
-                Duration wait = e.retryAfter().orElse(backoff);
-                sleep(wait.compareTo(RemoteCatalog.MAX_WAIT) > 0 ? RemoteCatalog.MAX_WAIT : wait, e);
-            }
+                try {
+                    return Backoff.Outcome.done(call.get());
+                } catch (SinkUnavailable e) {
+                    if (last) {
+                        throw e;
+                    }
+                    failure[0] = e;
+                    return Backoff.Outcome.again(e.retryAfter());
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            SinkUnavailable cause = failure[0] != null ? failure[0]
+                    : new SinkUnavailable("interrupted while calling " + api.server(), null, e);
+            cause.addSuppressed(e);
+            throw cause;
         }
     }
 
@@ -101,16 +112,6 @@ final class ProjectCalls {
                         + " body limit (" + RemoteCatalog.MAX_BODY_BYTES + " bytes by default)");
             }
             throw e;
-        }
-    }
-
-    private static void sleep(Duration wait, SinkUnavailable cause) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cause.addSuppressed(e);
-            throw cause;
         }
     }
 

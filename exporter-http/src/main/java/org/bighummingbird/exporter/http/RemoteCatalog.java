@@ -38,7 +38,7 @@ import org.bighummingbird.sdk.spi.catalog.NotFound;
  * A project's datasets, judges and evaluations on the team server, over REST API v1 ({@code docs/api.md}) with
  * {@link ApiClient}'s plumbing. Calls are synchronous (the user asked for a tag); connection
  * failures and 429, 502, 503 and 504 are retried up to {@link #MAX_ATTEMPTS} times in all, after
- * the server's {@code Retry-After} (at most {@link #MAX_WAIT}) or a doubling backoff, and then
+ * a doubling backoff or the server's {@code Retry-After} when longer (at most {@link #MAX_WAIT}), and then
  * thrown as {@link SinkUnavailable}; every other refusal is a {@link SinkRejected} at once, a 401
  * saying the key was refused (never showing it) and a 413 naming the limit. A dataset whose upload
  * body is over {@link #MAX_BODY_BYTES} is refused before anything is sent. Thread-safe.

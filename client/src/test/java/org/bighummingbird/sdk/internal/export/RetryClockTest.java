@@ -33,4 +33,16 @@ class RetryClockTest {
         clock.failed(Duration.ZERO);
         assertThat(clock.millisUntilRetry()).as("the backoff still applies").isBetween(1L, 41L);
     }
+
+    @Test
+    void aLongOutageStaysAtTheCapAndAZeroBackoffStaysZero() {
+        RetryClock capped = new RetryClock(Duration.ofSeconds(1), Duration.ofSeconds(35));
+        RetryClock zero = new RetryClock(Duration.ZERO, Duration.ZERO);
+        for (int i = 0; i < 100_000; i++) {
+            capped.failed(null);
+            zero.failed(null);
+        }
+        assertThat(capped.millisUntilRetry()).isBetween(34_000L, 35_001L);
+        assertThat(zero.usable()).isTrue();
+    }
 }

@@ -23,8 +23,10 @@ final class DropCounts {
     DropCounts() {
         for (DropCause cause : DropCause.values()) {
             counts.put(cause, new LongAdder());
-            // refusals are logged with the sink's reason (Rejections), faults with their stack trace
-            told.put(cause, new AtomicBoolean(cause == DropCause.REFUSED || cause == DropCause.FAULT));
+            // refusals are logged with the sink's reason (Rejections), faults with their stack trace,
+            // runs out of range with their id and times (RunsInBounds)
+            told.put(cause, new AtomicBoolean(cause == DropCause.REFUSED || cause == DropCause.FAULT
+                    || cause == DropCause.OUT_OF_RANGE));
         }
     }
 

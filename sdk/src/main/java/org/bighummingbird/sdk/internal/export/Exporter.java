@@ -5,24 +5,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.bighummingbird.DropCause;
-import org.bighummingbird.core.BhbException;
 import org.bighummingbird.core.RunRecord;
-import org.bighummingbird.core.Tag;
 import org.bighummingbird.core.VersionRegistration;
 import org.bighummingbird.sdk.spi.RunSink;
 import org.bighummingbird.sdk.spi.SinkRejected;
@@ -57,11 +51,12 @@ public final class Exporter implements AutoCloseable {
     /** Estimated memory of the runs in {@link #queue}, reserved by offer() and released by drain(). */
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Snapshots snapshots;
-    private final ConcurrentLinkedQueue<PendingVersion> incoming = new ConcurrentLinkedQueue<>();
     private final Thread thread;
 
     private final LongAdder accepted = new LongAdder();
     private final DropCounts drops = new DropCounts();
+    private final RunsInBounds inBounds;
+    private final Versions versions;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicReference<Throwable> hotPathFault = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -70,10 +65,6 @@ public final class Exporter implements AutoCloseable {
     private volatile String sinkProblem;
 
     // exporter thread only
-    private final Map<String, VersionRegistration> built = new HashMap<>();
-    private final Map<String, PendingVersion> unregistered = new LinkedHashMap<>();
-    private final Set<String> confirmed = new HashSet<>();
-    private final Map<String, SinkRejected> refusedVersions = new HashMap<>();
     private final RetryClock retry;
     private final Rejections rejections;
     private final SpoolReplay replay;
@@ -100,6 +91,8 @@ public final class Exporter implements AutoCloseable {
         this.snapshots = new Snapshots(options.snapshotLimits());
         this.retry = new RetryClock(options.retryBackoff(), options.maxRetryBackoff());
         this.rejections = new Rejections(this.sink, drops.adder(DropCause.REFUSED));
+        this.inBounds = new RunsInBounds(drops.adder(DropCause.OUT_OF_RANGE));
+        this.versions = new Versions(project, this.sink, rejections, drops);
         this.replay = new SpoolReplay(spool, this.sink, options.batchSize(), rejections);
         this.thread = new Thread(this::run, "bhb-exporter");
         this.thread.setDaemon(true);
@@ -165,7 +158,7 @@ public final class Exporter implements AutoCloseable {
 
     /** Queues a version for registration in the background. */
     public void register(PendingVersion version) {
-        incoming.add(version);
+        versions.offer(version);
     }
 
     /** Records a fault on a calling thread; the exporter logs the first one, once. */
@@ -201,7 +194,7 @@ public final class Exporter implements AutoCloseable {
     public boolean flush(Duration timeout) {
         long target = accepted.sum();
         long end = System.nanoTime() + timeout.toNanos();
-        while (completed.get() < target || !incoming.isEmpty()) {
+        while (completed.get() < target || !versions.noneIncoming()) {
             if (System.nanoTime() > end || !thread.isAlive()) {
                 return false;
             }
@@ -279,7 +272,7 @@ public final class Exporter implements AutoCloseable {
 
     /** On close: deliver what is queued, then replay the spool, while the close timeout lasts. */
     private void finish(List<RunEvent> batch) throws IOException {
-        while (!pastDeadline() && (!queue.isEmpty() || !incoming.isEmpty() || !held.isEmpty() || ahead.pending())) {
+        while (!pastDeadline() && (!queue.isEmpty() || !versions.noneIncoming() || !held.isEmpty() || ahead.pending())) {
             handleVersions();
             if (!retryHeld()) {
                 sleep(IDLE_POLL_MS);
@@ -288,7 +281,7 @@ public final class Exporter implements AutoCloseable {
             drain(batch, options.batchSize());
             deliverAhead(batch);
         }
-        while (!pastDeadline() && (spool.hasData() || !unregistered.isEmpty())) {
+        while (!pastDeadline() && (spool.hasData() || versions.anyUnregistered())) {
             if (!sinkUsable()) {
                 sleep(Math.min(retry.millisUntilRetry(),
                         TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) + 1));
@@ -314,6 +307,7 @@ public final class Exporter implements AutoCloseable {
                 rest.addAll(records);
             }
             held.clear();
+            rest = keepInBounds(rest);
             if (!rest.isEmpty() && !spoolRuns(rest)) {
                 drops.add(DropCause.NOT_SPOOLED, rest.size());
             }
@@ -334,48 +328,18 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    /**
-     * Builds registrations handed over by trace(). trace() queues a version before any call of the
-     * model can queue a run, so after draining runs, this finds every version they name.
-     */
     private void acceptVersions() {
-        PendingVersion v;
-        while ((v = incoming.poll()) != null) {
-            VersionRegistration reg = build(v);
-            if (reg != null && !built.containsKey(v.id())) {
-                built.put(v.id(), reg);
-                unregistered.put(v.id(), v);
-            }
-        }
+        versions.accept();
     }
 
     private void handleVersions() {
         acceptVersions();
-        if (unregistered.isEmpty() || !sinkUsable()) {
+        if (!versions.anyUnregistered() || !sinkUsable()) {
             return;
         }
-        for (PendingVersion pending : new ArrayList<>(unregistered.values())) {
-            try {
-                registerVersion(pending.id(), built.get(pending.id()));
-                sinkUp();
-            } catch (SinkRejected e) {
-                refuse(pending.id(), e);
-            } catch (Exception e) {
-                pending.failed(describe(e));
-                sinkDown(e);
-                return;
-            }
-        }
-    }
-
-    private static VersionRegistration build(PendingVersion v) {
-        try {
-            return v.build().get();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            v.failed("could not build the registration: " + e);
-            LOG.error("BigHummingbird could not build the registration of version {}; its runs cannot be stored",
-                    v.key(), e);
-            return null;
+        Exception failure = versions.registerPending(this::sinkUp);
+        if (failure != null) {
+            sinkDown(failure);
         }
     }
 
@@ -394,12 +358,23 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
+    /** The runs a store keeps; the others are dropped here, and done with. */
+    private List<RunRecord> keepInBounds(List<RunRecord> records) {
+        List<RunRecord> kept = inBounds.keep(records);
+        completed.addAndGet(records.size() - kept.size());
+        return kept;
+    }
+
     private void deliver(List<RunRecord> records) {
         acceptVersions();
-        if (!refusedVersions.isEmpty()) {
+        records = keepInBounds(records);
+        if (records.isEmpty()) {
+            return;
+        }
+        if (versions.anyRefused()) {
             // runs of a version the sink refused can never be stored: drop them before they take disk
-            List<RunRecord> deliverable = deliverable(records);
-            dropUndeliverable(records, deliverable);
+            List<RunRecord> deliverable = versions.deliverable(records);
+            versions.dropUndeliverable(records, deliverable);
             completed.addAndGet(records.size() - deliverable.size());
             records = deliverable;
             if (records.isEmpty()) {
@@ -453,16 +428,16 @@ public final class Exporter implements AutoCloseable {
     private boolean writeToSink(List<RunRecord> records) {
         List<RunRecord> deliverable = records;
         try {
-            deliverable = ensureRegistered(records);
+            deliverable = versions.ensureRegistered(records);
             sink.write(project, deliverable);
             sinkUp();
-            dropUndeliverable(records, deliverable);
+            versions.dropUndeliverable(records, deliverable);
             completed.addAndGet(records.size());
             return true;
         } catch (SinkRejected e) {
             // the sink answered and said no: retrying cannot mend it, and the batches behind it go on
             sinkUp();
-            dropUndeliverable(records, deliverable);
+            versions.dropUndeliverable(records, deliverable);
             rejections.runs(e, e.refusedRuns().orElse(deliverable.size()));
             completed.addAndGet(records.size());
             return true;
@@ -472,115 +447,9 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    /**
-     * Registers the versions a batch names that the sink has not confirmed, and returns the runs
-     * that can be written: runs of a version whose registration could not even be built, or that
-     * the sink refused, can never be stored; they are left out rather than block the batch around
-     * them, and counted as dropped once the rest is written ({@link #dropUndeliverable}).
-     */
-    private List<RunRecord> ensureRegistered(List<RunRecord> records) throws Exception {
-        for (String id : versionIds(records)) {
-            VersionRegistration reg = built.get(id);
-            if (reg == null || confirmed.contains(id) || refusedVersions.containsKey(id)) {
-                continue;
-            }
-            try {
-                registerVersion(id, reg);
-            } catch (SinkRejected e) {
-                refuse(id, e);
-            }
-        }
-        return deliverable(records);
-    }
-
-    /** The runs of versions that were built and that the sink did not refuse. */
-    private List<RunRecord> deliverable(List<RunRecord> records) {
-        List<RunRecord> deliverable = null;
-        RunRecord previous = null;
-        boolean ok = false;
-        for (int i = 0; i < records.size(); i++) {
-            RunRecord r = records.get(i);
-            if (previous == null || !sameVersion(previous, r)) {
-                String id = PendingVersion.id(r.modelName(), r.versionKey());
-                ok = built.containsKey(id) && !refusedVersions.containsKey(id);
-            }
-            previous = r;
-            if (!ok && deliverable == null) {
-                deliverable = new ArrayList<>(records.subList(0, i));
-            } else if (ok && deliverable != null) {
-                deliverable.add(r);
-            }
-        }
-        return deliverable == null ? records : deliverable;
-    }
-
-    /** Counts the runs {@link #deliverable} left out as dropped, with the sink's reason where it gave one. */
-    private void dropUndeliverable(List<RunRecord> records, List<RunRecord> deliverable) {
-        if (records.size() == deliverable.size()) {
-            return;
-        }
-        for (RunRecord r : records) {
-            String id = PendingVersion.id(r.modelName(), r.versionKey());
-            SinkRejected refused = refusedVersions.get(id);
-            if (refused != null) {
-                rejections.runs(refused, 1);
-            } else if (!built.containsKey(id)) {
-                drops.add(DropCause.NO_VERSION, 1);
-            }
-        }
-    }
-
-    /** Marks a version the sink refused: it gets no tag, and trace()'s tag() says why. */
-    private void refuse(String id, SinkRejected e) {
-        refusedVersions.put(id, e);
-        rejections.registration(e);
-        PendingVersion pending = unregistered.remove(id);
-        if (pending != null) {
-            pending.failed(e.reason());
-            pending.tag().completeExceptionally(e);
-        }
-    }
-
-    /** Registers one version with the sink, marks it confirmed and completes the tag trace() waits for. */
-    private void registerVersion(String id, VersionRegistration reg) throws Exception {
-        Tag tag = sink.register(project, reg);
-        confirmed.add(id);
-        PendingVersion pending = unregistered.remove(id);
-        if (pending != null) {
-            pending.tag().complete(tag);
-        }
-    }
-
-    /** The versions a batch names, as {@link PendingVersion#id(String, String)}. */
-    private static Set<String> versionIds(List<RunRecord> records) {
-        Set<String> ids = new LinkedHashSet<>();
-        RunRecord previous = null;
-        for (RunRecord r : records) {
-            if (previous == null || !sameVersion(previous, r)) {
-                ids.add(PendingVersion.id(r.modelName(), r.versionKey()));
-            }
-            previous = r;
-        }
-        return ids;
-    }
-
-    /**
-     * Whether two runs name the same version. Runs of one model come in long stretches holding the
-     * same two strings, so this spares building and hashing an id per run.
-     */
-    private static boolean sameVersion(RunRecord a, RunRecord b) {
-        return a.versionKey().equals(b.versionKey()) && a.modelName().equals(b.modelName());
-    }
-
     /** Appends runs to the spool. False when the disk refused them or the spool budget is spent. */
     private boolean spoolRuns(List<RunRecord> records) {
-        List<VersionRegistration> registrations = new ArrayList<>();
-        for (String id : versionIds(records)) {
-            VersionRegistration reg = built.get(id);
-            if (reg != null) {
-                registrations.add(reg);
-            }
-        }
+        List<VersionRegistration> registrations = versions.registrationsOf(records);
         try {
             if (spool.append(project, registrations, records)) {
                 spoolFailing = false;
@@ -620,8 +489,8 @@ public final class Exporter implements AutoCloseable {
     }
 
     private void sinkDown(Exception e) {
-        confirmed.clear();
-        sinkProblem = describe(e);
+        versions.forgetConfirmed();
+        sinkProblem = Versions.describe(e);
         Duration retryAfter = e instanceof SinkUnavailable u ? u.retryAfter().orElse(null) : null;
         if (retry.failed(retryAfter)) {
             LOG.warn("BigHummingbird cannot deliver to {}; runs are kept in the spool until it is back", sink, e);
@@ -633,11 +502,6 @@ public final class Exporter implements AutoCloseable {
             LOG.info("BigHummingbird can deliver to {} again; replaying the spool", sink);
         }
         sinkProblem = null;
-    }
-
-    /** A failure as tag() and the logs name it: our exceptions say it all in their message. */
-    private static String describe(Exception e) {
-        return e instanceof BhbException && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private void reportProblems() {

@@ -1,26 +1,27 @@
 package org.bighummingbird.sdk.internal.export;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bighummingbird.core.Backoff;
 
 /**
- * When to try a sink that failed again: after an exponential backoff (from {@code retryBackoff},
- * doubling up to {@code maxRetryBackoff}), or no earlier than the sink asked ({@code Retry-After},
- * honoured up to {@link #MAX_RETRY_AFTER}). Exporter thread only; not thread-safe.
+ * When to try a sink that failed again, without blocking: after the {@link Backoff} of the
+ * failures in a row (from {@code retryBackoff}, doubling up to {@code maxRetryBackoff}), or no
+ * earlier than the sink asked ({@code Retry-After}, honoured up to {@link #MAX_RETRY_AFTER}).
+ * Exporter thread only; not thread-safe.
  */
 final class RetryClock {
     /** The longest a sink's own {@code Retry-After} may keep the exporter waiting. */
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
-    private final long initialNanos;
-    private final long maxNanos;
+    private final Backoff backoff;
     private boolean down;
-    private long backoffNanos;
+    private int failures;
     private long retryAtNanos;
 
     RetryClock(Duration retryBackoff, Duration maxRetryBackoff) {
-        this.initialNanos = retryBackoff.toNanos();
-        this.maxNanos = Math.max(initialNanos, maxRetryBackoff.toNanos());
+        this.backoff = Backoff.of(retryBackoff, maxRetryBackoff, MAX_RETRY_AFTER);
     }
 
     /** Whether the sink may be tried now: it is not known to be away, or its wait is over. */
@@ -40,12 +41,9 @@ final class RetryClock {
      * @return whether the sink was up until now
      */
     boolean failed(Duration retryAfter) {
-        backoffNanos = backoffNanos == 0 ? initialNanos : Math.min(backoffNanos * 2, maxNanos);
-        long wait = backoffNanos;
-        if (retryAfter != null) {
-            wait = Math.max(wait, Math.min(retryAfter.toNanos(), MAX_RETRY_AFTER.toNanos()));
-        }
-        retryAtNanos = System.nanoTime() + wait;
+        // a long outage stops counting where the backoff stopped growing long ago
+        failures = failures == Integer.MAX_VALUE ? failures : failures + 1;
+        retryAtNanos = System.nanoTime() + backoff.wait(failures, Optional.ofNullable(retryAfter)).toNanos();
         boolean wasUp = !down;
         down = true;
         return wasUp;
@@ -59,7 +57,7 @@ final class RetryClock {
     boolean succeeded() {
         boolean wasDown = down;
         down = false;
-        backoffNanos = 0;
+        failures = 0;
         return wasDown;
     }
 }

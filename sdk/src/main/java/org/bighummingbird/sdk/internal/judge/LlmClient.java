@@ -13,23 +13,24 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
+import java.util.Optional;
+import org.bighummingbird.core.Backoff;
 import org.bighummingbird.sdk.internal.export.Json;
 
 /**
  * One chat-completions call: POST {@code baseUrl/v1/chat/completions} with a system and a user
  * message, and the reply's {@code choices[0].message.content}. Retries connection failures,
- * timeouts, 429 and 5xx (but 501 and 505) with exponential backoff (honouring {@code Retry-After}), never another
- * 4xx. Thread-safe: all judges share one HTTP/1.1 client.
+ * timeouts, 429 and 5xx (but 501 and 505) with a {@link Backoff} doubling up to 8 s (or the endpoint's {@code Retry-After} when longer, up to a
+ * minute), never another 4xx. Thread-safe: all judges share one HTTP/1.1 client.
  */
 final class LlmClient {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private static final long MAX_RETRY_AFTER_MS = 60_000;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
     private static final int EXCERPT = 300;
 
     private final URI endpoint;
@@ -38,7 +39,7 @@ final class LlmClient {
     private final double temperature;
     private final Duration timeout;
     private final int maxRetries;
-    private final long backoffMs;
+    private final Backoff backoff;
 
     /**
      * @param apiKey sent as a bearer token; null sends none
@@ -52,7 +53,7 @@ final class LlmClient {
         this.temperature = temperature;
         this.timeout = timeout;
         this.maxRetries = maxRetries;
-        this.backoffMs = backoffMs;
+        this.backoff = Backoff.of(Duration.ofMillis(Math.max(0, backoffMs)), MAX_BACKOFF, MAX_RETRY_AFTER);
     }
 
     /** Why a call produced no content; its message is the error row's reason. */
@@ -72,9 +73,8 @@ final class LlmClient {
      */
     String complete(String system, String user) throws Failure, InterruptedException {
         HttpRequest request = request(body(system, user));
-        for (int attempt = 1; ; attempt++) {
-            boolean last = attempt > maxRetries;
-            long waitMs = backoff(attempt);
+        int maxAttempts = maxRetries >= Integer.MAX_VALUE - 1 ? Integer.MAX_VALUE : Math.max(1, maxRetries + 1);
+        return backoff.<String, Failure>retry(maxAttempts, (attempt, last) -> {
             HttpResponse<String> response;
             try {
                 response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -83,36 +83,30 @@ final class LlmClient {
                     throw new Failure("the judge endpoint " + endpoint + " gave no answer within " + timeout.toMillis()
                             + " ms" + attempts(attempt), e);
                 }
-                Thread.sleep(waitMs);
-                continue;
+                return Backoff.Outcome.again(Optional.empty());
             } catch (IOException e) {
                 if (last) {
                     throw new Failure("cannot reach the judge endpoint " + endpoint + ": " + Verdicts.describe(e)
                             + attempts(attempt), e);
                 }
-                Thread.sleep(waitMs);
-                continue;
+                return Backoff.Outcome.again(Optional.empty());
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return content(response.body());
+                return Backoff.Outcome.done(content(response.body()));
             }
             boolean retryable = status == 429 || (status >= 500 && status != 501 && status != 505);
             if (!retryable || last) {
                 throw new Failure("the judge endpoint " + endpoint + " answered " + status + attempts(attempt) + ": "
                         + excerpt(response.body()), null);
             }
-            Long retryAfter = retryAfterMs(response);
-            Thread.sleep(retryAfter != null ? retryAfter : waitMs);
-        }
+            return Backoff.Outcome.again(Backoff.parseRetryAfter(
+                    response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+        });
     }
 
     private static String attempts(int attempt) {
         return attempt == 1 ? "" : " (after " + attempt + " attempts)";
-    }
-
-    private long backoff(int attempt) {
-        return Math.min(8_000, backoffMs << Math.min(attempt - 1, 16));
     }
 
     private HttpRequest request(String body) {
@@ -150,25 +144,6 @@ final class LlmClient {
             throw new Failure("the judge endpoint's reply has no choices[0].message.content: " + excerpt(body), null);
         }
         return content.asText();
-    }
-
-    /** {@code Retry-After} as delta-seconds or an HTTP date, capped at a minute; null when absent or unreadable. */
-    private static Long retryAfterMs(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse(null);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Long.parseLong(value.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.min(MAX_RETRY_AFTER_MS,
-                        Math.max(0, at.toInstant().toEpochMilli() - System.currentTimeMillis()));
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
     }
 
     /** The start of a reply, on one line, for an error message. */
