@@ -55,7 +55,7 @@ class OutOfRangeRunsThroughServerTest {
     @Test
     void theOtherRunsOfABatchReachTheServerAndTheLongOneIsCountedAsOutOfRange() throws Exception {
         try (BhbServer server = BhbServer.start(ServerConfig.builder().port(0).home(dir.resolve("server")).build())) {
-            String key = server.store().createKey(Store.DEFAULT_WORKSPACE, "long calls").token();
+            String key = server.store().apiKeys().create(Store.DEFAULT_WORKSPACE, "long calls").token();
             ServerUrl url = ServerUrl.parse(server.url());
 
             // what the exporter guards against: the server refuses the whole batch for one run
