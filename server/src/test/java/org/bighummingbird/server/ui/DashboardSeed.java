@@ -62,7 +62,7 @@ final class DashboardSeed {
 
         List<DatasetRow> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            rows.add(DatasetRow.parse("\"q" + i + (i == 1 ? HOSTILE.replace("\"", "") : "") + "\"", "\"a" + i + "\""));
+            rows.add(DatasetRow.parse(question(i), "\"a" + i + "\""));
         }
         Tag dataset = store.datasets().register(project, DatasetUpload.of("faq", "questions " + HOSTILE, rows)).tag();
         String spec = "{\"expected\":\"a\",\"kind\":\"exact\"}";
@@ -78,13 +78,18 @@ final class DashboardSeed {
         List<EvaluationRowView> rows = new ArrayList<>();
         for (int i = 0; i < passed.length; i++) {
             boolean error = i == 5;
-            rows.add(new EvaluationRowView(i, "\"q" + i + "\"", error ? null : "\"out " + i + " " + HOSTILE + "\"",
+            rows.add(new EvaluationRowView(i, question(i), error ? null : "\"out " + i + " " + HOSTILE + "\"",
                     error ? null : passed[i] ? 1.0 : 0.0, error ? null : passed[i], 1000L * (i + 1),
                     error ? "model threw " + HOSTILE : null, runs.get(i).id()));
         }
         store.evaluations().appendRows(project, id, rows);
         store.evaluations().complete(project, id);
         return id;
+    }
+
+    /** Dataset row {@code i}'s input as JSON; row 1 carries the hostile text. */
+    private static String question(int i) {
+        return "\"q" + i + (i == 1 ? HOSTILE.replace("\"", "") : "") + "\"";
     }
 
     static String key(int version) {

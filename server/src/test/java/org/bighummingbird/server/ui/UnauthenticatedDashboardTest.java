@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a team server (authentication on) the dashboard shows nothing without a session: with no
- * access handler setting a workspace, every page is a 401 page, never the default workspace.
+ * session every page redirects to the login page and shows nothing, never the default workspace.
  */
 class UnauthenticatedDashboardTest {
     @TempDir
@@ -27,9 +27,9 @@ class UnauthenticatedDashboardTest {
             for (String path : new String[] {"/", "/projects/Concept%20Project/models",
                     "/projects/Concept%20Project/runs", "/projects/Concept%20Project/models/bot/v1"}) {
                 Reply reply = http.get(path);
-                assertThat(reply.status()).as(path).isEqualTo(401);
-                assertThat(reply.contentType()).startsWith("text/html");
-                assertThat(reply.body()).contains("/login").doesNotContain("bot:v1").doesNotContain("Concept Project");
+                assertThat(reply.status()).as(path).isEqualTo(303);
+                assertThat(reply.headers().firstValue("Location").orElseThrow()).as(path).startsWith("/login");
+                assertThat(reply.body()).doesNotContain("bot:v1").doesNotContain("Concept Project");
             }
             assertThat(http.get("/assets/bhb-1.css").status()).isEqualTo(200);
         }
