@@ -138,7 +138,7 @@ abstract class RequestRulesContract {
             assertThat(from.json().get("runs")).extracting(x -> x.get("id").asText()).contains(id);
             assertThat(to.json().get("runs")).extracting(x -> x.get("id").asText()).doesNotContain(id); // exclusive
         }
-        JsonNode model = http.get(base + "/models").json().get(0);
+        JsonNode model = http.get(base + "/models").json().get("models").get(0);
         assertThat(ViewJson.parseInstant(model.get("createdAt").asText())).isPositive();
     }
 
@@ -173,7 +173,7 @@ abstract class RequestRulesContract {
         }
         assertThat(http.get("/api/v1/projects").json()).extracting(p -> p.get("name").asText())
                 .containsExactly(PROJECT);
-        assertThat(http.get(base + "/models").json()).hasSize(1);
+        assertThat(http.get(base + "/models").json().get("models")).hasSize(1);
         assertThat(http.get(base + "/datasets").json()).isEmpty();
         assertThat(http.get(base + "/judges").json()).isEmpty();
         assertThat(http.post("/api/v1/projects", "{\"name\":\"v1.2\"}").status()).isEqualTo(201);
