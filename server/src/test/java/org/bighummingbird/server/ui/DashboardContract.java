@@ -183,7 +183,7 @@ abstract class DashboardContract {
         assertThat(compare).contains("1 regressions").contains("1 improvements").contains("diff the code");
         String regressions = page(base + "/evaluations/compare?a=" + seed.evaluationA + "&b=" + seed.evaluationB
                 + "&show=regressions").body();
-        assertThat(regressions).contains("\"q1").doesNotContain("\"q2\"");
+        assertThat(regressions).contains("\"q1" + ESCAPED + "\"").doesNotContain("\"q2\"");
         Reply picked = http.get(base + "/evaluations/compare?id=" + seed.evaluationB + "&id=" + seed.evaluationA);
         assertThat(picked.status()).isEqualTo(303);
         assertThat(picked.headers().firstValue("Location").orElseThrow())

@@ -20,21 +20,26 @@ import org.bighummingbird.store.Store;
  * (the second calls a changed helper), runs with hostile inputs, outputs and errors, a trace tree,
  * a dataset, a judge and two complete evaluations of the two versions.
  */
-final class DashboardSeed {
-    static final String HOSTILE = "<script>alert(1)</script>";
-    static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
-    static final String PROJECT = "Concept Project";
-    static final int RUNS = 25;
+public final class DashboardSeed {
+    /** A value that would run as script if a page failed to escape it. */
+    public static final String HOSTILE = "<script>alert(1)</script>";
+    /** {@link #HOSTILE} as escaped HTML text. */
+    public static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    /** The seeded project's name. */
+    public static final String PROJECT = "Concept Project";
+    /** How many flat runs the seed writes (the trace tree adds three more). */
+    public static final int RUNS = 25;
 
-    final ProjectRef project;
-    final List<RunRecord> runs = new ArrayList<>();
-    final RunRecord root;
-    final RunRecord child;
-    final RunRecord grandchild;
-    final String evaluationA;
-    final String evaluationB;
+    public final ProjectRef project;
+    public final List<RunRecord> runs = new ArrayList<>();
+    public final RunRecord root;
+    public final RunRecord child;
+    public final RunRecord grandchild;
+    public final String evaluationA;
+    public final String evaluationB;
 
-    DashboardSeed(Store store, String workspace, String projectName) {
+    /** Writes the project {@code projectName} of {@code workspace} through {@code store}. */
+    public DashboardSeed(Store store, String workspace, String projectName) {
         project = store.projects().findOrCreate(workspace, projectName);
         store.models().register(project, version("// lambda in com.acme.Bot\n(q) -> clean(q) + 1\n\n"
                 + "// com.acme.Bot.clean(Ljava/lang/String;)Ljava/lang/String;\nreturn q.trim();"));
@@ -62,23 +67,25 @@ final class DashboardSeed {
 
         List<DatasetRow> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            rows.add(DatasetRow.parse(question(i), "\"a" + i + "\""));
+            rows.add(DatasetRow.parse("\"q" + i + (i == 1 ? HOSTILE.replace("\"", "") : "") + "\"", "\"a" + i + "\""));
         }
         Tag dataset = store.datasets().register(project, DatasetUpload.of("faq", "questions " + HOSTILE, rows)).tag();
         String spec = "{\"expected\":\"a\",\"kind\":\"exact\"}";
         Tag judge = store.judges().register(project, new JudgeRegistration("matcher", JudgeRegistration.declarativeKey(spec),
                 "exact", "exact match " + HOSTILE, spec, "", "{}")).tag();
-        evaluationA = evaluate(store, new Tag("bot", 1), dataset, judge, new boolean[] {true, true, false, true, true, false});
-        evaluationB = evaluate(store, new Tag("bot", 2), dataset, judge, new boolean[] {true, false, true, true, true, false});
+        evaluationA = evaluate(store, new Tag("bot", 1), dataset, rows, judge, new boolean[] {true, true, false, true, true, false});
+        evaluationB = evaluate(store, new Tag("bot", 2), dataset, rows, judge, new boolean[] {true, false, true, true, true, false});
     }
 
-    private String evaluate(Store store, Tag model, Tag dataset, Tag judge, boolean[] passed) {
+    private String evaluate(Store store, Tag model, Tag dataset, List<DatasetRow> inputs, Tag judge,
+            boolean[] passed) {
         String id = RunIds.next().toString();
         store.evaluations().create(project, new NewEvaluation(id, model, dataset, judge, 2));
         List<EvaluationRowView> rows = new ArrayList<>();
         for (int i = 0; i < passed.length; i++) {
             boolean error = i == 5;
-            rows.add(new EvaluationRowView(i, question(i), error ? null : "\"out " + i + " " + HOSTILE + "\"",
+            // The store takes a row only with its dataset row's input (row 1's is hostile).
+            rows.add(new EvaluationRowView(i, inputs.get(i).inputJson(), error ? null : "\"out " + i + " " + HOSTILE + "\"",
                     error ? null : passed[i] ? 1.0 : 0.0, error ? null : passed[i], 1000L * (i + 1),
                     error ? "model threw " + HOSTILE : null, runs.get(i).id()));
         }
@@ -87,12 +94,8 @@ final class DashboardSeed {
         return id;
     }
 
-    /** Dataset row {@code i}'s input as JSON; row 1 carries the hostile text. */
-    private static String question(int i) {
-        return "\"q" + i + (i == 1 ? HOSTILE.replace("\"", "") : "") + "\"";
-    }
-
-    static String key(int version) {
+    /** The version key of {@code bot} version {@code version}. */
+    public static String key(int version) {
         return Hashing.sha256Hex("bot v" + version);
     }
 

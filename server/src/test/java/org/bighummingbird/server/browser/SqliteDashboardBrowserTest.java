@@ -1,0 +1,8 @@
+package org.bighummingbird.server.browser;
+
+class SqliteDashboardBrowserTest extends DashboardBrowserContract {
+    @Override
+    protected Backend backend() {
+        return Backend.SQLITE;
+    }
+}
