@@ -526,7 +526,7 @@ public final class BigHummingbird implements AutoCloseable {
          *     a host and without query, fragment or user info
          */
         public Builder url(String url) {
-            this.url = ServerUrls.normalise(url);
+            this.url = org.bighummingbird.spi.ServerUrls.normalise(url);
             return this;
         }
 

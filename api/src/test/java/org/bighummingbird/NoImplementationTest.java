@@ -59,7 +59,7 @@ class NoImplementationTest {
         assertThatThrownBy(() -> b.closeTimeout(java.time.Duration.ofSeconds(-1))).hasMessageContaining("closeTimeout");
         assertThatThrownBy(() -> b.connectTimeout(java.time.Duration.ZERO)).hasMessageContaining("connectTimeout");
         // the URL is normalised: scheme and host lower case, default port and trailing slashes dropped
-        assertThat(ServerUrls.normalise("HTTP://Example.COM:80/bhb//")).isEqualTo("http://example.com/bhb");
-        assertThat(ServerUrls.normalise("https://example.com:8443")).isEqualTo("https://example.com:8443");
+        assertThat(org.bighummingbird.spi.ServerUrls.normalise("HTTP://Example.COM:80/bhb//")).isEqualTo("http://example.com/bhb");
+        assertThat(org.bighummingbird.spi.ServerUrls.normalise("https://example.com:8443")).isEqualTo("https://example.com:8443");
     }
 }

@@ -1,12 +1,11 @@
 package org.bighummingbird.exporter.http;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
+import org.bighummingbird.spi.ServerUrls;
 
 /**
  * A server's base URL, validated and normalised: scheme and host in lower case, the scheme's
@@ -23,31 +22,7 @@ public record ServerUrl(String normalised) {
      * @throws IllegalArgumentException naming {@code url} and the value when it is not one
      */
     public static ServerUrl parse(String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("url must be an absolute http or https URL, got " + quoted(url));
-        }
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url must be an absolute http or https URL, got " + quoted(url)
-                    + ": " + e.getMessage(), e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("url must be an absolute http or https URL with a host, got "
-                    + quoted(url));
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("url must have no query, fragment or user info (the API key has"
-                    + " its own setting), got " + quoted(url));
-        }
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-        return new ServerUrl(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                + (defaultPort ? "" : ":" + port) + path);
+        return new ServerUrl(ServerUrls.normalise(url));
     }
 
     /** The address of an API route, {@code route} starting with a slash. */
@@ -67,10 +42,6 @@ public record ServerUrl(String normalised) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    private static String quoted(String url) {
-        return url == null ? "null" : "\"" + url + "\"";
     }
 
     @Override

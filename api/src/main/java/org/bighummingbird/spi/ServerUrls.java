@@ -1,11 +1,14 @@
-package org.bighummingbird;
+package org.bighummingbird.spi;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** The check of a team server's base URL that {@link BigHummingbird.Builder#url(String)} makes at once. */
-final class ServerUrls {
+/**
+ * The check of a team server's base URL, made at once by {@link org.bighummingbird.BigHummingbird.Builder#url(String)}
+ * and again by the HTTP exporter, so that both accept and normalise exactly the same URLs.
+ */
+public final class ServerUrls {
     private ServerUrls() {}
 
     /**
@@ -14,7 +17,7 @@ final class ServerUrls {
      * @throws IllegalArgumentException when it is not an absolute http or https URL with a host and
      *     without query, fragment or user info
      */
-    static String normalise(String url) {
+    public static String normalise(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("url must be an absolute http or https URL, got " + quoted(url));
         }
