@@ -75,6 +75,7 @@ public final class DashboardAccess {
         cfg.routes.post(KEYS, keys::create);
         cfg.routes.post(KEYS + "/{id}/revoke", keys::revoke);
         cfg.routes.get(ASSETS + "{file}", DashboardAccess::asset);
+        cfg.routes.get(FAVICON, ctx -> ctx.status(204).header("Cache-Control", "public, max-age=86400"));
     }
 
     /**
@@ -128,9 +129,16 @@ public final class DashboardAccess {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    /** Whether a request path is a static asset's (open without a session, cacheable). */
+    /** The icon browsers fetch on their own beside a page; answered without content. */
+    public static final String FAVICON = "/favicon.ico";
+
+    /**
+     * Whether a request path is a static asset's (open without a session, cacheable). The favicon
+     * counts: a browser asks for it beside the first page it opens, and sending that request to the
+     * login page would hand out a second login token and expire the form the user is about to send.
+     */
     public static boolean isAsset(String path) {
-        return path.startsWith("/assets/");
+        return path.startsWith("/assets/") || path.equals(FAVICON);
     }
 
     private static void asset(Context ctx) {

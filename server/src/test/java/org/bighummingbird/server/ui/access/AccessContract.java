@@ -52,6 +52,16 @@ abstract class AccessContract {
     }
 
     @Test
+    void theFaviconABrowserFetchesBesideTheLoginFormLeavesTheFormValid() {
+        Workspace ws = fixture.newWorkspace();
+        PageClient fresh = browser();
+        Page icon = fresh.get("/favicon.ico");
+        assertThat(icon.status()).isEqualTo(204);
+        assertThat(icon.header("Set-Cookie")).isNull();
+        assertThat(fresh.logIn(ws.token(), "/settings/keys").status()).isEqualTo(303);
+    }
+
+    @Test
     void withoutASessionEveryPageRedirectsToLoginWithTheLocalPathToComeBackTo() {
         PageClient anonymous = browser();
         Page keys = anonymous.get("/settings/keys");
