@@ -1,9 +1,5 @@
 package org.bighummingbird.store;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.bighummingbird.core.Names;
 
 /**
@@ -20,8 +16,7 @@ record ModelCursor(String name, int version) {
     }
 
     String encode() {
-        byte[] text = (version + ":" + name).getBytes(StandardCharsets.UTF_8);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text);
+        return CursorText.encode(version + ":" + name);
     }
 
     /** Reads a cursor {@link #encode()} made; null for none. */
@@ -29,40 +24,21 @@ record ModelCursor(String name, int version) {
         if (cursor == null) {
             return null;
         }
-        if (cursor.length() > MAX_LENGTH) {
-            throw invalid("it is " + cursor.length() + " characters long, at most " + MAX_LENGTH + " are possible");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(cursor);
-        } catch (IllegalArgumentException e) {
-            throw invalid("it is not base64url text (" + e.getMessage() + ")");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw invalid("it does not decode to UTF-8 text");
-        }
+        String text = CursorText.decode(cursor, MAX_LENGTH);
         int colon = text.indexOf(':');
         if (colon < 1 || colon > 10) {
-            throw invalid("it has no version");
+            throw CursorText.invalid("it has no version");
         }
         int version;
         try {
             version = Integer.parseInt(text.substring(0, colon));
         } catch (NumberFormatException e) {
-            throw invalid("its version is not a number");
+            throw CursorText.invalid("its version is not a number");
         }
         String name = text.substring(colon + 1);
         if (version < 1 || !Names.isValid(name)) {
-            throw invalid("it does not name a model version");
+            throw CursorText.invalid("it does not name a model version");
         }
         return new ModelCursor(name, version);
-    }
-
-    private static IllegalArgumentException invalid(String why) {
-        return new IllegalArgumentException(
-                "cursor is not one this store made: " + why + "; pass back a page's nextCursor unchanged");
     }
 }
