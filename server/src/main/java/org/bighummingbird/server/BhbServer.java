@@ -2,9 +2,11 @@ package org.bighummingbird.server;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.util.JavalinException;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bighummingbird.server.auth.Authentication;
 import org.bighummingbird.server.log.RequestLog;
@@ -16,13 +18,15 @@ import org.bighummingbird.server.ui.access.DashboardAccess;
 import org.bighummingbird.server.ui.access.SecurityHeaders;
 import org.bighummingbird.server.ui.Dashboard;
 import org.bighummingbird.store.Store;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running team server: REST API v1 (docs/api.md) and the dashboard ({@link Dashboard}) over one store. Start with {@link #start};
  * {@link #close()} stops gracefully: new requests are refused with 503, requests in flight finish
- * (up to {@link ServerConfig#stopTimeout()}), then the listener and the store close. Answers are
+ * and their answers are written (all within {@link ServerConfig#stopTimeout()}), then the listener
+ * and the store close. Answers are
  * 2xx only after the store committed. While it runs, an {@link EvaluationSweeper} marks running
  * evaluations abandoned after {@link ServerConfig#evaluationSilence()} without a heartbeat.
  * Thread-safe.
@@ -72,6 +76,9 @@ public final class BhbServer implements AutoCloseable {
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new JettyErrors());
+            // Counts a request until its answer is written, so that the stop lets the answers of the
+            // requests the gate waited for reach their clients (Javalin nests its context inside).
+            server.setHandler(new GracefulHandler());
             jetty = server;
         });
         cfg.jetty.modifyServletContextHandler(handler -> {
@@ -121,6 +128,7 @@ public final class BhbServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
         gate.close();
         if (!gate.awaitIdle(config.stopTimeout())) {
             LOG.warn("stopping with requests still running after {}", config.stopTimeout());
@@ -128,7 +136,15 @@ public final class BhbServer implements AutoCloseable {
         try {
             sweeper.close();
             deadlines.close();
-            javalin.stop();
+            // What is left of the one deadline goes to Jetty's graceful stop, which waits for the last
+            // answers to be written before it closes their connections.
+            jetty.setStopTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            try {
+                javalin.stop();
+            } catch (JavalinException e) {
+                // Jetty stopped everything and then reported that answers were still being written.
+                LOG.warn("stopped with answers still being written after {}", config.stopTimeout(), e);
+            }
         } finally {
             store.close();
         }
