@@ -2,11 +2,16 @@ package org.bighummingbird.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.bighummingbird.BigHummingbird;
 import org.bighummingbird.Fn2;
 import org.bighummingbird.Traced;
@@ -37,12 +42,14 @@ class ServerReliabilityTest {
             BigHummingbird bhb = client(server, key);
             Fn2<Integer, Integer, Integer> model = bhb.trace("adder", (Integer t, Integer i) -> t * 10_000_000 + i);
             traffic = Traffic.start(model, 8, 5);
-            ServerProcess.sleep(1500);
+            awaitStoredRun(server, key);
             server.kill();
+            long callsAtKill = traffic.calls();
             storedBeforeRestart = storedRuns(serverHome);
             ServerProcess.sleep(2000);
             server.start();
-            ServerProcess.sleep(1500);
+            // the stream goes on after the restart until it is more than twice what it was at the kill
+            traffic.awaitCalls(2 * callsAtKill + 1);
             traffic.stop();
             bhb.close();
             dropped = bhb.droppedRuns();
@@ -50,7 +57,7 @@ class ServerReliabilityTest {
         }
         assertThat(traffic.failures()).isEmpty();
         assertThat(dropped).isZero();
-        // the server went away in the middle of the stream, not before or after it
+        // the server went away in the middle of the stream, not before or after it (the barriers above)
         assertThat(storedBeforeRestart).isPositive().isLessThan(traffic.calls() / 2);
         assertEveryCallStoredOnce(serverHome, traffic.calls());
     }
@@ -66,12 +73,13 @@ class ServerReliabilityTest {
             BigHummingbird bhb = client(server, key);
             Fn2<Integer, Integer, Integer> model = bhb.trace("adder", (Integer t, Integer i) -> t * 10_000_000 + i);
             traffic = Traffic.start(model, 2, 5);
-            ServerProcess.sleep(1000);
+            awaitStoredRun(server, key);
             server.stop();
+            long callsAtStop = traffic.calls();
             storedBeforeRestart = storedRuns(serverHome);
             ServerProcess.sleep(10_000);
             server.start();
-            ServerProcess.sleep(1000);
+            traffic.awaitCalls(2 * callsAtStop + 1);
             traffic.stop();
             bhb.close();
             dropped = bhb.droppedRuns();
@@ -80,7 +88,7 @@ class ServerReliabilityTest {
         // a call that waited on the network would take at least a connect timeout or a backoff
         assertThat(traffic.slowestCallMillis()).isLessThan(1000);
         assertThat(dropped).isZero();
-        // the server went away in the middle of the stream, not before or after it
+        // the server went away in the middle of the stream, not before or after it (the barriers above)
         assertThat(storedBeforeRestart).isPositive().isLessThan(traffic.calls() / 2);
         assertEveryCallStoredOnce(serverHome, traffic.calls());
     }
@@ -125,6 +133,22 @@ class ServerReliabilityTest {
                 .retryBackoff(Duration.ofMillis(50))
                 .maxRetryBackoff(Duration.ofMillis(500))
                 .build();
+    }
+
+    /** Waits (up to a minute) until the server answers its runs listing with at least one run. */
+    private static void awaitStoredRun(ServerProcess server, String key) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/projects/" + PROJECT + "/runs?limit=1"))
+                .header("Authorization", "Bearer " + key).GET().build();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() == 200 && !reply.body().contains("\"runs\":[]")) {
+                return;
+            }
+            ServerProcess.sleep(50);
+        }
+        throw new AssertionError("no run reached the server within a minute:\n" + server.log());
     }
 
     private static long storedRuns(Path serverHome) {

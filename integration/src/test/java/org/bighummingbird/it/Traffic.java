@@ -60,6 +60,17 @@ final class Traffic {
         return this;
     }
 
+    /** Waits (up to a minute) until the threads together made at least {@code n} calls. */
+    void awaitCalls(long n) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (calls.get() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + calls.get() + " of " + n + " calls within a minute");
+            }
+            ServerProcess.sleep(10);
+        }
+    }
+
     long calls() {
         return calls.get();
     }
