@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.bighummingbird.store.EvaluationInfo;
@@ -79,7 +81,11 @@ class EvaluationFailureTest {
         }
     }
 
+    /** Counted down by every row the slow model starts, so a test can act once rows are running. */
+    private static volatile CountDownLatch rowsStarted = new CountDownLatch(1);
+
     static int slow(int row) {
+        rowsStarted.countDown();
         try {
             Thread.sleep(20);
         } catch (InterruptedException e) {
@@ -93,6 +99,7 @@ class EvaluationFailureTest {
         try (var bhb = BigHummingbird.local(PROJECT, home)) {
             String ds = bhb.uploadDataset(Dataset.of("rows", "", IntStream.range(0, 5_000).boxed().toList()));
             String judge = bhb.addJudge(Judge.of("any", "", (Object out) -> 1.0));
+            rowsStarted = new CountDownLatch(1);
             var model = bhb.trace("slow", (Integer row) -> slow(row));
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<Boolean> interrupted = new AtomicReference<>();
@@ -105,7 +112,7 @@ class EvaluationFailureTest {
                 }
             });
             caller.start();
-            Thread.sleep(300);
+            assertThat(rowsStarted.await(30, TimeUnit.SECONDS)).isTrue();
             caller.interrupt();
             caller.join(30_000);
 
