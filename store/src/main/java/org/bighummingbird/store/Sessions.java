@@ -1,6 +1,5 @@
 package org.bighummingbird.store;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bighummingbird.core.Hashing;
+import org.bighummingbird.core.RandomTokens;
 import org.bighummingbird.store.ApiKeys.KeyOwner;
 
 /**
@@ -25,7 +25,7 @@ import org.bighummingbird.store.ApiKeys.KeyOwner;
  */
 public final class Sessions {
     /** The length of a session id: 256 random bits in unpadded base64url. */
-    public static final int ID_LENGTH = 43;
+    public static final int ID_LENGTH = RandomTokens.BASE64URL_256_LENGTH;
     /** A session's expiry, and a key's last use, is written at most this often (microseconds). */
     private static final long WRITE_INTERVAL_MICROS = 60_000_000L;
     /** Beyond this many keys the in-memory last-use throttle starts again from empty. */
@@ -34,7 +34,6 @@ public final class Sessions {
     private final Database db;
     private final ApiKeys apiKeys;
     private final String description;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> keyUseWritten = new ConcurrentHashMap<>();
 
     Sessions(Database db, ApiKeys apiKeys, String description) {
@@ -62,7 +61,7 @@ public final class Sessions {
             if (owner.isEmpty()) {
                 return Optional.empty();
             }
-            String id = newId();
+            String id = RandomTokens.base64Url256();
             long at = micros(now);
             long endsAt = at + micros(maxAge);
             long expiresAt = Math.min(at + micros(idle), endsAt);
@@ -236,12 +235,6 @@ public final class Sessions {
             ps.setLong(3, at);
             ps.executeUpdate();
         }
-    }
-
-    private String newId() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String hash(String id) {

@@ -2,8 +2,7 @@ package org.bighummingbird.server.ui;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import org.bighummingbird.core.RandomTokens;
 import org.bighummingbird.store.Store;
 
 /**
@@ -18,9 +17,7 @@ final class DevAccess implements Handler {
 
     DevAccess(boolean authDisabled) {
         this.open = authDisabled;
-        byte[] token = new byte[24];
-        new SecureRandom().nextBytes(token);
-        this.csrf = HexFormat.of().formatHex(token);
+        this.csrf = RandomTokens.hex(24);
     }
 
     @Override

@@ -9,12 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.bighummingbird.core.RandomTokens;
 
 /**
  * Who owns the files a {@link Spool} names after itself: the holder of an OS file lock on
@@ -28,7 +27,6 @@ final class SpoolOwner implements AutoCloseable {
     /** What a file name holds as its owner: a lock owner's id, or an earlier SDK's pid and start time. */
     static final String NAME = "[0-9a-f]{16}|\\d+\\.\\d+";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * Owners in this JVM. Their lock files must never be opened here: on Linux, closing any channel
      * on a file releases every lock this process holds on it, the owner's too.
@@ -41,10 +39,8 @@ final class SpoolOwner implements AutoCloseable {
     private FileLock lock;
 
     SpoolOwner(Path dir) {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
         this.dir = dir;
-        this.id = HexFormat.of().formatHex(bytes);
+        this.id = RandomTokens.hex(8);
     }
 
     /** This owner as file names hold it. */

@@ -2,24 +2,20 @@ package org.bighummingbird.server.ui.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.bighummingbird.core.Hashing;
+import org.bighummingbird.core.RandomTokens;
 
 /** Random tokens, CSRF tokens derived from session ids, and their constant-time comparison. */
 final class Tokens {
     /** The length of a 256-bit token in unpadded base64url. */
-    static final int LENGTH = 43;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int LENGTH = RandomTokens.BASE64URL_256_LENGTH;
 
     private Tokens() {}
 
     /** A fresh random 256-bit token, unpadded base64url. */
     static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.base64Url256();
     }
 
     /**
