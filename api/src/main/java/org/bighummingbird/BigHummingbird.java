@@ -203,8 +203,9 @@ public final class BigHummingbird implements AutoCloseable {
      * <p>A code judge can then be run by its tag in this process only; a declarative judge's tag
      * runs in any process.
      *
-     * @throws IllegalArgumentException when judge is null, or a code judge's rubric or criterion is
-     *     not a lambda or method reference
+     * @throws IllegalArgumentException when judge is null, a code judge's rubric or criterion is
+     *     not a lambda or method reference, or a declarative judge's spec could never run (checked as
+     *     the server checks it, before anything is sent; the message names the field)
      * @throws RuntimeException (bhb-sdk: {@code SinkRejected}) when the server refuses the registration
      * @throws RuntimeException (bhb-sdk: {@code SinkUnavailable}) when the server stays unreachable or busy
      * @throws RuntimeException (bhb-sdk: a {@code StoreException}) when the store cannot be written

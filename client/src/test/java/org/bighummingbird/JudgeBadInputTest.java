@@ -145,13 +145,14 @@ class JudgeBadInputTest {
         try (var bhb = BigHummingbird.builder("P").home(home).url("http://127.0.0.1:9")
                 .retryBackoff(Duration.ofMillis(1)).build()) {
             assertThatThrownBy(() -> bhb.addJudge(tooPatient))
-                    .isInstanceOfSatisfying(org.bighummingbird.core.InvalidJudgeSpec.class,
-                            e -> assertThat(e.field()).isEqualTo("timeoutMillis"))
-                    .hasMessageStartingWith("timeoutMillis must be an integer from 1 to 86400000");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("judge slow: timeoutMillis must be an integer from 1 to 86400000")
+                    .cause().isInstanceOfSatisfying(org.bighummingbird.core.InvalidJudgeSpec.class,
+                            e -> assertThat(e.field()).isEqualTo("timeoutMillis"));
         }
         try (var bhb = BigHummingbird.local("P", home)) {
             assertThatThrownBy(() -> bhb.addJudge(tooPatient))
-                    .isInstanceOf(org.bighummingbird.core.InvalidJudgeSpec.class);
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeoutMillis");
             assertThatThrownBy(() -> TestAccess.judges(bhb).scorer("slow:v1")).isInstanceOf(JudgeUnavailable.class);
         }
     }

@@ -17,6 +17,7 @@ import org.bighummingbird.Fn1;
 import org.bighummingbird.Fn2;
 import org.bighummingbird.Fn3;
 import org.bighummingbird.Judge;
+import org.bighummingbird.core.InvalidJudgeSpec;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.sdk.internal.export.Exporter;
 import org.bighummingbird.sdk.internal.export.ExporterOptions;
@@ -168,7 +169,12 @@ final class SdkTracker implements Tracker {
 
     @Override
     public String addJudge(Judge judge) {
-        return judges.add(judge.name(), judge.description(), JudgeDefinitions.of(judge));
+        try {
+            return judges.add(judge.name(), judge.description(), JudgeDefinitions.of(judge));
+        } catch (InvalidJudgeSpec e) {
+            // the public API names no core type: the caller's mistake is an IllegalArgumentException
+            throw new IllegalArgumentException("judge " + judge.name() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
