@@ -19,9 +19,15 @@ import org.bighummingbird.sdk.internal.fingerprint.CallSite;
  * once, and the model's result goes back to the caller regardless.
  */
 public final class ModelHandle {
-    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
-    /** The id of the last outermost call that ended on this thread: how an evaluation row names its run. */
-    private static final ThreadLocal<UUID> LAST_ROOT = new ThreadLocal<>();
+    /**
+     * Each thread's calls: one thread-local read per begin and per end, the rest are array writes.
+     * Slot {@link #CURRENT} holds the innermost call in progress, slot {@link #LAST_ROOT} the id of the
+     * last outermost call that ended (how an evaluation row names its run). A JDK array, not a class
+     * of ours, so that a thread pool that outlives the application does not pin its class loader.
+     */
+    private static final ThreadLocal<Object[]> CALLS = ThreadLocal.withInitial(() -> new Object[2]);
+    private static final int CURRENT = 0;
+    private static final int LAST_ROOT = 1;
     private static final Object[] NO_INPUTS = new Object[0];
 
     private final ModelIdentity identity;
@@ -76,8 +82,9 @@ public final class ModelHandle {
             long epochNanos = clock.epochNanos();
             long start = System.nanoTime();
             UUID id = RunIds.at(epochNanos / 1_000_000L);
-            Call call = new Call(id, CURRENT.get(), start, epochNanos, snapshots, arguments);
-            CURRENT.set(call);
+            Object[] calls = CALLS.get();
+            Call call = new Call(id, (Call) calls[CURRENT], start, epochNanos, snapshots, arguments);
+            calls[CURRENT] = call;
             return call;
         } catch (Throwable t) {
             lost(t);
@@ -98,11 +105,10 @@ public final class ModelHandle {
             return;
         }
         try {
+            Object[] calls = CALLS.get();
+            calls[CURRENT] = call.parent;
             if (call.parent == null) {
-                CURRENT.remove();
-                LAST_ROOT.set(call.id);
-            } else {
-                CURRENT.set(call.parent);
+                calls[LAST_ROOT] = call.id;
             }
             RunEvent run = new RunEvent(identity, call.id, call.parent == null ? null : call.parent.id,
                     call.rootId(), call.startEpochNanos, end - call.startNanos,
@@ -141,10 +147,9 @@ public final class ModelHandle {
      * null when none ended since the last read (or its run could not be recorded).
      */
     public static UUID takeLastRunId() {
-        UUID id = LAST_ROOT.get();
-        if (id != null) {
-            LAST_ROOT.remove();
-        }
+        Object[] calls = CALLS.get();
+        UUID id = (UUID) calls[LAST_ROOT];
+        calls[LAST_ROOT] = null;
         return id;
     }
 
