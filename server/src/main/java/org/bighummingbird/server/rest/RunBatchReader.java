@@ -29,7 +29,7 @@ import org.bighummingbird.server.problem.ProblemType;
 final class RunBatchReader {
     /**
      * No {@code STRICT_DUPLICATE_DETECTION}: every object of the body has known fields only, and a
-     * repeated one is caught by its bit in {@link #mark}.
+     * repeated one is caught by its bit in {@link Shape#values}.
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(StrictJson.BODY_DEPTH).build())
