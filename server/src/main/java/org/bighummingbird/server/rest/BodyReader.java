@@ -36,6 +36,15 @@ final class BodyReader {
     }
 
     <T> T read(Context ctx, Class<T> type) {
+        return read(ctx, body -> mapper.readValue(body, type));
+    }
+
+    /**
+     * As {@link #read(Context, Class)}, with {@code parser} in place of the binding: it gets a body that
+     * opens an object, may throw {@link JsonProcessingException} or an {@link ApiProblem} naming the
+     * field; either way a body that is not one JSON document is {@code malformed-json} first.
+     */
+    <T> T read(Context ctx, BodyParser<T> parser) {
         requireJson(ctx.contentType());
         boolean gzip = gzipEncoded(ctx.header("Content-Encoding"));
         byte[] body = bytes(ctx, gzip);
@@ -43,15 +52,25 @@ final class BodyReader {
             requireOneObject(body);
         }
         try {
-            return mapper.readValue(body, type);
+            return parser.parse(body);
         } catch (JsonProcessingException e) {
             // only now the syntax pass: a body that is not one JSON document is malformed-json
             // whatever its shape, and only a well-formed one can be an invalid-request
             requireOneObject(body);
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, StrictJson.describe(e));
+        } catch (ApiProblem e) {
+            requireOneObject(body);
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Turns a body that opens a JSON object into a wire record. */
+    @FunctionalInterface
+    interface BodyParser<T> {
+        /** The record in {@code body}. */
+        T parse(byte[] body) throws IOException;
     }
 
     /**

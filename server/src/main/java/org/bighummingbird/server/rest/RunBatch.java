@@ -21,12 +21,14 @@ record RunBatch(List<Run> runs) {
             Long latencyNs, String thread, String inputsJson, String outputJson, String outputShapeJson,
             String errorType, String errorMessage, String errorStack, Assessment assessment) {
 
-        RunRecord validated(String at) {
+        /** The run checked; {@code checkedName} is a model name already found valid (the batch's previous run's), or null. */
+        RunRecord validated(String at, String checkedName) {
             long latency = TimeRules.latency(at, Fields.required(at + "latencyNs", latencyNs), id);
             TimeRules.startedAt(at, Fields.required(at + "startedAtMicros", startedAtMicros), id);
             return new RunRecord(
                     Fields.id(at + "id", id, Columns.ID),
-                    Fields.name(at + "modelName", modelName),
+                    // a batch's runs mostly share a model: its name is checked once
+                    modelName != null && modelName.equals(checkedName) ? modelName : Fields.name(at + "modelName", modelName),
                     Fields.id(at + "versionKey", versionKey, Columns.KEY),
                     Fields.optionalId(at + "parentId", parentId, Columns.ID),
                     Fields.optionalId(at + "rootId", rootId, Columns.ID),
@@ -78,12 +80,15 @@ record RunBatch(List<Run> runs) {
             throw Fields.invalid("runs is required");
         }
         List<RunRecord> records = new ArrayList<>(runs.size());
+        String checkedName = null;
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             if (run == null) {
                 throw Fields.invalid("runs[" + i + "] must be an object, got null");
             }
-            records.add(run.validated("runs[" + i + "]."));
+            RunRecord record = run.validated("runs[" + i + "].", checkedName);
+            checkedName = record.modelName();
+            records.add(record);
         }
         return records;
     }

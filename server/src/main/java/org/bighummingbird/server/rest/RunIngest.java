@@ -36,7 +36,7 @@ final class RunIngest {
 
     void ingest(Context ctx) {
         ProjectRef project = lookup.project(ctx);
-        RunBatch batch = bodies.read(ctx, RunBatch.class);
+        RunBatch batch = bodies.read(ctx, RunBatchReader::read);
         if (batch.runs() != null && batch.runs().size() > maxBatchRuns) {
             throw ApiProblem.of(ProblemType.PAYLOAD_TOO_LARGE, "a batch holds at most " + maxBatchRuns
                     + " runs, got " + batch.runs().size());

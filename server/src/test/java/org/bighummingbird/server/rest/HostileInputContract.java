@@ -182,6 +182,23 @@ abstract class HostileInputContract {
     }
 
     @Test
+    void aRepeatedKeyInARunBatchIsMalformedAndAnOutOfRangeIntegerInvalid() {
+        String good = batch(run("model", "a", "{}")).toString();
+        String run = run("model", "a", "{}").toString();
+        String repeatedInRun = "{\"runs\":[" + run + "," + run.replaceFirst("\\{", "{\"thread\":\"t\",") + "]}";
+        expectProblem(400, "malformed-json", () -> http.post(BASE + "/runs", repeatedInRun));
+        expectProblem(400, "malformed-json", () -> http.post(BASE + "/runs",
+                good.replaceFirst("\\{", "{\"runs\":[],")));
+        String assessed = "{\"runs\":[" + run.replaceFirst("\\{", "{\"assessment\":{\"judgeTag\":\"j:v1\",\"score\":1,"
+                + "\"score\":2},") + "]}";
+        expectProblem(400, "malformed-json", () -> http.post(BASE + "/runs", assessed));
+        expectProblem(400, "invalid-request", () -> http.post(BASE + "/runs",
+                "{\"runs\":[" + run.replaceFirst("\\{", "{\"latencyNs\":99999999999999999999999,").replaceFirst(",\"latencyNs\":[0-9]+", "") + "]}"));
+        // a syntax error after a wrong type: the body is malformed first, whatever its shape
+        expectProblem(400, "malformed-json", () -> http.post(BASE + "/runs", "{\"runs\":[{\"id\":7}],"));
+    }
+
+    @Test
     void wrongTypesAreInvalidNotCoerced() {
         expectProblem(400, "invalid-request", () -> http.post("/api/v1/projects", "{\"name\":12}"));
         expectProblem(400, "invalid-request", () -> http.post("/api/v1/projects", "{\"name\":true}"));
