@@ -194,6 +194,24 @@ abstract class DashboardContract {
     }
 
     @Test
+    void comparisonRowsArePagedByRowIndexWithTheCountsOfAllRows() {
+        String compare = base + "/evaluations/compare?a=" + seed.evaluationA + "&b=" + seed.evaluationB;
+        String first = page(compare + "&limit=2").body();
+        assertThat(first).contains("1 regressions").contains("1 improvements").contains("4 unchanged")
+                .contains("\"q0\"").doesNotContain("\"q2\"").contains("from=2&amp;limit=2");
+        String second = page(compare + "&from=2&limit=2").body();
+        assertThat(second).contains("1 regressions").contains("\"q2\"").contains("\"q3\"")
+                .doesNotContain("\"q0\"").doesNotContain("\"q4\"").contains("from=4&amp;limit=2");
+        String last = page(compare + "&from=4&limit=2").body();
+        assertThat(last).contains("\"q5\"").doesNotContain("class=\"next\"");
+        assertThat(page(compare + "&show=regressions&from=2").body()).contains("No row here.");
+        assertThat(page(compare + "&show=improvements&from=2&limit=1").body()).contains("\"q2\"")
+                .doesNotContain("class=\"next\"");
+        assertErrorPage(http.get(compare + "&from=-1"), 400, "from must be a row index");
+        assertErrorPage(http.get(compare + "&from=99999999999"), 400, "from must be a row index");
+    }
+
+    @Test
     void datasetDownloadsAsJsonLines() throws Exception {
         Reply reply = http.get(base + "/datasets/faq/v1/rows.jsonl");
         assertThat(reply.status()).isEqualTo(200);
