@@ -212,6 +212,30 @@ abstract class DashboardContract {
     }
 
     @Test
+    void aBrowserGetsTheHtmlNotFoundPageAndApiClientsTheProblem() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String path : List.of(base + "/nope", "/nope", "/projects/Nope/nope/deeper", "/nope%3Cb%3E")) {
+            Reply html = http.send("GET", path, null, "Accept", browser);
+            assertErrorPage(html, 404, "no page");
+            assertThat(html.body()).contains("Back to the projects").doesNotContain("<b>");
+            assertThat(html.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(html.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            Reply api = http.send("GET", path, null, "Accept", "application/json");
+            assertThat(api.status()).isEqualTo(404);
+            assertThat(api.contentType()).startsWith("application/problem+json");
+            assertThat(api.json().get("detail").asText()).startsWith("no route GET");
+            assertThat(http.get(path).contentType()).startsWith("application/problem+json");
+        }
+        for (String path : List.of("/api/v1/nope", "/api/nope", "/api")) {
+            Reply api = http.send("GET", path, null, "Accept", browser);
+            assertThat(api.status()).as(path).isEqualTo(404);
+            assertThat(api.contentType()).as(path).startsWith("application/problem+json");
+        }
+        // a page's own 404 keeps its message
+        assertErrorPage(http.send("GET", base + "/models/nobody", null, "Accept", browser), 404, "no model");
+    }
+
+    @Test
     void datasetDownloadsAsJsonLines() throws Exception {
         Reply reply = http.get(base + "/datasets/faq/v1/rows.jsonl");
         assertThat(reply.status()).isEqualTo(200);
