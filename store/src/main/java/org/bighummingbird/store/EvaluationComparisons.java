@@ -12,13 +12,9 @@ final class EvaluationComparisons {
 
     static EvaluationComparison compare(Evaluations evaluations, ProjectRef project, String idA, String idB)
             throws SQLException {
-        EvaluationInfo a = complete(evaluations, project, idA);
-        EvaluationInfo b = complete(evaluations, project, idB);
-        if (!a.datasetTag().equals(b.datasetTag())) {
-            throw new IllegalArgumentException("evaluations " + idA + " and " + idB + " ran on different datasets ("
-                    + a.datasetTag() + " and " + b.datasetTag() + "): only evaluations of one dataset version"
-                    + " can be compared row by row");
-        }
+        EvaluationInfo[] ab = comparable(evaluations, project, idA, idB);
+        EvaluationInfo a = ab[0];
+        EvaluationInfo b = ab[1];
         List<EvaluationComparison.RowDelta> rows = new ArrayList<>();
         List<Integer> regressions = new ArrayList<>();
         List<Integer> improvements = new ArrayList<>();
@@ -30,12 +26,10 @@ final class EvaluationComparisons {
             int index = Math.min(ra == null ? Integer.MAX_VALUE : ra.index(), rb == null ? Integer.MAX_VALUE : rb.index());
             EvaluationRowView x = ra != null && ra.index() == index ? ra : null;
             EvaluationRowView y = rb != null && rb.index() == index ? rb : null;
-            String change = EvaluationComparison.RowDelta.SAME;
-            if (x != null && y != null && !x.isFailure() && y.isFailure()) {
-                change = EvaluationComparison.RowDelta.REGRESSION;
+            String change = change(x, y);
+            if (change.equals(EvaluationComparison.RowDelta.REGRESSION)) {
                 regressions.add(index);
-            } else if (x != null && y != null && x.isFailure() && !y.isFailure()) {
-                change = EvaluationComparison.RowDelta.IMPROVEMENT;
+            } else if (change.equals(EvaluationComparison.RowDelta.IMPROVEMENT)) {
                 improvements.add(index);
             }
             rows.add(new EvaluationComparison.RowDelta(index, x, y, change));
@@ -47,6 +41,33 @@ final class EvaluationComparisons {
             }
         }
         return new EvaluationComparison(a, b, rows, regressions, improvements);
+    }
+
+    /**
+     * Checks that both are complete evaluations of one dataset version in the project, and answers
+     * them, A first.
+     */
+    static EvaluationInfo[] comparable(Evaluations evaluations, ProjectRef project, String idA, String idB)
+            throws SQLException {
+        EvaluationInfo a = complete(evaluations, project, idA);
+        EvaluationInfo b = complete(evaluations, project, idB);
+        if (!a.datasetTag().equals(b.datasetTag())) {
+            throw new IllegalArgumentException("evaluations " + idA + " and " + idB + " ran on different datasets ("
+                    + a.datasetTag() + " and " + b.datasetTag() + "): only evaluations of one dataset version"
+                    + " can be compared row by row");
+        }
+        return new EvaluationInfo[] {a, b};
+    }
+
+    /** How row {@code y} of B changed from row {@code x} of A; either may be missing (null). */
+    static String change(EvaluationRowView x, EvaluationRowView y) {
+        if (x != null && y != null && !x.isFailure() && y.isFailure()) {
+            return EvaluationComparison.RowDelta.REGRESSION;
+        }
+        if (x != null && y != null && x.isFailure() && !y.isFailure()) {
+            return EvaluationComparison.RowDelta.IMPROVEMENT;
+        }
+        return EvaluationComparison.RowDelta.SAME;
     }
 
     private static EvaluationInfo complete(Evaluations evaluations, ProjectRef project, String id)

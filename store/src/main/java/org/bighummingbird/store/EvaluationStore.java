@@ -3,6 +3,7 @@ package org.bighummingbird.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,11 +24,13 @@ public final class EvaluationStore {
 
     private final Evaluations evaluations;
     private final EvaluationSweep sweep;
+    private final ComparisonQueries comparisons;
     private final StoreCalls calls;
 
     EvaluationStore(Database db, StoreCalls calls) {
         this.evaluations = new Evaluations(db);
         this.sweep = new EvaluationSweep(db);
+        this.comparisons = new ComparisonQueries(db);
         this.calls = calls;
     }
 
@@ -139,6 +142,43 @@ public final class EvaluationStore {
      */
     public EvaluationComparison compare(ProjectRef project, String idA, String idB) {
         return calls.call(() -> EvaluationComparisons.compare(evaluations, project, idA, idB));
+    }
+
+    /**
+     * The counts of {@link #compare} (regressions, improvements, unchanged) without reading the rows
+     * into memory: one aggregate query over the rows both hold.
+     *
+     * @throws NotFound when either is not in the project
+     * @throws IllegalArgumentException when either is not complete, or they ran on different dataset versions
+     */
+    public EvaluationComparisonSummary compareSummary(ProjectRef project, String idA, String idB) {
+        return calls.call(() -> {
+            EvaluationInfo[] ab = EvaluationComparisons.comparable(evaluations, project, idA, idB);
+            return comparisons.summary(ab[0], ab[1]);
+        });
+    }
+
+    /**
+     * A page of {@link #compare}'s rows (those {@code show} keeps) in index order from {@code
+     * fromIndex}, at most {@code limit}: reads at most a page of each evaluation's rows for {@link
+     * EvaluationComparisonPage.Show#ALL}, and walks the rows both hold from {@code fromIndex} by
+     * their index until a page is found for the others.
+     *
+     * @throws NotFound when either is not in the project
+     * @throws IllegalArgumentException when either is not complete, they ran on different dataset
+     *     versions, {@code fromIndex} is negative or {@code limit} is not 1 to {@link #MAX_PAGE}
+     */
+    public EvaluationComparisonPage compareRows(ProjectRef project, String idA, String idB,
+            EvaluationComparisonPage.Show show, int fromIndex, int limit) {
+        if (fromIndex < 0) {
+            throw new IllegalArgumentException("fromIndex must not be negative, got " + fromIndex);
+        }
+        requirePage(limit);
+        Objects.requireNonNull(show, "show");
+        return calls.call(() -> {
+            EvaluationInfo[] ab = EvaluationComparisons.comparable(evaluations, project, idA, idB);
+            return comparisons.page(ab[0], ab[1], show, fromIndex, limit);
+        });
     }
 
     private static void requirePage(int limit) {

@@ -339,12 +339,18 @@ final class Evaluations {
 
     /** A row from the columns idx, input, output, score, passed, latency_ns, error, run_id. */
     static EvaluationRowView row(ResultSet rs) throws SQLException {
-        double score = rs.getDouble(4);
+        return row(rs, 0);
+    }
+
+    /** A row from those eight columns after the first {@code offset} of the result. */
+    static EvaluationRowView row(ResultSet rs, int offset) throws SQLException {
+        int o = offset;
+        double score = rs.getDouble(o + 4);
         Double boxedScore = rs.wasNull() ? null : score;
-        boolean passed = rs.getBoolean(5);
+        boolean passed = rs.getBoolean(o + 5);
         Boolean boxedPassed = rs.wasNull() ? null : passed;
-        return new EvaluationRowView(rs.getInt(1), rs.getString(2), rs.getString(3), boxedScore, boxedPassed,
-                rs.getLong(6), rs.getString(7), rs.getString(8));
+        return new EvaluationRowView(rs.getInt(o + 1), rs.getString(o + 2), rs.getString(o + 3), boxedScore,
+                boxedPassed, rs.getLong(o + 6), rs.getString(o + 7), rs.getString(o + 8));
     }
 
     static EvaluationInfo info(ResultSet rs) throws SQLException {

@@ -38,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final EvaluationStore evaluations;
     private final ApiKeyStore apiKeys;
     private final Sessions sessions;
+    private final LoginFailures loginFailures;
     private final DashboardQueries dashboard;
 
     private Store(Database db, String description, Path file) {
@@ -57,6 +58,7 @@ public final class Store implements AutoCloseable {
         ApiKeys keys = new ApiKeys(db);
         this.apiKeys = new ApiKeyStore(keys, calls);
         this.sessions = new Sessions(db, keys, description);
+        this.loginFailures = new LoginFailures(db, calls);
         this.dashboard = new DashboardQueries(db, description);
     }
 
@@ -235,6 +237,11 @@ public final class Store implements AutoCloseable {
     /** Dashboard sessions and the keys' last use (see {@link Sessions}). */
     public Sessions sessions() {
         return sessions;
+    }
+
+    /** Failed dashboard logins per address, shared by every server on the database (see {@link LoginFailures}). */
+    public LoginFailures loginFailures() {
+        return loginFailures;
     }
 
     /**

@@ -236,6 +236,85 @@ abstract class EvaluationStoreContract {
     }
 
     @Test
+    void pagedComparisonAndItsCountsAgreeWithTheWholeComparison() {
+        Tag big = store.datasets().register(project, DatasetUpload.of("big", "", rows(300))).tag();
+        java.util.Random random = new java.util.Random(11);
+        EvaluationInfo a = evaluation(big, randomRows(random, 300));
+        EvaluationInfo b = evaluation(big, randomRows(random, 300));
+        EvaluationComparison whole = store.evaluations().compare(project, a.id(), b.id());
+
+        EvaluationComparisonSummary summary = store.evaluations().compareSummary(project, a.id(), b.id());
+
+        assertThat(whole.regressions()).isNotEmpty();
+        assertThat(whole.improvements()).isNotEmpty();
+        assertThat(summary.regressions()).isEqualTo(whole.regressions().size());
+        assertThat(summary.improvements()).isEqualTo(whole.improvements().size());
+        assertThat(summary.unchanged()).isEqualTo(
+                whole.rows().size() - whole.regressions().size() - whole.improvements().size());
+        assertThat(summary.meanScoreDelta()).isEqualTo(whole.meanScoreDelta());
+        assertThat(summary.latencyP50DeltaNs()).isEqualTo(whole.latencyP50DeltaNs());
+        assertThat(walk(a, b, EvaluationComparisonPage.Show.ALL, 7)).isEqualTo(whole.rows());
+        assertThat(walk(a, b, EvaluationComparisonPage.Show.ALL, 300)).isEqualTo(whole.rows());
+        assertThat(walk(a, b, EvaluationComparisonPage.Show.REGRESSIONS, 5))
+                .extracting(EvaluationComparison.RowDelta::index).isEqualTo(whole.regressions());
+        assertThat(walk(a, b, EvaluationComparisonPage.Show.IMPROVEMENTS, 1)).isEqualTo(whole.rows().stream()
+                .filter(r -> r.change().equals(EvaluationComparison.RowDelta.IMPROVEMENT)).toList());
+    }
+
+    @Test
+    void aComparisonPageStartsAtTheIndexAskedAndRefusesBadBounds() {
+        EvaluationInfo a = evaluation(dataset, scoredRows(4));
+        EvaluationInfo b = evaluation(dataset, scoredRows(4));
+
+        EvaluationComparisonPage page = store.evaluations().compareRows(project, a.id(), b.id(),
+                EvaluationComparisonPage.Show.ALL, 2, 1);
+        EvaluationComparisonPage past = store.evaluations().compareRows(project, a.id(), b.id(),
+                EvaluationComparisonPage.Show.ALL, Integer.MAX_VALUE, EvaluationStore.MAX_PAGE);
+
+        assertThat(page.rows()).extracting(EvaluationComparison.RowDelta::index).containsExactly(2);
+        assertThat(page.nextIndex()).isEqualTo(3);
+        assertThat(past.rows()).isEmpty();
+        assertThat(past.nextIndex()).isEqualTo(-1);
+        assertThatThrownBy(() -> store.evaluations().compareRows(project, a.id(), b.id(),
+                EvaluationComparisonPage.Show.ALL, -1, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fromIndex");
+        assertThatThrownBy(() -> store.evaluations().compareRows(project, a.id(), b.id(),
+                EvaluationComparisonPage.Show.ALL, 0, EvaluationStore.MAX_PAGE + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.evaluations().compareRows(project, a.id(), "nope",
+                EvaluationComparisonPage.Show.ALL, 0, 10)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> store.evaluations().compareSummary(project, "nope", b.id()))
+                .isInstanceOf(NotFound.class);
+    }
+
+    private List<EvaluationComparison.RowDelta> walk(EvaluationInfo a, EvaluationInfo b,
+            EvaluationComparisonPage.Show show, int limit) {
+        List<EvaluationComparison.RowDelta> out = new ArrayList<>();
+        int from = 0;
+        while (from >= 0) {
+            EvaluationComparisonPage page = store.evaluations().compareRows(project, a.id(), b.id(), show, from, limit);
+            assertThat(page.rows().size()).isLessThanOrEqualTo(limit);
+            out.addAll(page.rows());
+            from = page.nextIndex();
+        }
+        return out;
+    }
+
+    /** Rows passing, failing, without verdict (passed null) and errors, at random. */
+    private static EvaluationRowView[] randomRows(java.util.Random random, int n) {
+        EvaluationRowView[] out = new EvaluationRowView[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = switch (random.nextInt(4)) {
+                case 0 -> row(i, 9.0, true, 100 + i, null);
+                case 1 -> row(i, 1.0, false, 100 + i, null);
+                case 2 -> row(i, 5.0, null, 100 + i, null);
+                default -> row(i, null, null, 100 + i, "boom " + i);
+            };
+        }
+        return out;
+    }
+
+    @Test
     void comparisonRefusesDifferentDatasetsAndUnfinishedEvaluations() {
         EvaluationInfo a = evaluation(dataset, scoredRows(4));
         EvaluationInfo b = evaluation(otherDataset, scoredRows(5));

@@ -174,4 +174,47 @@ abstract class SessionStoreContract {
         assertThatThrownBy(() -> store.sessions().open(key.token(), T0, IDLE, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAge");
     }
+
+    @Test
+    void loginFailuresAreCountedPerAddressOverTheWindowAndSeenByAnotherStoreOnTheDatabase() throws Exception {
+        Duration window = Duration.ofMinutes(1);
+        try (Store other = openAgain()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(store.loginFailures().retryAfter("10.0.0.1", T0.plusSeconds(10L * i), window, 3)).isZero();
+                // the failures come in through both stores, as through two servers
+                (i % 2 == 0 ? store : other).loginFailures().record("10.0.0.1", T0.plusSeconds(10L * i), window);
+            }
+            Instant now = T0.plusSeconds(30);
+            assertThat(other.loginFailures().retryAfter("10.0.0.1", now, window, 3)).isEqualTo(Duration.ofSeconds(30));
+            assertThat(store.loginFailures().retryAfter("10.0.0.1", now, window, 3)).isEqualTo(Duration.ofSeconds(30));
+            assertThat(store.loginFailures().retryAfter("10.0.0.1", now, window, 4)).isZero();
+            assertThat(store.loginFailures().retryAfter("10.0.0.2", now, window, 3)).as("another address").isZero();
+            assertThat(store.loginFailures().retryAfter("10.0.0.1", T0.plusSeconds(60), window, 3))
+                    .as("the oldest failure is a minute old").isZero();
+        }
+    }
+
+    @Test
+    void oldLoginFailuresArePurgedAndHostileAddressesAreStoredAsText() throws Exception {
+        Duration window = Duration.ofMinutes(1);
+        String hostile = "'; DROP TABLE login_failures; --" + "x".repeat(500);
+        for (int i = 0; i < 5; i++) {
+            store.loginFailures().record("addr-" + i, T0, window);
+            store.loginFailures().record(hostile, T0, window);
+        }
+        assertThat(store.loginFailures().retryAfter(hostile, T0, window, 5)).isPositive();
+        assertThat(store.loginFailures().retryAfter(hostile.substring(0, LoginFailures.MAX_ADDRESS_LENGTH), T0, window,
+                5)).as("cut to the stored length").isPositive();
+        store.loginFailures().record("late", T0.plus(window), window);
+        try (Connection c = DriverManager.getConnection(url());
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM login_failures");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("only the failure inside the window is left").isEqualTo(1);
+        }
+        assertThatThrownBy(() -> store.loginFailures().retryAfter("a", T0, window, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.loginFailures().record("a", T0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+    }
 }

@@ -59,7 +59,7 @@ public final class Problems {
         if (type == ProblemType.INTERNAL) {
             internal(ctx, e);
         } else if (type == ProblemType.NOT_FOUND) {
-            answer(ctx, type, "no route " + ctx.method() + " " + ctx.path());
+            noRoute(ctx);
         } else if (type == ProblemType.METHOD_NOT_ALLOWED) {
             String allowed = allowed(e.getDetails().values());
             ctx.header("Allow", allowed);
@@ -67,6 +67,11 @@ public final class Problems {
         } else {
             answer(ctx, type, e.getMessage());
         }
+    }
+
+    /** Answers a request that no route matched: 404 naming the method and the path. */
+    public static void noRoute(Context ctx) {
+        answer(ctx, ProblemType.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path());
     }
 
     /**

@@ -1,13 +1,17 @@
 package org.bighummingbird.server.ui;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.router.EndpointNotFound;
+import java.util.Locale;
+import org.bighummingbird.server.problem.Problems;
 import org.bighummingbird.server.rest.Routes;
 import org.bighummingbird.store.Store;
 
 /**
  * Installs the dashboard on the server's Javalin configuration: the pages under {@code /} and
  * {@code /projects/…}, the assets under {@code /assets/…}, and, on a server without authentication,
- * {@link DevAccess}. An access handler installed before this one (sessions, login) sets the request's
+ * {@link DevAccess}; a browser asking for a path that is no page gets the HTML 404 page. An access
+ * handler installed before this one (sessions, login) sets the request's
  * workspace and CSRF token; pages read them through {@link UiRequest}.
  */
 public final class Dashboard {
@@ -18,12 +22,30 @@ public final class Dashboard {
         return !path.equals(Routes.PREFIX) && !path.startsWith(Routes.PREFIX + "/") && !path.startsWith(Assets.PREFIX);
     }
 
+    /**
+     * Whether a request no route matched gets the dashboard's HTML 404 page rather than a problem
+     * document: a browser's (it accepts {@code text/html}) for a path outside {@code /api/} and the
+     * assets. API clients, and anything under {@code /api/}, keep the JSON problem.
+     */
+    static boolean wantsErrorPage(String path, String accept) {
+        boolean api = path.equals("/api") || path.startsWith("/api/") || path.startsWith(Assets.PREFIX);
+        return !api && accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
+    }
+
     /** Registers the dashboard's routes, answering from {@code store}; {@code auth} as the server runs. */
     public static void install(JavalinConfig cfg, Store store, boolean auth) {
         Pages pages = new Pages(store, auth);
         Assets assets = new Assets();
         cfg.routes.before(new DevAccess(!auth));
         cfg.routes.get(Assets.PREFIX + "{file}", assets::serve);
+        // Javalin throws EndpointNotFound only when no route matched; pages' own 404s are rendered by them.
+        cfg.routes.exception(EndpointNotFound.class, (e, ctx) -> {
+            if (wantsErrorPage(ctx.path(), ctx.header("Accept"))) {
+                pages.error(ctx, 404, "no page " + Params.quote(ctx.path()));
+            } else {
+                Problems.noRoute(ctx);
+            }
+        });
 
         ProjectsPage projects = new ProjectsPage(store, pages);
         ModelsPage models = new ModelsPage(store, pages);

@@ -4,8 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.store.EvaluationComparison;
+import org.bighummingbird.store.EvaluationComparisonPage;
+import org.bighummingbird.store.EvaluationComparisonSummary;
 import org.bighummingbird.store.EvaluationFilter;
 import org.bighummingbird.store.EvaluationInfo;
 import org.bighummingbird.store.EvaluationRowView;
@@ -61,26 +64,15 @@ final class EvaluationsPage {
      * A comparison.
      *
      * @param project the project's name
-     * @param comparison the two evaluations lined up
+     * @param comparison the two evaluations and the counts of regressions, improvements and unchanged rows
      * @param rows this page's rows
      * @param show {@code all}, {@code regressions} or {@code improvements}
-     * @param from the index in the (filtered) row list this page starts at
-     * @param next where the next page starts, or -1 on the last page
+     * @param from the row index this page starts at
+     * @param next the row index the next page starts at, or -1 on the last page
      * @param limit the page size
-     * @param unchanged how many matched rows neither regressed nor improved
      */
-    public record Compare(String project, EvaluationComparison comparison, List<EvaluationComparison.RowDelta> rows,
-            String show, int from, int next, int limit, int unchanged) {
-        /** B's pass rate minus A's, in points of a fraction, or null when either has no rows. */
-        public Double passRateDelta() {
-            EvaluationInfo a = comparison.a();
-            EvaluationInfo b = comparison.b();
-            if (a.rows() == null || b.rows() == null || a.rows() == 0 || b.rows() == 0) {
-                return null;
-            }
-            return (double) b.passed() / b.rows() - (double) a.passed() / a.rows();
-        }
-    }
+    public record Compare(String project, EvaluationComparisonSummary comparison,
+            List<EvaluationComparison.RowDelta> rows, String show, int from, int next, int limit) {}
 
     void list(Context ctx) {
         ProjectRef project = pages.project(ctx);
@@ -183,21 +175,12 @@ final class EvaluationsPage {
         show = show == null ? "all" : show;
         int from = p.index("from");
         int limit = p.pageSize("limit", DEFAULT_PAGE);
-        EvaluationComparison comparison = store.evaluations().compare(project, a, b);
-        List<EvaluationComparison.RowDelta> filtered = new ArrayList<>();
-        int unchanged = 0;
-        for (EvaluationComparison.RowDelta row : comparison.rows()) {
-            unchanged += EvaluationComparison.RowDelta.SAME.equals(row.change()) ? 1 : 0;
-            if (show.equals("all") || (show.equals("regressions") && row.change().equals(EvaluationComparison.RowDelta.REGRESSION))
-                    || (show.equals("improvements") && row.change().equals(EvaluationComparison.RowDelta.IMPROVEMENT))) {
-                filtered.add(row);
-            }
-        }
-        int start = Math.min(from, filtered.size());
-        int end = Math.min(filtered.size(), start + limit);
+        // The counts by one aggregate query, the rows a page from a row index: never every row.
+        EvaluationComparisonSummary summary = store.evaluations().compareSummary(project, a, b);
+        EvaluationComparisonPage page = store.evaluations().compareRows(project, a, b,
+                EvaluationComparisonPage.Show.valueOf(show.toUpperCase(Locale.ROOT)), from, limit);
         pages.render(ctx, "compare.jte", pages.chrome(ctx, "Compare evaluations", project.name(), "evaluations"),
-                new Compare(project.name(), comparison, List.copyOf(filtered.subList(start, end)), show, start,
-                        end < filtered.size() ? end : -1, limit, unchanged));
+                new Compare(project.name(), summary, page.rows(), show, from, page.nextIndex(), limit));
     }
 
     private static String required(Params p, String name) {

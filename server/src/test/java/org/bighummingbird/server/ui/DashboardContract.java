@@ -194,6 +194,48 @@ abstract class DashboardContract {
     }
 
     @Test
+    void comparisonRowsArePagedByRowIndexWithTheCountsOfAllRows() {
+        String compare = base + "/evaluations/compare?a=" + seed.evaluationA + "&b=" + seed.evaluationB;
+        String first = page(compare + "&limit=2").body();
+        assertThat(first).contains("1 regressions").contains("1 improvements").contains("4 unchanged")
+                .contains("\"q0\"").doesNotContain("\"q2\"").contains("from=2&amp;limit=2");
+        String second = page(compare + "&from=2&limit=2").body();
+        assertThat(second).contains("1 regressions").contains("\"q2\"").contains("\"q3\"")
+                .doesNotContain("\"q0\"").doesNotContain("\"q4\"").contains("from=4&amp;limit=2");
+        String last = page(compare + "&from=4&limit=2").body();
+        assertThat(last).contains("\"q5\"").doesNotContain("class=\"next\"");
+        assertThat(page(compare + "&show=regressions&from=2").body()).contains("No row here.");
+        assertThat(page(compare + "&show=improvements&from=2&limit=1").body()).contains("\"q2\"")
+                .doesNotContain("class=\"next\"");
+        assertErrorPage(http.get(compare + "&from=-1"), 400, "from must be a row index");
+        assertErrorPage(http.get(compare + "&from=99999999999"), 400, "from must be a row index");
+    }
+
+    @Test
+    void aBrowserGetsTheHtmlNotFoundPageAndApiClientsTheProblem() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String path : List.of(base + "/nope", "/nope", "/projects/Nope/nope/deeper", "/nope%3Cb%3E")) {
+            Reply html = http.send("GET", path, null, "Accept", browser);
+            assertErrorPage(html, 404, "no page");
+            assertThat(html.body()).contains("Back to the projects").doesNotContain("<b>");
+            assertThat(html.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(html.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            Reply api = http.send("GET", path, null, "Accept", "application/json");
+            assertThat(api.status()).isEqualTo(404);
+            assertThat(api.contentType()).startsWith("application/problem+json");
+            assertThat(api.json().get("detail").asText()).startsWith("no route GET");
+            assertThat(http.get(path).contentType()).startsWith("application/problem+json");
+        }
+        for (String path : List.of("/api/v1/nope", "/api/nope", "/api")) {
+            Reply api = http.send("GET", path, null, "Accept", browser);
+            assertThat(api.status()).as(path).isEqualTo(404);
+            assertThat(api.contentType()).as(path).startsWith("application/problem+json");
+        }
+        // a page's own 404 keeps its message
+        assertErrorPage(http.send("GET", base + "/models/nobody", null, "Accept", browser), 404, "no model");
+    }
+
+    @Test
     void datasetDownloadsAsJsonLines() throws Exception {
         Reply reply = http.get(base + "/datasets/faq/v1/rows.jsonl");
         assertThat(reply.status()).isEqualTo(200);

@@ -32,7 +32,7 @@ final class LoginPage {
         this.config = config;
         this.clients = clients;
         this.cookies = new Cookies(clients);
-        this.throttle = new LoginThrottle(config.loginFailuresPerMinute(), System::nanoTime);
+        this.throttle = new LoginThrottle(store.loginFailures(), config.loginFailuresPerMinute(), Instant::now);
         this.authenticates = authenticates;
     }
 

@@ -40,4 +40,28 @@ class PostgresAccessTest extends AccessContract {
             assertThat(onFirst.get("/settings/keys").status()).isEqualTo(303);
         }
     }
+
+    @Test
+    void failedLoginsOnTwoServersOnOneDatabaseShareOneAllowance() throws Exception {
+        AccessConfig three = AccessConfig.DEFAULTS.withLoginFailuresPerMinute(3);
+        try (ThrowawayPostgres shared = new ThrowawayPostgres();
+                ServerFixture first = new ServerFixture(
+                        ServerConfig.builder().jdbcUrl(shared.url()).port(0).access(three).build());
+                ServerFixture second = new ServerFixture(
+                        ServerConfig.builder().jdbcUrl(shared.url()).port(0).access(three).build())) {
+            String token = first.store().apiKeys().create("w", "").token();
+            PageClient onFirst = new PageClient(first.server.url());
+            PageClient onSecond = new PageClient(second.server.url());
+            assertThat(onFirst.logIn("bhb_wrong", "/").status()).isEqualTo(401);
+            assertThat(onSecond.logIn("bhb_wrong", "/").status()).isEqualTo(401);
+            assertThat(onFirst.logIn("bhb_wrong", "/").status()).isEqualTo(401);
+
+            for (PageClient browser : List.of(onFirst, onSecond)) {
+                var refused = browser.logIn(token, "/");
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
+                assertThat(refused.setCookie(Cookies.SESSION)).isNull();
+            }
+        }
+    }
 }
