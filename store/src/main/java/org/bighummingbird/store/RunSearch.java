@@ -21,6 +21,11 @@ final class RunSearch {
             + " LEFT JOIN judge_versions jv ON jv.id = r.judge_version_id"
             + " LEFT JOIN judges jn ON jn.id = jv.judge_id";
     private static final String ORDER = " ORDER BY r.started_at DESC, r.id DESC";
+    /**
+     * Up to this many versions, a model filter without a version reads each version's index and merges
+     * them ({@link #mergedSql}); a model with more falls back to the project's index.
+     */
+    static final int MAX_MERGED_VERSIONS = 64;
 
     private RunSearch() {}
 
@@ -68,24 +73,29 @@ final class RunSearch {
                 return new RunPage(List.of(), null);
             }
         }
-        List<Object> params = new ArrayList<>();
-        String where = where(project, filter, versionId, after, params);
+        List<String> merged = null;
+        if (versionId == null && filter.model() != null) {
+            // Filtered by model alone: the project's index would be walked past every other model's runs
+            // (on PostgreSQL, 448 ms a page with 1 of 20 models). Each version's index instead, merged.
+            List<String> versions = versionIds(c, project, filter.model(), MAX_MERGED_VERSIONS + 1);
+            if (versions.isEmpty()) {
+                return new RunPage(List.of(), null);
+            }
+            merged = versions.size() <= MAX_MERGED_VERSIONS ? versions : null;
+        }
         if (filter.text() == null) {
-            params.add(filter.limit() + 1);
-            try (PreparedStatement ps = prepare(c, "SELECT " + Queries.RUN_COLUMNS + FROM + where + ORDER + " LIMIT ?",
-                    params)) {
+            try (PreparedStatement ps = select(c, project, filter, versionId, merged, after, filter.limit() + 1)) {
                 return page(views(ps), filter.limit(), null);
             }
         }
         // One pass over the window, newest first, matching in Java: it stops as soon as a page and one
         // more have matched, and the last run read is where the next page's search continues.
-        params.add(DashboardQueries.TEXT_SEARCH_WINDOW);
         String needle = filter.text().toLowerCase(Locale.ROOT);
         List<RunView> matches = new ArrayList<>();
         RunView lastRead = null;
         int read = 0;
-        try (PreparedStatement ps = prepare(c, "SELECT " + Queries.RUN_COLUMNS + FROM + where + ORDER + " LIMIT ?",
-                params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = select(c, project, filter, versionId, merged, after,
+                DashboardQueries.TEXT_SEARCH_WINDOW); ResultSet rs = ps.executeQuery()) {
             while (matches.size() <= filter.limit() && rs.next()) {
                 lastRead = Queries.runView(rs);
                 read++;
@@ -99,6 +109,48 @@ final class RunSearch {
         }
         return page(matches, filter.limit(),
                 read == DashboardQueries.TEXT_SEARCH_WINDOW ? RunCursor.after(lastRead) : null);
+    }
+
+    /**
+     * The first {@code limit} runs that pass the filter after the cursor, newest first: from one index
+     * (the version's, or the project's), or merged from the indexes of the {@code merged} versions.
+     */
+    private static PreparedStatement select(Connection c, ProjectRef project, RunFilter filter, String versionId,
+            List<String> merged, RunCursor after, int limit) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        if (merged == null) {
+            String where = where(project, filter, versionId, after, params);
+            params.add(limit);
+            return prepare(c, "SELECT " + Queries.RUN_COLUMNS + FROM + where + ORDER + " LIMIT ?", params);
+        }
+        return prepare(c, mergedSql(project, filter, merged, after, limit, params), params);
+    }
+
+    /**
+     * Each version's newest {@code limit} keys from its own index, the newest {@code limit} of all
+     * those, and only then their rows: at most versions × limit index entries and limit rows are read,
+     * however many runs the project holds.
+     */
+    private static String mergedSql(ProjectRef project, RunFilter filter, List<String> versions, RunCursor after,
+            int limit, List<Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(Queries.RUN_COLUMNS)
+                .append(" FROM (SELECT id, started_at FROM (");
+        for (int i = 0; i < versions.size(); i++) {
+            if (i > 0) {
+                sql.append(" UNION ALL ");
+            }
+            sql.append("SELECT * FROM (SELECT r.id, r.started_at FROM runs r")
+                    .append(where(project, filter, versions.get(i), after, params))
+                    .append(ORDER).append(" LIMIT ?) v").append(i);
+            params.add(limit);
+        }
+        sql.append(") keys ORDER BY started_at DESC, id DESC LIMIT ?) p")
+                .append(" JOIN runs r ON r.project_id = ? AND r.id = p.id")
+                .append(FROM.substring(" FROM runs r".length()))
+                .append(ORDER);
+        params.add(limit);
+        params.add(project.id());
+        return sql.toString();
     }
 
     private static boolean contains(String json, String lowerNeedle) {
@@ -121,6 +173,24 @@ final class RunSearch {
             ps.setInt(3, version);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** The ids of the versions of {@code model} in the project, at most {@code limit}. */
+    private static List<String> versionIds(Connection c, ProjectRef project, String model, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.id FROM model_versions v JOIN models m"
+                + " ON m.id = v.model_id WHERE m.project_id = ? AND m.name = ? LIMIT ?")) {
+            ps.setString(1, project.id());
+            ps.setString(2, model);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
             }
         }
     }
