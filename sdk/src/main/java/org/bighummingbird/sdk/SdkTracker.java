@@ -38,6 +38,7 @@ import org.bighummingbird.sdk.spi.Backend;
 import org.bighummingbird.sdk.spi.BackendSettings;
 import org.bighummingbird.sdk.spi.RunSink;
 import org.bighummingbird.sdk.spi.SpoolLocations;
+import org.bighummingbird.sdk.internal.capsule.CapsuleKeeper;
 import org.bighummingbird.sdk.spi.catalog.Catalog;
 import org.bighummingbird.spi.Tracker;
 import org.bighummingbird.spi.TrackerSettings;
@@ -59,6 +60,7 @@ final class SdkTracker implements Tracker {
     private final Judges judges;
     private final EvaluationAccess evaluations;
     private final Duration closeTimeout;
+    private final CapsuleKeeper capsules;
     /** This instance in the JVM's registry of open trackers, for deserialized traced functions. */
     private final OpenTracker registered;
 
@@ -101,6 +103,8 @@ final class SdkTracker implements Tracker {
         Fingerprinter fingerprinter = new Fingerprinter(new AppClasses(s.appPackages()),
                 new SourceFiles(Path.of("")));
         this.tracer = new Tracer(project, fingerprinter, exporter, s.tagTimeout());
+        this.capsules = new CapsuleKeeper(catalog);
+        tracer.keepCapsules(capsules);
         this.judges = new Judges(catalog, fingerprinter);
         this.evaluations = new EvaluationAccess(project, catalog, judges, tracer, exporter);
         exporter.start();
@@ -246,5 +250,7 @@ final class SdkTracker implements Tracker {
         long forDelivery = Math.min(timeout / 5, TimeUnit.SECONDS.toNanos(2));
         evaluations.closeAssessments(deadline - forDelivery);
         exporter.closeBy(deadline);
+        // the last versions' tags came with the exporter's last delivery: their capsules follow
+        capsules.closeBy(deadline);
     }
 }

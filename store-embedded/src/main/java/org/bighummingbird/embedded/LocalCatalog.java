@@ -3,6 +3,7 @@ package org.bighummingbird.embedded;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bighummingbird.core.DatasetUpload;
 import org.bighummingbird.core.JudgeRegistration;
@@ -18,6 +19,9 @@ import org.bighummingbird.sdk.spi.catalog.EvaluationRowView;
 import org.bighummingbird.sdk.spi.catalog.JudgeVersion;
 import org.bighummingbird.sdk.spi.catalog.NewEvaluation;
 import org.bighummingbird.sdk.spi.catalog.NotFound;
+import org.bighummingbird.core.Capsule;
+import org.bighummingbird.core.VersionRegistration;
+import org.bighummingbird.sdk.spi.catalog.ModelCapsule;
 import org.bighummingbird.store.ProjectRef;
 import org.bighummingbird.store.Store;
 import org.bighummingbird.store.StoreException;
@@ -133,6 +137,28 @@ public final class LocalCatalog implements Catalog {
     }
 
     /** Runs a store call, saying "not found" as the catalog does. */
+    @Override
+    public void storeCapsule(Tag tag, Capsule capsule, Map<String, byte[]> classFiles) {
+        Opened o = open();
+        translated(() -> o.store.capsules().put(o.project, tag, capsule, classFiles));
+    }
+
+    @Override
+    public Optional<ModelCapsule> modelCapsule(TagReference tag) {
+        Opened o = open();
+        return translated(() -> o.store.capsules().find(o.project, tag).flatMap(found -> o.store.models()
+                .find(o.project, new TagReference(found.tag().name(), found.tag().version()))
+                .map(detail -> new ModelCapsule(found.tag(), new VersionRegistration(found.tag().name(),
+                        detail.info().versionKey(), detail.info().codeFingerprint(), detail.info().signatureJson(),
+                        detail.code(), detail.codeKind(), detail.metadataJson()), found.capsule()))));
+    }
+
+    @Override
+    public Optional<byte[]> classFile(String sha256) {
+        Opened o = open();
+        return translated(() -> o.store.capsules().classFile(o.project, sha256));
+    }
+
     private static <T> T translated(Supplier<T> call) {
         try {
             return call.get();

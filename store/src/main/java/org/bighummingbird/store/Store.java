@@ -32,6 +32,7 @@ public final class Store implements AutoCloseable {
     private final StoreCalls calls;
     private final ProjectStore projects;
     private final ModelStore models;
+    private final CapsuleStore capsules;
     private final RunStore runs;
     private final DatasetStore datasets;
     private final JudgeStore judges;
@@ -51,6 +52,7 @@ public final class Store implements AutoCloseable {
         Queries queries = new Queries(db);
         this.projects = new ProjectStore(db, calls);
         this.models = new ModelStore(versions, queries, calls);
+        this.capsules = new CapsuleStore(db, calls);
         this.runs = new RunStore(db, versions, queries, calls);
         this.datasets = new DatasetStore(db, calls);
         this.judges = new JudgeStore(db, calls);
@@ -202,6 +204,11 @@ public final class Store implements AutoCloseable {
     /** The model versions: registration, listing by page, one version's detail. */
     public ModelStore models() {
         return models;
+    }
+
+    /** The model versions' capsules: class files by digest, serialized functions, runnability. */
+    public CapsuleStore capsules() {
+        return capsules;
     }
 
     /** The runs: batch writes, pages of runs, counts and assess-mode verdicts. */

@@ -14,6 +14,7 @@ import org.bighummingbird.core.Hashing;
  * @param parameterNames the model parameters' names ({@code arg0}… when the class file has none)
  * @param code where the code text comes from, read later in the background
  * @param libraryJars paths of the jars whose code the model calls
+ * @param appCode the application classes walked, where a capsule starts
  */
 public record Fingerprint(
         String implName,
@@ -22,7 +23,8 @@ public record Fingerprint(
         Signature signature,
         List<String> parameterNames,
         CodeText code,
-        Set<String> libraryJars) {
+        Set<String> libraryJars,
+        AppCode appCode) {
 
     /** The identity key: the code fingerprint with the declared signature. */
     public String key() {

@@ -46,7 +46,17 @@ public final class Fingerprinter {
         int arity = signature.parameterTypes().size();
         CodeText text = new CodeText(loader, implRef(lambda), digester.visited(), sources, signature);
         return new Fingerprint(lambda.getImplMethodName(), !Lambdas.isSynthetic(lambda), code, signature,
-                parameterNames(lambda, loader, arity), text, digester.libraryJars());
+                parameterNames(lambda, loader, arity), text, digester.libraryJars(), appCode(lambda, digester));
+    }
+
+    private static AppCode appCode(SerializedLambda lambda, MethodDigester digester) {
+        java.util.Set<String> walked = new java.util.LinkedHashSet<>();
+        walked.add(lambda.getImplClass());
+        walked.add(lambda.getCapturingClass().replace('.', '/'));
+        for (MethodRef m : digester.visited()) {
+            walked.add(m.owner());
+        }
+        return new AppCode(digester.scope(), walked);
     }
 
     /** The code fingerprint alone, as used for captured lambdas and judges' rubrics. */

@@ -77,6 +77,11 @@ final class MethodDigester {
         this.values = new ValueDigest(lambdaFingerprint, locals::className);
     }
 
+    /** What is application code for the model being fingerprinted. */
+    AppScope scope() {
+        return apps;
+    }
+
     /** The token of a captured or constant value (see {@link ValueDigest}). */
     String value(Object value) {
         return values.of(value);

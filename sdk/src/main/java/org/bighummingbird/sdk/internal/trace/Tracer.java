@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bighummingbird.core.Names;
 import org.bighummingbird.core.VersionRegistration;
+import org.bighummingbird.sdk.internal.capsule.CapsuleKeeper;
 import org.bighummingbird.sdk.internal.export.Exporter;
 import org.bighummingbird.sdk.internal.export.Json;
 import org.bighummingbird.sdk.internal.export.ModelIdentity;
@@ -31,6 +32,8 @@ public final class Tracer {
     private final WallClock clock;
     private final long tagTimeoutMs;
     private final Map<String, PendingVersion> versions = new ConcurrentHashMap<>();
+    /** Where new versions' capsules are captured and stored, or null for none. */
+    private volatile CapsuleKeeper capsules;
 
     /** A tracer for {@code project}'s models, whose runs start at the system's wall-clock time. */
     public Tracer(String project, Fingerprinter fingerprinter, Exporter exporter, Duration tagTimeout) {
@@ -43,6 +46,11 @@ public final class Tracer {
         this.exporter = exporter;
         this.tagTimeoutMs = tagTimeout.toMillis();
         this.clock = clock;
+    }
+
+    /** Captures and stores the capsule of every version first seen from now on through {@code keeper}. */
+    public void keepCapsules(CapsuleKeeper keeper) {
+        this.capsules = keeper;
     }
 
     /**
@@ -67,6 +75,10 @@ public final class Tracer {
         PendingVersion version = versions.computeIfAbsent(modelName + '\u0000' + fp.key(), k -> {
             PendingVersion v = new PendingVersion(modelName, fp.key(), () -> registration(modelName, fp));
             exporter.register(v);
+            CapsuleKeeper keeper = capsules;
+            if (keeper != null) {
+                keeper.keep(v, fn, fp.appCode());
+            }
             return v;
         });
         return new ModelHandle(identity, version, exporter, clock, tagTimeoutMs, new ModelHandle.Origin(project, site));

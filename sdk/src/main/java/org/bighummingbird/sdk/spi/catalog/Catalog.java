@@ -1,7 +1,9 @@
 package org.bighummingbird.sdk.spi.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bighummingbird.core.Capsule;
 import org.bighummingbird.core.DatasetUpload;
 import org.bighummingbird.core.JudgeRegistration;
 import org.bighummingbird.core.Tag;
@@ -70,6 +72,38 @@ public interface Catalog extends AutoCloseable {
 
     /** Two complete evaluations of one dataset version lined up row by row (B against A). */
     EvaluationComparison compareEvaluations(String idA, String idB);
+
+    // Capsules: what runs a model version again. A back-end that does not keep them says so.
+
+    /**
+     * Stores a registered version's capsule unless it has one.
+     *
+     * @param classFiles the class files of {@code capsule.classes()} by SHA-256 (a back-end may ask
+     *     for the ones it lacks only)
+     * @throws UnsupportedOperationException when this back-end keeps no capsules
+     */
+    default void storeCapsule(Tag tag, Capsule capsule, Map<String, byte[]> classFiles) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no capsules");
+    }
+
+    /**
+     * A model version with its capsule; {@code name:latest} is the highest version; empty when unknown.
+     *
+     * @throws UnsupportedOperationException when this back-end keeps no capsules
+     */
+    default Optional<ModelCapsule> modelCapsule(TagReference tag) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no capsules: model versions"
+                + " cannot be loaded from it");
+    }
+
+    /**
+     * A class file of one of the project's capsules, by SHA-256; empty when none of them names it.
+     *
+     * @throws UnsupportedOperationException when this back-end keeps no capsules
+     */
+    default Optional<byte[]> classFile(String sha256) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no capsules");
+    }
 
     /** Releases what the catalog holds open; idempotent. */
     @Override
