@@ -176,8 +176,10 @@ final class Queries {
         query.attributes().forEach((name, value) -> {
             sql.append(" AND EXISTS (SELECT 1 FROM run_attributes a WHERE a.project_id = r.project_id"
                     + " AND a.run_id = r.id AND a.name = ? AND a.value = ?)");
-            params.add(name);
-            params.add(value);
+            // stored as StoredText makes it, so a U+0000 in the filter matches what was stored (and
+            // never reaches PostgreSQL, which refuses it in text)
+            params.add(StoredText.of(name));
+            params.add(StoredText.of(value));
         });
         if (after != null) {
             // (started_at, id) < (?, ?), spelt out for SQLite; the leading <= keeps an index range on started_at.

@@ -332,6 +332,9 @@ abstract class ApiContract {
         assertThat(http.get(base + "/runs?attr.cached=true&attr.gen_ai.usage.input_tokens=900").json().get("runs"))
                 .extracting(r -> r.get("id").asText()).containsExactly(other.get("id").asText());
         assertThat(http.get(base + "/runs?attr.user=bob").json().get("runs")).isEmpty();
+        Reply nul = http.get(base + "/runs?attr.user=%00&attr.%00=1");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(200);
+        assertThat(nul.json().get("runs")).isEmpty();
         JsonNode all = http.get(base + "/runs").json().get("runs");
         assertThat(all).filteredOn(r -> r.get("id").asText().equals(none.get("id").asText()))
                 .singleElement().satisfies(r -> assertThat(r.get("attributes").isNull()).isTrue());
