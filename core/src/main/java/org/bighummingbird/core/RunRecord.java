@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param errorStack its stack trace, or null
  * @param assessment the judge's verdict when the model is traced in assess mode, else null (and then
  *     left out of the JSON, so that runs travel to a server as before)
+ * @param attributesJson a JSON object of attributes of the run (token counts, cost, free-form), or null
+ *     for none (and then left out of the JSON)
  */
 public record RunRecord(
         String id,
@@ -40,7 +42,8 @@ public record RunRecord(
         String errorType,
         String errorMessage,
         String errorStack,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RunAssessment assessment) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) RunAssessment assessment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String attributesJson) {
     public RunRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(modelName, "modelName");
@@ -48,17 +51,32 @@ public record RunRecord(
         Objects.requireNonNull(inputsJson, "inputsJson");
     }
 
+    /** A run without attributes. */
+    public RunRecord(String id, String modelName, String versionKey, String parentId, String rootId,
+            long startedAtMicros, long latencyNs, String thread, String inputsJson, String outputJson,
+            String outputShapeJson, String errorType, String errorMessage, String errorStack,
+            RunAssessment assessment) {
+        this(id, modelName, versionKey, parentId, rootId, startedAtMicros, latencyNs, thread, inputsJson, outputJson,
+                outputShapeJson, errorType, errorMessage, errorStack, assessment, null);
+    }
+
     /** A run of a model that is not assessed. */
     public RunRecord(String id, String modelName, String versionKey, String parentId, String rootId,
             long startedAtMicros, long latencyNs, String thread, String inputsJson, String outputJson,
             String outputShapeJson, String errorType, String errorMessage, String errorStack) {
         this(id, modelName, versionKey, parentId, rootId, startedAtMicros, latencyNs, thread, inputsJson, outputJson,
-                outputShapeJson, errorType, errorMessage, errorStack, null);
+                outputShapeJson, errorType, errorMessage, errorStack, null, null);
     }
 
     /** This run with {@code verdict} as its assessment. */
     public RunRecord withAssessment(RunAssessment verdict) {
         return new RunRecord(id, modelName, versionKey, parentId, rootId, startedAtMicros, latencyNs, thread,
-                inputsJson, outputJson, outputShapeJson, errorType, errorMessage, errorStack, verdict);
+                inputsJson, outputJson, outputShapeJson, errorType, errorMessage, errorStack, verdict, attributesJson);
+    }
+
+    /** This run with {@code attributes} (a JSON object, or null for none). */
+    public RunRecord withAttributes(String attributes) {
+        return new RunRecord(id, modelName, versionKey, parentId, rootId, startedAtMicros, latencyNs, thread,
+                inputsJson, outputJson, outputShapeJson, errorType, errorMessage, errorStack, assessment, attributes);
     }
 }

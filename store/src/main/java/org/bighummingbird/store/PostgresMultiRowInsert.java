@@ -18,9 +18,9 @@ import org.bighummingbird.core.RunRecord;
  * the server's own work per row (heap, four indexes, WAL) is most of the cost.
  */
 final class PostgresMultiRowInsert implements BatchInsert {
-    /** Rows per statement; 14 columns each stays far below the 65,535 bind-parameter limit. */
+    /** Rows per statement; 15 columns each stays far below the 65,535 bind-parameter limit. */
     static final int ROWS_PER_STATEMENT = 1_000;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FULL_CHUNK = statement(ROWS_PER_STATEMENT);
 
     @Override

@@ -15,7 +15,9 @@ final class Queries {
             + " v.signature, v.created_at";
     static final String RUN_COLUMNS = "r.id, m.name, v.version, r.parent_run_id, r.root_run_id,"
             + " r.started_at, r.latency_ns, r.thread, r.inputs, r.output, r.output_shape, r.error_type,"
-            + " r.error_message, r.error_stack, r.score, r.passed, jn.name, jv.version, r.judge_error";
+            + " r.error_message, r.error_stack, r.score, r.passed, jn.name, jv.version, r.judge_error, r.attributes";
+    /** How many columns {@link #RUN_COLUMNS} names. */
+    static final int RUN_COLUMN_COUNT = 20;
     private static final int MAX_SHAPES = 20;
     /** The highest version of the model aliased {@code m}: what {@code name:latest} means. */
     private static final String LATEST_VERSION = "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)";
@@ -171,6 +173,14 @@ final class Queries {
         if (query.errorsOnly()) {
             sql.append(" AND r.error_type IS NOT NULL");
         }
+        query.attributes().forEach((name, value) -> {
+            sql.append(" AND EXISTS (SELECT 1 FROM run_attributes a WHERE a.project_id = r.project_id"
+                    + " AND a.run_id = r.id AND a.name = ? AND a.value = ?)");
+            // stored as StoredText makes it, so a U+0000 in the filter matches what was stored (and
+            // never reaches PostgreSQL, which refuses it in text)
+            params.add(StoredText.of(name));
+            params.add(StoredText.of(value));
+        });
         if (after != null) {
             // (started_at, id) < (?, ?), spelt out for SQLite; the leading <= keeps an index range on started_at.
             sql.append(" AND r.started_at <= ? AND (r.started_at < ? OR r.id < ?)");
@@ -228,6 +238,6 @@ final class Queries {
         return new RunView(rs.getString(1), new Tag(rs.getString(2), rs.getInt(3)), rs.getString(4),
                 rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), boxedScore, boxedPassed,
-                judge, rs.getString(19));
+                judge, rs.getString(19), rs.getString(20));
     }
 }

@@ -8,8 +8,8 @@ import org.bighummingbird.core.RunRecord;
 /** The columns of {@code runs} that ingest writes, in the order every insert path binds them. */
 final class RunColumns {
     static final String LIST = "id, project_id, model_version_id, parent_run_id, root_run_id, started_at,"
-            + " latency_ns, thread, inputs, output, output_shape, error_type, error_message, error_stack";
-    static final int COUNT = 14;
+            + " latency_ns, thread, inputs, output, output_shape, error_type, error_message, error_stack, attributes";
+    static final int COUNT = 15;
 
     private RunColumns() {}
 
@@ -30,6 +30,7 @@ final class RunColumns {
         setText(ps, offset + 12, run.errorType());
         setText(ps, offset + 13, run.errorMessage());
         setText(ps, offset + 14, run.errorStack());
+        setText(ps, offset + 15, run.attributesJson());
     }
 
     private static void setText(PreparedStatement ps, int index, String value) throws SQLException {

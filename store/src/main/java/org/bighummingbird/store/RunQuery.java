@@ -1,5 +1,7 @@
 package org.bighummingbird.store;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bighummingbird.core.TagReference;
 
 /**
@@ -11,9 +13,13 @@ import org.bighummingbird.core.TagReference;
  * @param toMicros only runs started before this time (microseconds since the epoch), or null
  * @param errorsOnly only runs whose call threw
  * @param limit the most runs to return (per page), 1 or more
+ * @param attributes only runs with each of these top-level attributes equal to the value (a string as
+ *     is, a number or boolean in its JSON form); empty for all
  */
-public record RunQuery(TagReference model, Long fromMicros, Long toMicros, boolean errorsOnly, int limit) {
+public record RunQuery(TagReference model, Long fromMicros, Long toMicros, boolean errorsOnly, int limit,
+        Map<String, String> attributes) {
     public RunQuery {
+        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, got " + limit);
         }
@@ -21,6 +27,11 @@ public record RunQuery(TagReference model, Long fromMicros, Long toMicros, boole
             throw new IllegalArgumentException(
                     "fromMicros must not be after toMicros, got " + fromMicros + " > " + toMicros);
         }
+    }
+
+    /** A query without attribute filters. */
+    public RunQuery(TagReference model, Long fromMicros, Long toMicros, boolean errorsOnly, int limit) {
+        this(model, fromMicros, toMicros, errorsOnly, limit, Map.of());
     }
 
     /** The newest {@code limit} runs of one version, or of all with a null {@code model}. */
@@ -35,16 +46,23 @@ public record RunQuery(TagReference model, Long fromMicros, Long toMicros, boole
 
     /** This query for one version only (null: all versions). */
     public RunQuery withModel(TagReference tag) {
-        return new RunQuery(tag, fromMicros, toMicros, errorsOnly, limit);
+        return new RunQuery(tag, fromMicros, toMicros, errorsOnly, limit, attributes);
     }
 
     /** This query for runs started in {@code [fromMicros, toMicros)}; either end may be null (open). */
     public RunQuery withStartedBetween(Long from, Long to) {
-        return new RunQuery(model, from, to, errorsOnly, limit);
+        return new RunQuery(model, from, to, errorsOnly, limit, attributes);
     }
 
     /** This query for runs whose call threw (true) or for all runs (false). */
     public RunQuery withErrorsOnly(boolean errors) {
-        return new RunQuery(model, fromMicros, toMicros, errors, limit);
+        return new RunQuery(model, fromMicros, toMicros, errors, limit, attributes);
+    }
+
+    /** This query for runs whose attribute {@code name} equals {@code value} as well. */
+    public RunQuery withAttribute(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(attributes);
+        more.put(name, value);
+        return new RunQuery(model, fromMicros, toMicros, errorsOnly, limit, more);
     }
 }

@@ -54,7 +54,7 @@ final class RunSearch {
             try (ResultSet rs = ps.executeQuery()) {
                 List<RunView> out = new ArrayList<>();
                 while (rs.next()) {
-                    if (project.id().equals(rs.getString(20))) {
+                    if (project.id().equals(rs.getString(Queries.RUN_COLUMN_COUNT + 1))) {
                         out.add(Queries.runView(rs));
                     }
                 }

@@ -22,6 +22,7 @@ import org.bighummingbird.core.Tag;
  * @param passed whether the judge's criterion passed, or null
  * @param judgeTag the judge version that scored the run in assess mode, or null
  * @param judgeError why that judge gave no score, or null
+ * @param attributesJson the run's attributes as a JSON object, or null when it has none
  */
 public record RunView(
         String id,
@@ -40,7 +41,16 @@ public record RunView(
         Double score,
         Boolean passed,
         Tag judgeTag,
-        String judgeError) {
+        String judgeError,
+        String attributesJson) {
+
+    /** A run without attributes. */
+    public RunView(String id, Tag modelTag, String parentId, String rootId, long startedAtMicros, long latencyNs,
+            String thread, String inputsJson, String outputJson, String outputShapeJson, String errorType,
+            String errorMessage, String errorStack, Double score, Boolean passed, Tag judgeTag, String judgeError) {
+        this(id, modelTag, parentId, rootId, startedAtMicros, latencyNs, thread, inputsJson, outputJson,
+                outputShapeJson, errorType, errorMessage, errorStack, score, passed, judgeTag, judgeError, null);
+    }
 
     /** A run that was not assessed, or whose judge is not known (older documents). */
     public RunView(String id, Tag modelTag, String parentId, String rootId, long startedAtMicros, long latencyNs,

@@ -37,6 +37,7 @@ final class RunWriter {
             int count = inserts.insert(c, project.id(), runs, versionIds, inserted);
             stats.add(c, runs, versionIds, inserted);
             RunAssessments.write(c, project.id(), runs);
+            RunAttributes.write(c, project.id(), runs, inserted);
             return count;
         });
     }

@@ -12,7 +12,7 @@ import org.bighummingbird.core.RunRecord;
  */
 final class SqliteBatchInsert implements BatchInsert {
     private static final String INSERT = "INSERT INTO runs (" + RunColumns.LIST + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id) DO NOTHING";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id) DO NOTHING";
 
     @Override
     public int insert(Connection c, String projectId, List<RunRecord> runs, String[] versionIds,

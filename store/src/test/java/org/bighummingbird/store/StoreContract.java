@@ -78,6 +78,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void runAttributesAreStoredOnceAndFilterableByKeyAndValue() {
+        store.models().register(project, reg("model", "a + b"));
+        RunRecord cheap = run("model", "a + b", "{}").withAttributes(
+                "{\"gen_ai.usage.input_tokens\":12,\"user\":\"ada\",\"nested\":{\"a\":1}}");
+        RunRecord dear = run("model", "a + b", "{}").withAttributes("{\"gen_ai.usage.input_tokens\":900}");
+        RunRecord plain = run("model", "a + b", "{}");
+        assertThat(store.runs().insert(project, List.of(cheap, dear, plain))).isEqualTo(3);
+        // re-sent: nothing new, in runs nor in the attribute index
+        assertThat(store.runs().insert(project, List.of(cheap, dear))).isZero();
+
+        assertThat(store.runs().page(project, RunQuery.newest(10).withAttribute("gen_ai.usage.input_tokens", "12"),
+                null).runs()).extracting(RunView::id).containsExactly(cheap.id());
+        assertThat(store.runs().page(project, RunQuery.newest(10).withAttribute("gen_ai.usage.input_tokens", "12")
+                .withAttribute("user", "ada"), null).runs()).extracting(RunView::id).containsExactly(cheap.id());
+        assertThat(store.runs().page(project, RunQuery.newest(10).withAttribute("user", "bob"), null).runs()).isEmpty();
+        assertThat(store.runs().page(project, RunQuery.newest(10).withAttribute("nested", "{\"a\":1}"), null)
+                .runs()).as("objects are not indexed").isEmpty();
+        List<RunView> all = store.runs().page(project, RunQuery.newest(10), null).runs();
+        assertThat(all).filteredOn(r -> r.id().equals(cheap.id())).singleElement()
+                .extracting(RunView::attributesJson).isEqualTo(cheap.attributesJson());
+        assertThat(all).filteredOn(r -> r.id().equals(plain.id())).singleElement()
+                .extracting(RunView::attributesJson).isNull();
+        ProjectRef other = store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Other Project");
+        assertThat(store.runs().page(other, RunQuery.newest(10).withAttribute("user", "ada"), null).runs()).isEmpty();
+    }
+
+    @Test
     void projectsAreFoundOrCreatedByName() {
         assertThat(store.projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Concept Project")).isEqualTo(project);
         assertThat(store.projects().find(Store.DEFAULT_WORKSPACE, "Concept Project")).contains(project);

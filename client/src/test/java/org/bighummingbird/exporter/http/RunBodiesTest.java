@@ -58,6 +58,20 @@ class RunBodiesTest {
                 .containsExactly(1, 1, 1);
     }
 
+    @Test
+    void attributesTravelAsANestedObjectAfterTheOtherFields() throws Exception {
+        RunRecord plain = run(1, null);
+        String attributes = "{\"cost\":0.25,\"gen_ai.usage.input_tokens\":12,\"raw\":{\"a\":[1]}}";
+        RunRecord withAttributes = plain.withAttributes(attributes);
+
+        String body = new String(RunBodies.split(Json.copy(), List.of(withAttributes)).get(0).json(),
+                StandardCharsets.UTF_8);
+
+        String without = asTheServerGetsIt(plain);
+        assertThat(body).isEqualTo("{\"runs\":[" + without.substring(0, without.length() - 1)
+                + ",\"attributes\":" + attributes + "}]}");
+    }
+
     private static String asTheServerGetsIt(RunRecord r) {
         try {
             RunAssessment a = r.assessment();

@@ -84,6 +84,11 @@ final class RunBodies {
             json.writeStringField("error", a.error());
             json.writeEndObject();
         }
+        if (r.attributesJson() != null) {
+            // a JSON object already (the SDK writes it); the server takes it nested, not as a string
+            json.writeFieldName("attributes");
+            json.writeRawValue(r.attributesJson());
+        }
         json.writeEndObject();
     }
 
@@ -102,7 +107,8 @@ final class RunBodies {
             return r;
         }
         return new RunRecord(r.id(), r.modelName(), r.versionKey(), r.parentId(), r.rootId(), r.startedAtMicros(),
-                r.latencyNs(), thread, r.inputsJson(), r.outputJson(), r.outputShapeJson(), type, message, stack, assessment);
+                r.latencyNs(), thread, r.inputsJson(), r.outputJson(), r.outputShapeJson(), type, message, stack, assessment,
+                r.attributesJson());
     }
 
     private static RunAssessment byTag(RunAssessment a) {

@@ -11,8 +11,13 @@ final class QueryParameters {
 
     /** Every parameter is one of {@code known} and given at most once. */
     static void requireKnown(Context ctx, Set<String> known) {
+        requireKnown(ctx, known, null);
+    }
+
+    /** Every parameter is one of {@code known} or starts with {@code prefix} (when not null), each given at most once. */
+    static void requireKnown(Context ctx, Set<String> known, String prefix) {
         for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
-            if (!known.contains(param.getKey())) {
+            if (!known.contains(param.getKey()) && (prefix == null || !param.getKey().startsWith(prefix))) {
                 throw Fields.invalid("unknown query parameter \"" + StrictJson.printable(param.getKey())
                         + "\"; known: " + String.join(", ", known.stream().sorted().toList()));
             }

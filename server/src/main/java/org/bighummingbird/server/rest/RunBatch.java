@@ -1,7 +1,9 @@
 package org.bighummingbird.server.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.bighummingbird.core.CanonicalJson;
 import org.bighummingbird.core.InvalidName;
 import org.bighummingbird.core.InvalidTag;
 import org.bighummingbird.core.RunAssessment;
@@ -12,14 +14,15 @@ import org.bighummingbird.server.problem.ProblemType;
 
 /**
  * The body of {@code POST …/runs}: {@code {"runs": [run, …]}}, each run the fields of {@link RunRecord},
- * its optional {@code assessment} naming the judge by tag ({@link Assessment}).
+ * its optional {@code assessment} naming the judge by tag ({@link Assessment}) and its optional
+ * {@code attributes}, a JSON object stored in its canonical form.
  */
 record RunBatch(List<Run> runs) {
 
     /** One run as sent. */
     record Run(String id, String modelName, String versionKey, String parentId, String rootId, Long startedAtMicros,
             Long latencyNs, String thread, String inputsJson, String outputJson, String outputShapeJson,
-            String errorType, String errorMessage, String errorStack, Assessment assessment) {
+            String errorType, String errorMessage, String errorStack, Assessment assessment, JsonNode attributes) {
 
         /** The run checked; {@code checkedName} is a model name already found valid (the batch's previous run's), or null. */
         RunRecord validated(String at, String checkedName) {
@@ -41,7 +44,20 @@ record RunBatch(List<Run> runs) {
                     Fields.optional(at + "errorType", errorType, Integer.MAX_VALUE),
                     Fields.optional(at + "errorMessage", errorMessage, Integer.MAX_VALUE),
                     Fields.optional(at + "errorStack", errorStack, Integer.MAX_VALUE),
-                    assessment == null ? null : assessment.validated(at + "assessment."));
+                    assessment == null ? null : assessment.validated(at + "assessment."),
+                    attributes(at + "attributes", attributes));
+        }
+
+        /** The attributes as canonical JSON text, null when absent or null; anything but an object is 400. */
+        static String attributes(String at, JsonNode attributes) {
+            if (attributes == null || attributes.isNull()) {
+                return null;
+            }
+            if (!attributes.isObject()) {
+                throw Fields.invalid(at + " must be a JSON object, got " + attributes.getNodeType().name().toLowerCase(
+                        java.util.Locale.ROOT));
+            }
+            return attributes.isEmpty() ? null : CanonicalJson.write(attributes);
         }
     }
 

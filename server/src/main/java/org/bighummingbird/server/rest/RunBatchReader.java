@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +41,9 @@ final class RunBatchReader {
 
     /** What a field holds. */
     private enum Kind {
-        STRING("a string"), INTEGER("an integer"), NUMBER("a number"), BOOLEAN("true or false"), ASSESSMENT("an object");
+        STRING("a string"), INTEGER("an integer"), NUMBER("a number"), BOOLEAN("true or false"), ASSESSMENT("an object"),
+        /** Any JSON value, read as a tree (RunBatch.Run checks that it is an object). */
+        TREE("a JSON value");
 
         final String expected;
 
@@ -53,7 +59,8 @@ final class RunBatchReader {
     private static final Shape RUN = new Shape(text("id"), text("modelName"), text("versionKey"), text("parentId"),
             text("rootId"), new Field("startedAtMicros", Kind.INTEGER), new Field("latencyNs", Kind.INTEGER),
             text("thread"), text("inputsJson"), text("outputJson"), text("outputShapeJson"), text("errorType"),
-            text("errorMessage"), text("errorStack"), new Field("assessment", Kind.ASSESSMENT));
+            text("errorMessage"), text("errorStack"), new Field("assessment", Kind.ASSESSMENT),
+            new Field("attributes", Kind.TREE));
     private static final Shape ASSESSMENT = new Shape(text("judgeTag"), new Field("score", Kind.NUMBER),
             new Field("passed", Kind.BOOLEAN), text("error"));
 
@@ -113,7 +120,7 @@ final class RunBatchReader {
         Object[] v = RUN.values(p, () -> "runs[" + index + "]");
         return new RunBatch.Run((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4],
                 (Long) v[5], (Long) v[6], (String) v[7], (String) v[8], (String) v[9], (String) v[10],
-                (String) v[11], (String) v[12], (String) v[13], (RunBatch.Assessment) v[14]);
+                (String) v[11], (String) v[12], (String) v[13], (RunBatch.Assessment) v[14], (JsonNode) v[15]);
     }
 
     private static RunBatch.Assessment assessment(JsonParser p, Supplier<String> at) throws IOException {
@@ -165,7 +172,8 @@ final class RunBatchReader {
     private static Object value(JsonParser p, Field field, Supplier<String> at) throws IOException {
         JsonToken token = p.nextToken();
         if (token == JsonToken.VALUE_NULL) {
-            return null;
+            // a tree field holds JSON null as a node, as the binding reads it
+            return field.kind() == Kind.TREE ? JsonNodeFactory.instance.nullNode() : null;
         }
         switch (field.kind()) {
             case STRING -> {
@@ -197,8 +205,48 @@ final class RunBatchReader {
                     return assessment(p, () -> at.get() + "." + field.name());
                 }
             }
+            case TREE -> {
+                return tree(p, token);
+            }
         }
         throw Fields.invalid(at.get() + "." + field.name() + " must be " + field.kind().expected);
+    }
+
+    /**
+     * The value the parser stands on as a tree; a key twice in one of its objects is
+     * {@code malformed-json}, as everywhere in the body. Depth is bounded by the parser's constraints.
+     */
+    private static JsonNode tree(JsonParser p, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                    if (object.has(name)) {
+                        throw duplicate(name, p);
+                    }
+                    object.set(name, tree(p, p.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    array.add(tree(p, t));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> JsonNodeFactory.instance.textNode(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) { // the node types the binding makes
+                case INT -> JsonNodeFactory.instance.numberNode(p.getIntValue());
+                case LONG -> JsonNodeFactory.instance.numberNode(p.getLongValue());
+                default -> JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(p.getDoubleValue()); // as the binding reads it
+            case VALUE_TRUE -> JsonNodeFactory.instance.booleanNode(true);
+            case VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(false);
+            case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
+            default -> throw new IllegalStateException("not a value: " + token);
+        };
     }
 
     private static ApiProblem unknown(String name, String parent, String known) {

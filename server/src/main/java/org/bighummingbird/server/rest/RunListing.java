@@ -12,13 +12,19 @@ import org.bighummingbird.store.Store;
 import org.bighummingbird.store.json.ViewJson;
 
 /**
- * {@code GET …/runs?model=&from=&to=&errors=&limit=&cursor=}: one page of runs, newest first, as
- * {@code {"runs":[…], "nextCursor": …}}. Unknown, repeated or malformed parameters are 400.
+ * {@code GET …/runs?model=&from=&to=&errors=&limit=&cursor=&attr.KEY=VALUE}: one page of runs, newest
+ * first, as {@code {"runs":[…], "nextCursor": …}}. Each {@code attr.KEY=VALUE} keeps the runs whose
+ * top-level attribute KEY equals VALUE (a string as is, a number or boolean as JSON writes it).
+ * Unknown, repeated or malformed parameters are 400.
  */
 final class RunListing {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
     private static final Set<String> PARAMETERS = Set.of("model", "from", "to", "errors", "limit", "cursor");
+    /** Prefix of an attribute filter parameter. */
+    static final String ATTRIBUTE_PREFIX = "attr.";
+    /** Most attribute filters in one request. */
+    static final int MAX_ATTRIBUTE_FILTERS = 8;
 
     private final Store store;
     private final Lookup lookup;
@@ -30,7 +36,7 @@ final class RunListing {
 
     void list(Context ctx) {
         ProjectRef project = lookup.project(ctx);
-        QueryParameters.requireKnown(ctx, PARAMETERS);
+        QueryParameters.requireKnown(ctx, PARAMETERS, ATTRIBUTE_PREFIX);
         RunQuery query = query(ctx);
         RunPage page;
         try {
@@ -61,7 +67,27 @@ final class RunListing {
         if (from != null && to != null && from > to) {
             throw Fields.invalid("from must not be after to");
         }
-        return query.withStartedBetween(from, to).withErrorsOnly(errors(ctx.queryParam("errors")));
+        return withAttributes(ctx, query.withStartedBetween(from, to).withErrorsOnly(errors(ctx.queryParam("errors"))));
+    }
+
+    private static RunQuery withAttributes(Context ctx, RunQuery query) {
+        int filters = 0;
+        for (var param : ctx.queryParamMap().entrySet()) {
+            String key = param.getKey();
+            if (!key.startsWith(ATTRIBUTE_PREFIX)) {
+                continue;
+            }
+            String name = key.substring(ATTRIBUTE_PREFIX.length());
+            if (name.isEmpty() || name.length() > 200) {
+                throw Fields.invalid("an attribute filter names a key of 1 to 200 characters, got \""
+                        + StrictJson.printable(key) + "\"");
+            }
+            if (++filters > MAX_ATTRIBUTE_FILTERS) {
+                throw Fields.invalid("at most " + MAX_ATTRIBUTE_FILTERS + " attribute filters, got more");
+            }
+            query = query.withAttribute(name, param.getValue().get(0));
+        }
+        return query;
     }
 
     private static int limit(String text) {

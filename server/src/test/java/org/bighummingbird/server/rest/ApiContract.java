@@ -315,6 +315,53 @@ abstract class ApiContract {
     }
 
     @Test
+    void runAttributesAreStoredAsSentAndFilterable() {
+        register("model", "a");
+        ObjectNode tokens = run("model", "a", "{}");
+        tokens.putObject("attributes").put("gen_ai.usage.input_tokens", 12).put("user", "ada")
+                .putObject("raw").put("x", 1);
+        ObjectNode other = run("model", "a", "{}");
+        other.putObject("attributes").put("gen_ai.usage.input_tokens", 900).put("cached", true);
+        ObjectNode none = run("model", "a", "{}");
+        assertThat(http.post(base + "/runs", batch(tokens, other, none)).json().get("stored").asInt()).isEqualTo(3);
+
+        JsonNode byTokens = http.get(base + "/runs?attr.gen_ai.usage.input_tokens=12").json().get("runs");
+        assertThat(byTokens).extracting(r -> r.get("id").asText()).containsExactly(tokens.get("id").asText());
+        assertThat(byTokens.get(0).get("attributes").toString())
+                .isEqualTo("{\"gen_ai.usage.input_tokens\":12,\"raw\":{\"x\":1},\"user\":\"ada\"}");
+        assertThat(http.get(base + "/runs?attr.cached=true&attr.gen_ai.usage.input_tokens=900").json().get("runs"))
+                .extracting(r -> r.get("id").asText()).containsExactly(other.get("id").asText());
+        assertThat(http.get(base + "/runs?attr.user=bob").json().get("runs")).isEmpty();
+        Reply nul = http.get(base + "/runs?attr.user=%00&attr.%00=1");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(200);
+        assertThat(nul.json().get("runs")).isEmpty();
+        JsonNode all = http.get(base + "/runs").json().get("runs");
+        assertThat(all).filteredOn(r -> r.get("id").asText().equals(none.get("id").asText()))
+                .singleElement().satisfies(r -> assertThat(r.get("attributes").isNull()).isTrue());
+    }
+
+    @Test
+    void badAttributesAndAttributeFiltersAreRejected() {
+        register("model", "a");
+        ObjectNode notAnObject = run("model", "a", "{}");
+        notAnObject.putArray("attributes").add(1);
+        assertProblem(http.post(base + "/runs", batch(notAnObject)), 400, "invalid-request");
+        ObjectNode asString = run("model", "a", "{}");
+        asString.put("attributes", "{\"a\":1}");
+        assertProblem(http.post(base + "/runs", batch(asString)), 400, "invalid-request");
+        assertThat(fixture.store().runs().count(project())).isZero();
+
+        assertProblem(http.get(base + "/runs?attr.=1"), 400, "invalid-request");
+        assertProblem(http.get(base + "/runs?attr.a=1&attr.a=2"), 400, "invalid-request");
+        StringBuilder many = new StringBuilder(base + "/runs?");
+        for (int i = 0; i <= RunListing.MAX_ATTRIBUTE_FILTERS; i++) {
+            many.append(i == 0 ? "" : "&").append("attr.k").append(i).append("=v");
+        }
+        assertProblem(http.get(many.toString()), 400, "invalid-request");
+        assertProblem(http.get(base + "/runs?attribute=1"), 400, "invalid-request");
+    }
+
+    @Test
     void runsAreTheDocumentsTheCliPrints() throws Exception {
         register("model", "a");
         http.post(base + "/runs", batch(run("model", "a", "{\"a\":0.10,\"big\":12345678901234567890123}")));

@@ -25,7 +25,10 @@ class RunBatchReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"runs\":[" + FULL + "]}", "{\"runs\":[]}", "{}", "{\"runs\":null}", "{\"runs\":[null]}",
         "{\"runs\":[{}]}", "{\"runs\":[{\"assessment\":null,\"latencyNs\":-3}]}", "{\"runs\":[{\"assessment\":{\"score\":7}}]}",
-        " {\"runs\" : [ " + FULL + " , " + FULL + " ] } \n", "{\"runs\":[{\"startedAtMicros\":-9223372036854775808}]}"})
+        " {\"runs\" : [ " + FULL + " , " + FULL + " ] } \n", "{\"runs\":[{\"startedAtMicros\":-9223372036854775808}]}",
+        "{\"runs\":[{\"attributes\":{\"tokens\":7,\"t\":0.5,\"ok\":true,\"n\":null,\"l\":[1,\"x\",{\"y\":[]}],"
+            + "\"big\":12345678901234,\"huge\":123456789012345678901234567890,\"e\":{}}}]}",
+        "{\"runs\":[{\"attributes\":null}]}", "{\"runs\":[{\"attributes\":\"x\"}]}", "{\"runs\":[{\"attributes\":[1]}]}"})
     void readsWhatTheBindingReads(String body) throws IOException {
         assertThat(read(body)).isEqualTo(BINDING.readValue(body, RunBatch.class));
     }
@@ -57,7 +60,7 @@ class RunBatchReaderTest {
                 .isEqualTo("runs[0].latencyNs must be an integer from -9223372036854775808 to 9223372036854775807,"
                         + " got 123456789012345678901234567890");
         assertThat(detail("{\"runs\":[{\"idd\":\"x\"}]}")).isEqualTo("unknown field \"idd\" in runs[0]; known fields: "
-                + "assessment, errorMessage, errorStack, errorType, id, inputsJson, latencyNs, modelName, outputJson,"
+                + "assessment, attributes, errorMessage, errorStack, errorType, id, inputsJson, latencyNs, modelName, outputJson,"
                 + " outputShapeJson, parentId, rootId, startedAtMicros, thread, versionKey");
         assertThat(detail("{\"runs\":[{\"assessment\":{\"x\\u0001\":1}}]}"))
                 .isEqualTo("unknown field \"x\\u0001\" in runs[0].assessment; known fields: error, judgeTag, passed, score");
@@ -66,7 +69,8 @@ class RunBatchReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"runs\":[],\"runs\":[]}", "{\"runs\":[{\"id\":\"a\",\"id\":\"a\"}]}",
-        "{\"runs\":[{\"assessment\":{\"score\":1,\"score\":2}}]}", "{\"runs\":[{\"errorStack\":null,\"errorStack\":\"x\"}]}"})
+        "{\"runs\":[{\"assessment\":{\"score\":1,\"score\":2}}]}", "{\"runs\":[{\"errorStack\":null,\"errorStack\":\"x\"}]}",
+        "{\"runs\":[{\"attributes\":{\"a\":1,\"a\":2}}]}", "{\"runs\":[{\"attributes\":{\"o\":[{\"k\":1,\"k\":1}]}}]}"})
     void aRepeatedKeyIsMalformedJson(String body) {
         assertThatThrownBy(() -> BINDING.readValue(body, RunBatch.class)).isInstanceOf(JsonProcessingException.class);
         assertThatThrownBy(() -> read(body)).isInstanceOfSatisfying(ApiProblem.class, p -> {

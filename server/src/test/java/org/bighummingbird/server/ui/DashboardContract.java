@@ -95,6 +95,24 @@ abstract class DashboardContract {
     }
 
     @Test
+    void aRunPageShowsTheRunsAttributesEscaped() {
+        var project = server.store().projects().findOrCreate(Store.DEFAULT_WORKSPACE, "Attributes Project");
+        var registration = new org.bighummingbird.core.VersionRegistration("chat", "k".repeat(64), "f".repeat(64),
+                "{\"parameters\":[],\"returns\":\"java.lang.String\"}", "// chat", "source", "{}");
+        server.store().models().register(project, registration);
+        RunRecord run = new RunRecord(org.bighummingbird.core.RunIds.next().toString(), "chat", "k".repeat(64), null,
+                null, 1_764_000_000_000_000L, 1234, "main", "{}", "\"hi\"", "\"String\"", null, null, null)
+                .withAttributes("{\"gen_ai.usage.input_tokens\":12,\"note\":\"" + HOSTILE.replace("\"", "\\\"") + "\"}");
+        server.store().runs().insert(project, List.of(run));
+
+        String body = page("/projects/Attributes%20Project/runs/" + run.id()).body();
+
+        assertThat(body).contains("<h2>Attributes</h2>").contains("gen_ai.usage.input_tokens").contains(ESCAPED)
+                .doesNotContain(HOSTILE);
+        assertThat(page(base + "/runs/" + seed.runs.get(1).id()).body()).doesNotContain("<h2>Attributes</h2>");
+    }
+
+    @Test
     void hostileValuesShowAsText() {
         assertThat(page(base + "/runs").body()).contains("{\"q\":\"" + ESCAPED + "\"}")
                 .contains("answer 4 " + ESCAPED);

@@ -80,7 +80,7 @@ public final class ViewJson {
         return node;
     }
 
-    /** A run: {@code id, modelTag, parentId, rootId, startedAt, latencyNs, thread, inputs, output, outputShape, error, score, passed, judgeTag, judgeError}. */
+    /** A run: {@code id, modelTag, parentId, rootId, startedAt, latencyNs, thread, inputs, output, outputShape, error, score, passed, judgeTag, judgeError, attributes}. */
     public static ObjectNode run(RunView run) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", run.id());
@@ -105,6 +105,7 @@ public final class ViewJson {
         node.put("passed", run.passed());
         node.put("judgeTag", run.judgeTag() == null ? null : run.judgeTag().toString());
         node.put("judgeError", run.judgeError());
+        node.set("attributes", parseStored(run.attributesJson()));
         return node;
     }
 
@@ -150,7 +151,7 @@ public final class ViewJson {
                 score == null || score.isNull() ? null : score.doubleValue(),
                 passed == null || passed.isNull() ? null : passed.booleanValue(),
                 judgeTag == null || judgeTag.isNull() ? null : Tag.parse(judgeTag.textValue()),
-                Documents.optionalText(node, "judgeError"));
+                Documents.optionalText(node, "judgeError"), storedForm(node.get("attributes")));
     }
 
     /**
