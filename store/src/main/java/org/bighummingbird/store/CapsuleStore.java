@@ -112,7 +112,7 @@ public final class CapsuleStore {
         return calls.call(() -> db.read(c -> {
             String sql = "SELECT v.id, v.version FROM model_versions v JOIN models m ON m.id = v.model_id"
                     + " WHERE m.project_id = ? AND m.name = ? AND v.version = "
-                    + (tag.isLatest() ? "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)" : "?");
+                    + (tag.isLatest() ? Queries.LATEST_VERSION : "?");
             String versionId;
             int version;
             try (PreparedStatement ps = c.prepareStatement(sql)) {

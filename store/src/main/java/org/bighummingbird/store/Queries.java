@@ -20,7 +20,7 @@ final class Queries {
     static final int RUN_COLUMN_COUNT = 20;
     private static final int MAX_SHAPES = 20;
     /** The highest version of the model aliased {@code m}: what {@code name:latest} means. */
-    private static final String LATEST_VERSION = "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)";
+    static final String LATEST_VERSION = "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id)";
 
     private final Database db;
 
