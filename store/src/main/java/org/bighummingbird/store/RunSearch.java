@@ -16,10 +16,12 @@ import java.util.Locale;
  * the window, so paging on searches further without any one page scanning more.
  */
 final class RunSearch {
-    private static final String FROM = " FROM runs r JOIN model_versions v ON v.id = r.model_version_id"
+    /** What a run view reads beside the run aliased {@code r}: its model version and its judge. */
+    private static final String JOINS = " JOIN model_versions v ON v.id = r.model_version_id"
             + " JOIN models m ON m.id = v.model_id"
             + " LEFT JOIN judge_versions jv ON jv.id = r.judge_version_id"
             + " LEFT JOIN judges jn ON jn.id = jv.judge_id";
+    private static final String FROM = " FROM runs r" + JOINS;
     private static final String ORDER = " ORDER BY r.started_at DESC, r.id DESC";
     /**
      * Up to this many versions, a model filter without a version reads each version's index and merges
@@ -146,7 +148,7 @@ final class RunSearch {
         }
         sql.append(") keys ORDER BY started_at DESC, id DESC LIMIT ?) p")
                 .append(" JOIN runs r ON r.project_id = ? AND r.id = p.id")
-                .append(FROM.substring(" FROM runs r".length()))
+                .append(JOINS)
                 .append(ORDER);
         params.add(limit);
         params.add(project.id());
